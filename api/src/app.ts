@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import pg from 'pg';
+import { deriveKeys, type TokenKeys } from './core/auth/tokens.js';
+import type { Config } from './core/config.js';
+import { embeddedDirFor, openDatabase, type Database } from './core/db/data-source.js';
+import { lockDataDir } from './core/db/lock.js';
+import { InitialSchema1764374400000 } from './core/db/migrations/1764374400000-initial-schema.js';
+import { LoadRegions1764374400001 } from './core/db/migrations/1764374400001-load-regions.js';
+import { createLogger, type Logger } from './core/logger.js';
+import { resolveJwtSecret } from './core/secrets.js';
+import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
+import { ProblemService } from './problems/problem/problem.service.js';
+import { Region } from './registry/region/region.entity.js';
+import { RegionService } from './registry/region/region.service.js';
+import { School } from './registry/school/school.entity.js';
+import { SchoolService } from './registry/school/school.service.js';
+import { Student } from './registry/student/student.entity.js';
+import { StudentService } from './registry/student/student.service.js';
+import { User } from './registry/user/user.entity.js';
+import { UserService } from './registry/user/user.service.js';
+import { StatsService } from './reports/stats/stats.service.js';
+
+// `date` columns stay 'YYYY-MM-DD' strings: a Date would shift by the server's time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001];
+
+export interface App {
+  config: Config;
+  log: Logger;
+  db: Database;
+  keys: TokenKeys;
+  services: ReturnType<typeof createServices>;
+  close(): Promise<void>;
+}
+
+function createServices(db: Database, keys: TokenKeys, config: Config) {
+  const ds = db.dataSource;
+  return {
+    regions: new RegionService(ds),
+    schools: new SchoolService(ds),
+    students: new StudentService(ds),
+    users: new UserService(ds, keys, config.JWT_TTL),
+    problems: new ProblemService(ds),
+    stats: new StatsService(ds),
+  };
+}
+
+export interface AppOptions {
+  log?: Logger;
+  /** Tests: keep the embedded database in memory instead of DATA_DIR. */
+  inMemory?: boolean;
+}
+
+/** The composition root: one database, one set of services, shared by API, CLI and tests. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const keys = deriveKeys(resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR));
+  let unlock = () => {};
+  let embeddedDir: string | undefined;
+  if (!config.DATABASE_URL && !options.inMemory) {
+    embeddedDir = embeddedDirFor(config.DATA_DIR);
+    unlock = lockDataDir(`${embeddedDir}.lock`);
+  }
+  let db: Database;
+  try {
+    db = await openDatabase({
+      url: config.DATABASE_URL,
+      embeddedDir,
+      poolSize: config.DB_POOL_SIZE,
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  log.debug({ mode: db.mode, dataDir: embeddedDir && path.relative(process.cwd(), embeddedDir) }, 'database open');
+  return {
+    config,
+    log,
+    db,
+    keys,
+    services: createServices(db, keys, config),
+    async close() {
+      await db.close();
+      unlock();
+    },
+  };
+}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(app: App): Promise<string[]> {
+  const applied = await app.db.dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,146 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createApp, migrate, type App } from './app.js';
+import { ConfigError, parseConfig } from './core/config.js';
+import { UserInputError } from './core/errors.js';
+import { formatLocatedErrors } from './core/files/csv.js';
+import { DEMO_PASSWORD, seedDemo } from './seed/demo.js';
+
+interface Command {
+  summary: string;
+  usage: string;
+  options?: ParseArgsConfig['options'];
+  run(app: App, values: Record<string, unknown>, positionals: string[]): Promise<unknown>;
+}
+
+/** Reports a result: JSON on stdout with --json, else a human line. */
+function print(values: Record<string, unknown>, data: unknown, human: string): void {
+  console.log(values.json ? JSON.stringify(data, null, 2) : human);
+}
+
+const COMMANDS: Record<string, Command> = {
+  migrate: {
+    summary: 'apply pending database migrations',
+    usage: 'migrate [--json]',
+    options: { json: { type: 'boolean' } },
+    async run(app, values) {
+      const applied = await migrate(app);
+      print(values, { applied }, applied.length ? `applied ${applied.join(', ')}` : 'database is up to date');
+    },
+  },
+  seed: {
+    summary: 'load demo data (regions, 12 schools, users of every role, 5,000 students) into an empty database',
+    usage: 'seed --demo [--json]',
+    options: { demo: { type: 'boolean' }, json: { type: 'boolean' } },
+    async run(app, values) {
+      if (!values.demo) throw new UserInputError('only demo data can be seeded: pass --demo');
+      await migrate(app);
+      const counts = await seedDemo(app);
+      print(values, counts, `loaded ${counts.schools} schools, ${counts.users} users (password ${DEMO_PASSWORD}), ${counts.students} students`);
+    },
+  },
+  'schools:import': {
+    summary: 'create or update schools from a CSV (code,name,region_code or 学校标识码,学校名称,行政区划代码)',
+    usage: 'schools:import <file.csv> [--json]',
+    options: { json: { type: 'boolean' } },
+    async run(app, values, [file]) {
+      if (!file) throw new UserInputError('give the CSV file to import');
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw new UserInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+      await migrate(app);
+      const result = await app.services.schools.importCsv(file, bytes, null);
+      if (!result.ok) {
+        if (values.json) console.log(JSON.stringify(result, null, 2));
+        throw new UserInputError(`nothing imported; ${result.errors.length} problem(s) in ${file}:\n${formatLocatedErrors(result.errors)}`);
+      }
+      print(values, result, `imported ${file}: ${result.created} created, ${result.updated} updated`);
+    },
+  },
+  'users:create': {
+    summary: 'create a user with a role and a scope',
+    usage: 'users:create --username U --password P --role ROLE [--school CODE | --region CODE] [--name "Display name"] [--json]',
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      school: { type: 'string' },
+      region: { type: 'string' },
+      name: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    async run(app, values) {
+      for (const flag of ['username', 'password', 'role']) {
+        if (typeof values[flag] !== 'string') throw new UserInputError(`--${flag} is required`);
+      }
+      await migrate(app);
+      const user = await app.services.users.create({
+        username: values.username as string,
+        password: values.password as string,
+        role: values.role as string,
+        displayName: values.name as string | undefined,
+        schoolCode: values.school as string | undefined,
+        regionCode: values.region as string | undefined,
+      });
+      const data = { id: user.id, username: user.username, role: user.role, schoolId: user.schoolId, regionCode: user.regionCode };
+      print(values, data, `created user ${user.username} (${user.role})`);
+    },
+  },
+};
+
+function help(): string {
+  return [
+    'Usage: pnpm cli <command> [options]',
+    '',
+    'Commands:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    'Environment: DATABASE_URL (a PostgreSQL server; unset: the embedded database in DATA_DIR, default ./data)',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(help());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`unknown command "${name}"\n\n${help()}`);
+    return 1;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (error) {
+    console.error(`${(error as Error).message}\nusage: pnpm cli ${command.usage}`);
+    return 1;
+  }
+  const values = parsed.values as Record<string, unknown>;
+  if (values.help) {
+    console.log(`usage: pnpm cli ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  const config = parseConfig();
+  const app = await createApp(config, { log: (await import('./core/logger.js')).createLogger(process.env.LOG_LEVEL ?? 'warn') });
+  try {
+    await command.run(app, values, parsed.positionals);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof UserInputError || error instanceof ConfigError;
+    console.error(known ? (error as Error).message : error instanceof Error ? `error: ${error.message}` : error);
+    process.exit(1);
+  },
+);

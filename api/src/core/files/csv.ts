@@ -1,0 +1,66 @@
+import { parse } from 'csv-parse/sync';
+import { decodeText } from './text.js';
+
+export interface LocatedError {
+  file: string;
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface CsvTable {
+  header: string[];
+  /** Data rows with the 1-based line of the file they end on (the header is line 1). */
+  rows: { row: number; cells: Record<string, string> }[];
+}
+
+/**
+ * Reads a small CSV with a header row into records keyed by canonical column names. `columns`
+ * maps each accepted header (Chinese canonical name or English alias) to its canonical key.
+ * Returns every structural problem at once instead of stopping at the first.
+ */
+export function readCsv(
+  file: string,
+  bytes: Uint8Array,
+  columns: Record<string, string>,
+  required: string[],
+): { table: CsvTable; errors: LocatedError[] } {
+  const errors: LocatedError[] = [];
+  const { text } = decodeText(bytes);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 0;
+    errors.push({ file, row: line, column: '', value: '', reason: `not a readable CSV file: ${(error as Error).message}` });
+    return { table: { header: [], rows: [] }, errors };
+  }
+  const [head, ...body] = records;
+  const headerRow = head?.record;
+  if (!headerRow) {
+    errors.push({ file, row: 1, column: '', value: '', reason: 'the file is empty; expected a header row' });
+    return { table: { header: [], rows: [] }, errors };
+  }
+  const keys = headerRow.map((name) => columns[name.trim()] ?? columns[name.trim().toLowerCase()] ?? null);
+  headerRow.forEach((name, i) => {
+    if (keys[i] === null) errors.push({ file, row: 1, column: name, value: name, reason: 'unknown column' });
+  });
+  for (const key of required) {
+    if (!keys.includes(key)) {
+      const accepted = Object.entries(columns).filter(([, k]) => k === key).map(([name]) => name).join(' / ');
+      errors.push({ file, row: 1, column: key, value: '', reason: `required column is missing (accepted headers: ${accepted})` });
+    }
+  }
+  const rows = body.map(({ record: cells, info }) => ({
+    row: info.lines,
+    cells: Object.fromEntries(keys.flatMap((key, c) => (key ? [[key, cells[c] ?? '']] : []))),
+  }));
+  return { table: { header: headerRow, rows }, errors };
+}
+
+export function formatLocatedErrors(errors: LocatedError[]): string {
+  return errors
+    .map((e) => `${e.file}:${e.row}${e.column ? ` column ${e.column}` : ''}${e.value ? ` value "${e.value}"` : ''}: ${e.reason}`)
+    .join('\n');
+}

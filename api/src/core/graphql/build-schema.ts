@@ -1,0 +1,45 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { gql } from 'graphql-tag';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+// Loosely typed on purpose: each `__resolveReference` is typed where it is written.
+export type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
+
+export interface SubgraphDefinition {
+  name: 'registry' | 'problems' | 'reports';
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type this subgraph owns or extends with fields of its own. */
+  references?: ReferenceResolvers;
+}
+
+const FEDERATION_LINK = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])
+`;
+
+/**
+ * type-graphql builds the schema from decorated classes; @apollo/subgraph then adds the federation
+ * fields (`_entities`, `_service`) and reference resolvers. The round trip through SDL is the
+ * documented way to combine the two (type-graphql's apollo-federation-2 example).
+ */
+export async function buildFederatedSchema(def: SubgraphDefinition): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: def.resolvers,
+    orphanedTypes: def.orphanedTypes ?? [],
+    validate: false,
+    skipCheck: true,
+  });
+  const resolvers: Record<string, object> = { ...createResolversMap(schema) };
+  for (const [typeName, fields] of Object.entries(def.references ?? {})) {
+    resolvers[typeName] = { ...resolvers[typeName], ...fields };
+  }
+  return buildSubgraphSchema({
+    typeDefs: gql`
+      ${FEDERATION_LINK}
+      ${printSchemaWithDirectives(schema)}
+    `,
+    resolvers: resolvers as Parameters<typeof buildSubgraphSchema>[0] extends { resolvers?: infer R } ? R : never,
+  });
+}

@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { App } from '../../app.js';
+import type { Loaders } from '../../loaders.js';
+import { scopeOf, type Caller, type Scope } from '../auth/caller.js';
+import { forbidden, unauthenticated } from '../errors.js';
+
+export interface Context {
+  app: App;
+  caller: Caller | null;
+  loaders: Loaders;
+  requestId: string;
+  log: Logger;
+}
+
+export function requireCaller(ctx: Context): Caller {
+  if (!ctx.caller) throw unauthenticated();
+  return ctx.caller;
+}
+
+export function requireScope(ctx: Context): Scope {
+  return scopeOf(requireCaller(ctx));
+}
+
+export function requireRole(ctx: Context, roles: readonly Caller['role'][]): Caller {
+  const caller = requireCaller(ctx);
+  if (!roles.includes(caller.role)) throw forbidden();
+  return caller;
+}

@@ -1,0 +1,28 @@
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse, printSchema } from 'graphql';
+import { buildFederatedSchema } from '../core/graphql/build-schema.js';
+import { SUBGRAPHS } from '../subgraphs.js';
+import { DEFAULT_SUBGRAPH_URLS } from './schema-files.js';
+
+export interface ComposedSchemas {
+  subgraphs: { name: string; sdl: string }[];
+  supergraph: string;
+  /** What clients see through the gateway: the supergraph without federation machinery. */
+  api: string;
+}
+
+/** The SDL each subgraph publishes and the supergraph composed from them, as the code defines them now. */
+export async function composeSchemas(): Promise<ComposedSchemas> {
+  const subgraphs = [];
+  for (const def of SUBGRAPHS) {
+    subgraphs.push({ name: def.name, sdl: printSubgraphSchema(await buildFederatedSchema(def)) });
+  }
+  const result = composeServices(
+    subgraphs.map(({ name, sdl }) => ({ name, url: DEFAULT_SUBGRAPH_URLS[name], typeDefs: parse(sdl) })),
+  );
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `  ${e.message}`).join('\n')}`);
+  }
+  return { subgraphs, supergraph: result.supergraphSdl, api: `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema())}\n` };
+}

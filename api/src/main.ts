@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { createApp, migrate, type App } from './app.js';
+import { ConfigError, parseConfig } from './core/config.js';
+import { DEMO_PASSWORD, demoLogins, hasAnyUser, seedDemo } from './seed/demo.js';
+import { startAllInOne, startGateway, startSubgraph, type Running } from './server/start.js';
+
+const USAGE = `Usage:
+  pnpm start                                      gateway, all subgraphs and the portal in one process
+  pnpm start --subgraph NAME --port N             one subgraph (registry | problems | reports)
+  pnpm start --gateway [--port N] [--subgraph-url NAME=URL ...]
+                                                  the gateway alone, calling subgraphs over HTTP`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      subgraph: { type: 'string' },
+      gateway: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      'subgraph-url': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const config = parseConfig();
+  const port = values.port ? Number(values.port) : config.PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be a port number, got "${values.port}"`);
+  const urls = new Map(
+    (values['subgraph-url'] ?? []).map((pair) => {
+      const [name, url] = pair.split('=', 2);
+      if (!name || !url) throw new ConfigError(`--subgraph-url must be NAME=URL, got "${pair}"`);
+      return [name, url] as const;
+    }),
+  );
+
+  const app = await createApp(config);
+  let running: Running;
+  try {
+    if (values.subgraph) {
+      running = await startSubgraph(app, values.subgraph, config.HOST, port);
+      app.log.info({ subgraph: values.subgraph, url: running.url }, 'subgraph listening');
+    } else if (values.gateway) {
+      running = await startGateway(app, urls, config.HOST, port);
+      app.log.info({ url: running.url, subgraphs: Object.fromEntries(urls) }, 'gateway listening');
+    } else {
+      const seeded = await prepareDatabase(app);
+      running = await startAllInOne(app, config.HOST, port);
+      printWelcome(app, running.url, seeded);
+    }
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+
+  const shutdown = (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    // Finish in-flight requests, then release the database.
+    void running.close().then(() => app.close()).then(() => process.exit(0));
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** Migrates; loads demo data into a new embedded database. Returns whether it did. */
+async function prepareDatabase(app: App): Promise<boolean> {
+  const applied = await migrate(app);
+  if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
+  // Demo data goes only into the embedded database: a real server gets it only when asked (`pnpm cli seed --demo`).
+  if (app.db.mode !== 'embedded' || (await hasAnyUser(app))) return false;
+  await seedDemo(app);
+  return true;
+}
+
+function printWelcome(app: App, url: string, seeded: boolean): void {
+  const lines = [
+    '',
+    `  Problem student-status portal is running: ${url}`,
+    `  GraphQL: ${url}/graphql    Health: ${url}/healthz`,
+    `  Database: ${app.db.mode === 'embedded' ? `embedded (${app.config.DATA_DIR}/pgdata)` : 'PostgreSQL server (DATABASE_URL)'}${seeded ? ', demo data loaded' : ''}`,
+  ];
+  if (app.db.mode === 'embedded') {
+    lines.push(`  Demo logins (password ${DEMO_PASSWORD} for all):`);
+    for (const login of demoLogins()) lines.push(`    ${login.username.padEnd(14)} ${login.description}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import type { SubgraphDefinition } from '../core/graphql/build-schema.js';
+import { resolveProblemReference, resolveSchoolRef, resolveStudentRef } from './problem/problem.reference.js';
+import { ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
+
+export const problemsSubgraph: SubgraphDefinition = {
+  name: 'problems',
+  resolvers: [ProblemResolver, StudentProblemsResolver, SchoolProblemsResolver],
+  references: {
+    Problem: { __resolveReference: resolveProblemReference },
+    Student: { __resolveReference: resolveStudentRef },
+    School: { __resolveReference: resolveSchoolRef },
+  },
+};

@@ -1,0 +1,149 @@
+import type { DataSource } from 'typeorm';
+import { regionPrefix, scopeCoversSchool, scopeSql, type Scope } from '../../core/auth/caller.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../core/graphql/connection.js';
+import { maskIdNumber } from '../../registry/student/id-number.js';
+import type { Gender, IdType } from '../../registry/student/student.entity.js';
+import type { ProblemMember } from './problem-member.type.js';
+import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
+
+export interface ProblemFilter {
+  type?: ProblemType | null;
+  scope?: ProblemScope | null;
+  status?: ProblemStatus | null;
+  schoolId?: string | null;
+  regionCode?: string | null;
+}
+
+const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKey", p.version,
+  p.opened_at AS "openedAt", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt"`;
+
+interface MemberRow {
+  problemId: string;
+  studentId: string;
+  schoolId: string;
+  regionCode: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  idType: IdType;
+  idNumber: string | null;
+  joinedAt: Date;
+}
+
+export class ProblemService {
+  constructor(private readonly db: DataSource) {}
+
+  /** A problem is visible to a caller when any of its records belongs to a school in the caller's scope. */
+  private visibleSql(scope: Scope, params: unknown[]): string {
+    if (scope.kind === 'all') return 'TRUE';
+    return `EXISTS (SELECT 1 FROM problem_members vm JOIN schools vs ON vs.id = vm.school_id
+                    WHERE vm.problem_id = p.id AND ${scopeSql(scope, { schoolId: 'vm.school_id', regionCode: 'vs.region_code' }, params)})`;
+  }
+
+  async list(scope: Scope, filter: ProblemFilter, size: number, after: string | null): Promise<Page<Problem>> {
+    const params: unknown[] = [];
+    const where = [this.visibleSql(scope, params)];
+    for (const key of ['type', 'scope', 'status'] as const) {
+      if (filter[key]) {
+        params.push(filter[key]);
+        where.push(`p.${key} = $${params.length}`);
+      }
+    }
+    if (filter.schoolId) {
+      params.push(filter.schoolId);
+      where.push(`EXISTS (SELECT 1 FROM problem_members fm WHERE fm.problem_id = p.id AND fm.school_id = $${params.length})`);
+    }
+    if (filter.regionCode) {
+      params.push(`${regionPrefix(filter.regionCode)}%`);
+      where.push(`EXISTS (SELECT 1 FROM problem_members fm JOIN schools fs ON fs.id = fm.school_id
+                          WHERE fm.problem_id = p.id AND fs.region_code LIKE $${params.length})`);
+    }
+    const pageParams = [...params];
+    const pageWhere = [...where];
+    const position = decodeCursor(after);
+    if (position) {
+      pageParams.push(String(position.id));
+      pageWhere.push(`p.id > $${pageParams.length}`);
+    }
+    pageParams.push(size + 1);
+    const [rows, counted] = await Promise.all([
+      this.db.query(`SELECT ${PROBLEM_FIELDS} FROM problems p WHERE ${pageWhere.join(' AND ')} ORDER BY p.id LIMIT $${pageParams.length}`, pageParams) as Promise<object[]>,
+      this.db.query(`SELECT count(*)::int AS count FROM problems p WHERE ${where.join(' AND ')}`, params) as Promise<{ count: number }[]>,
+    ]);
+    return toPage(rows.map((r) => Object.assign(new Problem(), r)), size, counted[0]?.count ?? 0, (p) => encodeCursor({ id: p.id }));
+  }
+
+  async visibleById(scope: Scope, id: string): Promise<{ problem: Problem | null; visible: boolean }> {
+    const params: unknown[] = [id];
+    const rows = (await this.db.query(
+      `SELECT ${PROBLEM_FIELDS}, ${this.visibleSql(scope, params)} AS visible FROM problems p WHERE p.id = $1`,
+      params,
+    )) as (Problem & { visible: boolean })[];
+    const row = rows[0];
+    if (!row) return { problem: null, visible: false };
+    const { visible, ...problem } = row;
+    return { problem: Object.assign(new Problem(), problem), visible };
+  }
+
+  /** Current members of each problem, in problem order, with masking decided for `scope`. */
+  async membersOf(scope: Scope, problemIds: readonly string[]): Promise<ProblemMember[][]> {
+    const rows = (await this.db.query(
+      `SELECT pm.problem_id AS "problemId", pm.student_id AS "studentId", pm.school_id AS "schoolId",
+              sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
+              st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt"
+       FROM problem_members pm
+       JOIN students st ON st.id = pm.student_id
+       JOIN schools sc ON sc.id = pm.school_id
+       WHERE pm.problem_id = ANY($1::bigint[]) AND pm.left_at IS NULL
+       ORDER BY pm.problem_id, pm.student_id`,
+      [problemIds],
+    )) as MemberRow[];
+    const byProblem = new Map<string, ProblemMember[]>(problemIds.map((id) => [id, []]));
+    for (const row of rows) {
+      const inMyScope = scopeCoversSchool(scope, { id: String(row.schoolId), regionCode: row.regionCode });
+      byProblem.get(String(row.problemId))?.push({
+        studentId: String(row.studentId),
+        school: { id: String(row.schoolId) },
+        student: inMyScope ? { id: String(row.studentId) } : null,
+        inMyScope,
+        name: row.name,
+        gender: row.gender,
+        birthDate: row.birthDate,
+        idType: row.idType,
+        idNumberMasked: maskIdNumber(row.idNumber),
+        joinedAt: row.joinedAt,
+      });
+    }
+    return problemIds.map((id) => byProblem.get(id) ?? []);
+  }
+
+  /** Problems each student belongs to (current membership), in student order. */
+  async problemsOfStudents(studentIds: readonly string[]): Promise<Problem[][]> {
+    const rows = (await this.db.query(
+      `SELECT pm.student_id AS "studentId", ${PROBLEM_FIELDS}
+       FROM problem_members pm JOIN problems p ON p.id = pm.problem_id
+       WHERE pm.student_id = ANY($1::bigint[]) AND pm.left_at IS NULL
+       ORDER BY p.id`,
+      [studentIds],
+    )) as (Problem & { studentId: string })[];
+    const byStudent = new Map<string, Problem[]>(studentIds.map((id) => [id, []]));
+    for (const { studentId, ...problem } of rows) byStudent.get(String(studentId))?.push(Object.assign(new Problem(), problem));
+    return studentIds.map((id) => byStudent.get(id) ?? []);
+  }
+
+  /** Unresolved problems per school, null for schools outside `scope` (totals leak too). */
+  async openCountOfSchools(scope: Scope, schoolIds: readonly string[]): Promise<(number | null)[]> {
+    const rows = (await this.db.query(
+      `SELECT sc.id, sc.region_code AS "regionCode",
+              (SELECT count(DISTINCT pm.problem_id)::int FROM problem_members pm JOIN problems p ON p.id = pm.problem_id
+               WHERE pm.school_id = sc.id AND pm.left_at IS NULL AND p.status <> 'RESOLVED') AS count
+       FROM schools sc WHERE sc.id = ANY($1::bigint[])`,
+      [schoolIds],
+    )) as { id: string; regionCode: string; count: number }[];
+    const byId = new Map(rows.map((r) => [String(r.id), r]));
+    return schoolIds.map((id) => {
+      const row = byId.get(id);
+      return row && scopeCoversSchool(scope, { id, regionCode: row.regionCode }) ? row.count : null;
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import type { SubgraphDefinition } from '../core/graphql/build-schema.js';
+import { resolveRegionReference } from './region/region.reference.js';
+import { RegionResolver } from './region/region.resolver.js';
+import { resolveSchoolReference } from './school/school.reference.js';
+import { SchoolResolver } from './school/school.resolver.js';
+import { resolveStudentReference } from './student/student.reference.js';
+import { StudentResolver } from './student/student.resolver.js';
+import { UserResolver } from './user/user.resolver.js';
+
+export const registrySubgraph: SubgraphDefinition = {
+  name: 'registry',
+  resolvers: [RegionResolver, SchoolResolver, StudentResolver, UserResolver],
+  references: {
+    Region: { __resolveReference: resolveRegionReference },
+    School: { __resolveReference: resolveSchoolReference },
+    Student: { __resolveReference: resolveStudentReference },
+  },
+};

@@ -1,0 +1,24 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { requireCaller, type Context } from '../../core/graphql/context.js';
+import { Region } from './region.entity.js';
+
+/** Regions are public reference data (GB/T 2260); any signed-in user may browse them. */
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => [Region], { description: 'Provinces, or the children of `parentCode`.' })
+  regions(@Arg('parentCode', () => ID, { nullable: true }) parentCode: string | null, @Ctx() ctx: Context): Promise<Region[]> {
+    requireCaller(ctx);
+    return ctx.app.services.regions.children(parentCode);
+  }
+
+  @Query(() => Region, { nullable: true })
+  region(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<Region | null> {
+    requireCaller(ctx);
+    return ctx.loaders.region.load(code);
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  parent(@Root() region: Region, @Ctx() ctx: Context): Promise<Region | null> | null {
+    return region.parentCode ? ctx.loaders.region.load(region.parentCode) : null;
+  }
+}

@@ -1,0 +1,46 @@
+import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { forbidden, notFound } from '../../core/errors.js';
+import { Connection, pageSize } from '../../core/graphql/connection.js';
+import { requireScope, type Context } from '../../core/graphql/context.js';
+import { Region } from '../region/region.entity.js';
+import { School } from './school.entity.js';
+
+@ObjectType('SchoolConnection')
+class SchoolConnection extends Connection(School) {}
+
+@ArgsType()
+class SchoolsArgs {
+  @Field(() => ID, { nullable: true, description: 'Only schools in this region subtree.' })
+  regionCode?: string | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @Query(() => SchoolConnection, { description: 'Schools in your scope, ordered by school code.' })
+  schools(@Args(() => SchoolsArgs) args: SchoolsArgs, @Ctx() ctx: Context) {
+    const scope = requireScope(ctx);
+    return ctx.app.services.schools.list(scope, { regionCode: args.regionCode }, pageSize(args.first), args.after ?? null);
+  }
+
+  @Query(() => School)
+  async school(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<School> {
+    const scope = requireScope(ctx);
+    const school = await ctx.loaders.school.load(id);
+    if (!school || school.deletedAt) throw notFound('School');
+    if (!ctx.app.services.schools.covers(scope, school)) throw forbidden('This school is outside your scope.');
+    return school;
+  }
+
+  @FieldResolver(() => Region)
+  async region(@Root() school: School, @Ctx() ctx: Context): Promise<Region> {
+    const region = await ctx.loaders.region.load(school.regionCode);
+    if (!region) throw new Error(`school ${school.id} refers to missing region ${school.regionCode}`);
+    return region;
+  }
+}

@@ -1,0 +1,118 @@
+import { In, IsNull, type DataSource } from 'typeorm';
+import { regionPrefix, scopeCoversSchool, scopeSql, type Scope } from '../../core/auth/caller.js';
+import { appendEvents } from '../../core/events.js';
+import { readCsv, type LocatedError } from '../../core/files/csv.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../core/graphql/connection.js';
+import { School } from './school.entity.js';
+
+export const SCHOOL_COLUMNS: Record<string, string> = {
+  学校标识码: 'code',
+  code: 'code',
+  学校名称: 'name',
+  name: 'name',
+  行政区划代码: 'region_code',
+  region_code: 'region_code',
+};
+
+const SCHOOL_FIELDS = `s.id, s.code, s.name, s.region_code AS "regionCode"`;
+
+export interface SchoolImportResult {
+  ok: boolean;
+  created: number;
+  updated: number;
+  errors: LocatedError[];
+}
+
+export class SchoolService {
+  constructor(private readonly db: DataSource) {}
+
+  byIds(ids: readonly string[]): Promise<School[]> {
+    return this.db.getRepository(School).findBy({ id: In([...ids]) });
+  }
+
+  byCode(code: string): Promise<School | null> {
+    return this.db.getRepository(School).findOneBy({ code, deletedAt: IsNull() });
+  }
+
+  covers(scope: Scope, school: School): boolean {
+    return scopeCoversSchool(scope, school);
+  }
+
+  async list(scope: Scope, filter: { regionCode?: string | null }, size: number, after: string | null): Promise<Page<School>> {
+    const params: unknown[] = [];
+    const where = ['s.deleted_at IS NULL', scopeSql(scope, { schoolId: 's.id', regionCode: 's.region_code' }, params)];
+    if (filter.regionCode) {
+      params.push(`${regionPrefix(filter.regionCode)}%`);
+      where.push(`s.region_code LIKE $${params.length}`);
+    }
+    const pageParams = [...params];
+    const pageWhere = [...where];
+    const position = decodeCursor(after);
+    if (position) {
+      pageParams.push(String(position.code));
+      pageWhere.push(`s.code > $${pageParams.length}`);
+    }
+    pageParams.push(size + 1);
+    const [rows, counted] = await Promise.all([
+      this.db.query(
+        `SELECT ${SCHOOL_FIELDS} FROM schools s WHERE ${pageWhere.join(' AND ')} ORDER BY s.code LIMIT $${pageParams.length}`,
+        pageParams,
+      ) as Promise<object[]>,
+      this.db.query(`SELECT count(*)::int AS count FROM schools s WHERE ${where.join(' AND ')}`, params) as Promise<{ count: number }[]>,
+    ]);
+    return toPage(rows.map((row) => Object.assign(new School(), row)), size, counted[0]?.count ?? 0, (s) => encodeCursor({ code: s.code }));
+  }
+
+  /**
+   * Creates or renames schools from a CSV (`code,name,region_code` or the Chinese headers). All rows
+   * are checked first; one bad row rejects the file and nothing is written.
+   */
+  async importCsv(file: string, bytes: Uint8Array, actorId: string | null): Promise<SchoolImportResult> {
+    const { table, errors } = readCsv(file, bytes, SCHOOL_COLUMNS, ['code', 'name', 'region_code']);
+    if (errors.length > 0) return { ok: false, created: 0, updated: 0, errors };
+    const known = new Set<string>(
+      (
+        (await this.db.query(`SELECT code FROM regions WHERE code = ANY($1)`, [
+          [...new Set(table.rows.map((r) => r.cells.region_code ?? ''))],
+        ])) as { code: string }[]
+      ).map((r) => r.code),
+    );
+    const seen = new Map<string, number>();
+    for (const { row, cells } of table.rows) {
+      const code = cells.code ?? '';
+      const name = cells.name ?? '';
+      const regionCode = cells.region_code ?? '';
+      const fail = (column: string, value: string, reason: string) => errors.push({ file, row, column, value, reason });
+      if (!/^\d{10}$/.test(code)) fail('code', code, 'school code must be exactly 10 digits');
+      else if (seen.has(code)) fail('code', code, `the same school code is already on row ${seen.get(code)}`);
+      else seen.set(code, row);
+      if (name === '') fail('name', name, 'school name is required');
+      if (!/^\d{6}$/.test(regionCode)) fail('region_code', regionCode, 'region code must be six digits (GB/T 2260)');
+      else if (!known.has(regionCode)) fail('region_code', regionCode, 'no region has this code');
+    }
+    if (errors.length > 0) return { ok: false, created: 0, updated: 0, errors };
+
+    return this.db.transaction(async (manager) => {
+      const result = (await manager.query(
+        `INSERT INTO schools (code, name, region_code)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+         ON CONFLICT (code) WHERE deleted_at IS NULL
+         DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code, updated_at = now()
+         RETURNING id, code, (xmax = 0) AS created`,
+        [table.rows.map((r) => r.cells.code), table.rows.map((r) => r.cells.name), table.rows.map((r) => r.cells.region_code)],
+      )) as { id: string; code: string; created: boolean }[];
+      await appendEvents(
+        manager,
+        result.map((r) => ({
+          type: r.created ? 'SCHOOL_CREATED' : 'SCHOOL_UPDATED',
+          actorId,
+          subjectType: 'school' as const,
+          subjectId: String(r.id),
+          data: { code: r.code, file },
+        })),
+      );
+      const created = result.filter((r) => r.created).length;
+      return { ok: true, created, updated: result.length - created, errors: [] };
+    });
+  }
+}

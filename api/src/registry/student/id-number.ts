@@ -1,0 +1,98 @@
+import { normalizeIdNumber } from './normalize.js';
+
+/** GB 11643-1999: weights of the first 17 digits, and the check character for each sum mod 11. */
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+export type IdProblemReason = 'FORMAT' | 'CHECKSUM' | 'BIRTH_DATE_MISMATCH' | 'GENDER_MISMATCH';
+
+export function residentIdCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
+  return CHECK_CHARS[sum % 11]!;
+}
+
+/** A legacy 15-digit number in its 18-digit form (born 19xx, check character computed), for comparison. */
+export function upgradeLegacyId(id15: string): string {
+  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+function isRealDate(yyyymmdd: string): boolean {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const m = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6, 8));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The comparison key of a resident ID: the normalised number, with legacy 15-digit numbers
+ * expanded to 18 digits so both spellings of one person's number match. Null when it is not a
+ * resident ID or there is no number.
+ */
+export function residentIdKey(idType: string, raw: string | null): string | null {
+  if (idType !== 'RESIDENT_ID' || !raw) return null;
+  const id = normalizeIdNumber(raw);
+  if (id === '') return null;
+  return /^\d{15}$/.test(id) ? upgradeLegacyId(id) : id;
+}
+
+export interface IdCheck {
+  valid: boolean;
+  reasons: IdProblemReason[];
+  /** Human-readable, one sentence per reason. */
+  messages: string[];
+}
+
+/**
+ * Checks a resident ID number against GB 11643 and against the record it belongs to: format,
+ * check character, embedded birth date (digits 7–14) and gender (17th digit: odd male, even female).
+ */
+export function checkResidentId(raw: string, record: { birthDate: string; gender: 'M' | 'F' }): IdCheck {
+  const id = normalizeIdNumber(raw);
+  const reasons: IdProblemReason[] = [];
+  const messages: string[] = [];
+  const fail = (reason: IdProblemReason, message: string) => {
+    reasons.push(reason);
+    messages.push(message);
+  };
+
+  let birth: string;
+  let genderDigit: number;
+  if (/^\d{17}[\dX]$/.test(id)) {
+    birth = id.slice(6, 14);
+    genderDigit = Number(id[16]);
+  } else if (/^\d{15}$/.test(id)) {
+    birth = `19${id.slice(6, 12)}`;
+    genderDigit = Number(id[14]);
+  } else {
+    fail('FORMAT', `"${raw}" is not a resident ID number: expected 17 digits and a check digit or X (or a legacy 15-digit number).`);
+    return { valid: false, reasons, messages };
+  }
+  if (!isRealDate(birth)) {
+    fail('FORMAT', `The birth date in the ID number (${birth}) is not a real date.`);
+    return { valid: false, reasons, messages };
+  }
+  if (id.length === 18) {
+    const expected = residentIdCheckChar(id.slice(0, 17));
+    if (id[17] !== expected) fail('CHECKSUM', `The check character is ${id[17]} but should be ${expected}.`);
+  }
+  const recordBirth = record.birthDate.replaceAll('-', '');
+  if (birth !== recordBirth) {
+    fail('BIRTH_DATE_MISMATCH', `The ID number says born ${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}, the record says ${record.birthDate}.`);
+  }
+  const idGender = genderDigit % 2 === 1 ? 'M' : 'F';
+  if (idGender !== record.gender) {
+    fail('GENDER_MISMATCH', `The ID number's gender digit says ${idGender === 'M' ? 'male' : 'female'}, the record says ${record.gender === 'M' ? 'male' : 'female'}.`);
+  }
+  return { valid: reasons.length === 0, reasons, messages };
+}
+
+/** First 6 and last 4 characters, the rest hidden: what another school may see (DESIGN.md section 3). */
+export function maskIdNumber(raw: string | null): string | null {
+  if (!raw) return null;
+  const id = normalizeIdNumber(raw);
+  if (id.length <= 10) return '*'.repeat(id.length);
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}

@@ -1,0 +1,74 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { forbidden, notFound } from '../../core/errors.js';
+import { Connection, pageSize } from '../../core/graphql/connection.js';
+import { requireScope, type Context } from '../../core/graphql/context.js';
+import { School } from '../school/school.entity.js';
+import { maskIdNumber } from './id-number.js';
+import { Student } from './student.entity.js';
+import { assertStudentInScope } from './student.reference.js';
+
+@ObjectType('StudentConnection')
+class StudentConnection extends Connection(Student) {}
+
+@InputType('StudentFilter')
+class StudentFilter {
+  @Field(() => ID, { nullable: true })
+  schoolId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of a name, or the start of an ID number.' })
+  search?: string | null;
+}
+
+@ArgsType()
+class StudentsArgs {
+  @Field(() => StudentFilter, { nullable: true })
+  filter?: StudentFilter | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@Resolver(() => Student)
+export class StudentResolver {
+  @Query(() => StudentConnection, { description: 'Student records in your scope (deleted ones left out).' })
+  async students(@Args(() => StudentsArgs) args: StudentsArgs, @Ctx() ctx: Context) {
+    const scope = requireScope(ctx);
+    const schoolId = args.filter?.schoolId;
+    if (schoolId) {
+      const school = await ctx.loaders.school.load(schoolId);
+      if (!school) throw notFound('School');
+      if (!ctx.app.services.schools.covers(scope, school)) throw forbidden("This school's students are outside your scope.");
+    }
+    return ctx.app.services.students.list(scope, args.filter ?? {}, pageSize(args.first), args.after ?? null);
+  }
+
+  @Query(() => Student)
+  async student(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Student> {
+    return assertStudentInScope(ctx, await ctx.loaders.student.load(id));
+  }
+
+  @FieldResolver(() => School)
+  async school(@Root() student: Student, @Ctx() ctx: Context): Promise<School> {
+    const school = await ctx.loaders.school.load(student.schoolId);
+    if (!school) throw new Error(`student ${student.id} refers to missing school ${student.schoolId}`);
+    return school;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The ID number as imported. Only within your scope.' })
+  idNumber(@Root() student: Student): string | null {
+    return student.idNumber;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'First 6 and last 4 characters; the rest hidden.' })
+  idNumberMasked(@Root() student: Student): string | null {
+    return maskIdNumber(student.idNumber);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  phone(@Root() student: Student): string | null {
+    return student.phone;
+  }
+}

@@ -1,0 +1,188 @@
+import type { App } from '../app.js';
+import { hashPassword } from '../core/auth/passwords.js';
+import { appendEvents } from '../core/events.js';
+import type { NewStudent } from '../registry/student/student.service.js';
+import { Gender, IdType } from '../registry/student/student.entity.js';
+import { birthDateForGrade, chineseName, ETHNICITIES, minorityName, residentId } from './people.js';
+import { createRandom, type Random } from './random.js';
+
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_STUDENT_COUNT = 5000;
+const SCHOOL_YEAR = 2026;
+const GRADE_NAMES = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级'];
+
+interface DemoSchool {
+  code: string;
+  name: string;
+  regionCode: string;
+  grades: [number, number];
+}
+
+const DISTRICTS = [
+  { code: '330102', name: '上城区', short: 'sc' },
+  { code: '330105', name: '拱墅区', short: 'gs' },
+  { code: '330106', name: '西湖区', short: 'xh' },
+  { code: '330203', name: '海曙区', short: 'hs' },
+  { code: '330205', name: '江北区', short: 'jb' },
+];
+
+const PRIMARY: [number, number] = [1, 6];
+const MIDDLE: [number, number] = [7, 9];
+
+export const DEMO_SCHOOLS: DemoSchool[] = [
+  { code: '1330102001', name: '杭州市上城区胜利小学', regionCode: '330102', grades: PRIMARY },
+  { code: '1330102002', name: '杭州市上城区崇文实验学校', regionCode: '330102', grades: PRIMARY },
+  { code: '1330102003', name: '杭州市建兰中学', regionCode: '330102', grades: MIDDLE },
+  { code: '1330105001', name: '杭州市拱墅区卖鱼桥小学', regionCode: '330105', grades: PRIMARY },
+  { code: '1330105002', name: '杭州市拱墅区大关小学', regionCode: '330105', grades: PRIMARY },
+  { code: '1330105003', name: '杭州市文澜中学', regionCode: '330105', grades: MIDDLE },
+  { code: '1330106001', name: '杭州市西湖区学军小学', regionCode: '330106', grades: PRIMARY },
+  { code: '1330106002', name: '杭州市西湖区文一街小学', regionCode: '330106', grades: PRIMARY },
+  { code: '1330106003', name: '杭州市十三中学', regionCode: '330106', grades: MIDDLE },
+  { code: '1330203001', name: '宁波市海曙区中山小学', regionCode: '330203', grades: PRIMARY },
+  { code: '1330203002', name: '宁波市第七中学', regionCode: '330203', grades: MIDDLE },
+  { code: '1330205001', name: '宁波市江北区实验小学', regionCode: '330205', grades: PRIMARY },
+];
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  role: 'SCHOOL_REGISTRAR' | 'DISTRICT_ADMIN' | 'CITY_ADMIN' | 'PROVINCE_ADMIN' | 'SYSTEM_ADMIN';
+  schoolCode?: string;
+  regionCode?: string;
+  description: string;
+}
+
+export function demoUsers(): DemoUser[] {
+  return [
+    { username: 'admin', displayName: '系统管理员', role: 'SYSTEM_ADMIN', description: 'system admin' },
+    { username: 'province.zj', displayName: '浙江省学籍管理员', role: 'PROVINCE_ADMIN', regionCode: '330000', description: 'province admin, 浙江省' },
+    { username: 'city.hz', displayName: '杭州市学籍管理员', role: 'CITY_ADMIN', regionCode: '330100', description: 'city admin, 杭州市' },
+    { username: 'city.nb', displayName: '宁波市学籍管理员', role: 'CITY_ADMIN', regionCode: '330200', description: 'city admin, 宁波市' },
+    ...DISTRICTS.map((d) => ({
+      username: `district.${d.short}`,
+      displayName: `${d.name}学籍管理员`,
+      role: 'DISTRICT_ADMIN' as const,
+      regionCode: d.code,
+      description: `district admin, ${d.name}`,
+    })),
+    ...DEMO_SCHOOLS.map((s, i) => ({
+      username: `reg${String(i + 1).padStart(2, '0')}`,
+      displayName: `${s.name}学籍员`,
+      role: 'SCHOOL_REGISTRAR' as const,
+      schoolCode: s.code,
+      description: `school registrar, ${s.name}`,
+    })),
+  ];
+}
+
+export function demoLogins(): { username: string; description: string }[] {
+  return demoUsers().map(({ username, description }) => ({ username, description }));
+}
+
+export async function hasAnyUser(app: App): Promise<boolean> {
+  const rows = (await app.db.dataSource.query(`SELECT EXISTS (SELECT 1 FROM users) AS any`)) as { any: boolean }[];
+  return rows[0]?.any ?? false;
+}
+
+type SeedStudent = Omit<NewStudent, 'schoolId'> & { schoolCode: string };
+
+function pupil(random: Random, school: DemoSchool): SeedStudent {
+  const grade = random.int(school.grades[0], school.grades[1]);
+  const minority = random.next() < 0.01 ? minorityName(random) : null;
+  const gender = minority?.gender ?? (random.next() < 0.52 ? 'M' : 'F');
+  const birthDate = birthDateForGrade(random, grade, SCHOOL_YEAR);
+  // Most pupils are registered where they study; some come from elsewhere in the province.
+  const householdRegion = random.next() < 0.85 ? school.regionCode : random.pick(DISTRICTS).code;
+  return {
+    schoolCode: school.code,
+    name: minority?.name ?? chineseName(random, gender),
+    gender: gender as Gender,
+    birthDate,
+    idType: IdType.RESIDENT_ID,
+    idNumber: residentId(random, householdRegion, birthDate, gender),
+    ethnicity: minority?.ethnicity ?? random.pick(ETHNICITIES),
+    grade: GRADE_NAMES[grade - 1]!,
+    className: `${random.int(1, 8)}班`,
+    enrollmentMonth: `${SCHOOL_YEAR - grade + 1}-09`,
+    householdRegion,
+    phone: `1${random.pick(['35', '38', '39', '58', '59', '86', '87'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
+  };
+}
+
+/**
+ * 5,000 pupils in 12 schools, with the kinds of mistakes the registry is for planted among them:
+ * pupils who moved school and were never removed at the old one, templates imported twice,
+ * different pupils who share name, gender and birth date, and mistyped ID numbers.
+ */
+export function demoStudents(seed = 20261128): SeedStudent[] {
+  const random = createRandom(seed);
+  const planted: SeedStudent[] = [];
+  const regular: SeedStudent[] = [];
+  const otherSchool = (code: string, sameGrades: [number, number]) =>
+    random.pick(DEMO_SCHOOLS.filter((s) => s.code !== code && s.grades === sameGrades));
+
+  const plant = (count: number, make: (original: SeedStudent) => SeedStudent[]) => {
+    for (let i = 0; i < count; i++) {
+      const original = pupil(random, random.pick(DEMO_SCHOOLS));
+      regular.push(original);
+      planted.push(...make(original));
+    }
+  };
+  // Moved to another school, still active at the old one (cross-school DUPLICATE_ID).
+  plant(12, (o) => [{ ...o, schoolCode: otherSchool(o.schoolCode, DEMO_SCHOOLS.find((s) => s.code === o.schoolCode)!.grades).code }]);
+  // The same template imported twice (within-school DUPLICATE_ID); one pupil three times.
+  plant(8, (o) => [{ ...o }]);
+  plant(1, (o) => [{ ...o }, { ...o }]);
+  // Different pupils, same name + gender + birth date (DUPLICATE_IDENTITY), across and within schools.
+  plant(6, (o) => {
+    const school = DEMO_SCHOOLS.find((s) => s.code === o.schoolCode)!;
+    const twin = pupil(random, random.next() < 0.5 ? school : otherSchool(school.code, school.grades));
+    return [{ ...twin, name: o.name, gender: o.gender, birthDate: o.birthDate, idNumber: residentId(random, twin.householdRegion!, o.birthDate, o.gender) }];
+  });
+  // Mistyped ID numbers (INVALID_ID): a wrong check character, a lower-case x, a wrong birth date.
+  for (let i = 0; i < 10; i++) {
+    const p = pupil(random, random.pick(DEMO_SCHOOLS));
+    const id = p.idNumber!;
+    const wrongCheck = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    const wrongBirth = `${id.slice(0, 12)}${id[12] === '1' ? '2' : '1'}${id.slice(13)}`;
+    planted.push({ ...p, idNumber: i % 3 === 2 ? wrongBirth : wrongCheck });
+  }
+  while (regular.length + planted.length < DEMO_STUDENT_COUNT) regular.push(pupil(random, random.pick(DEMO_SCHOOLS)));
+  return [...regular, ...planted];
+}
+
+/** Loads the demo regions' schools, users and students in one transaction; refuses a database with users. */
+export async function seedDemo(app: App): Promise<{ schools: number; users: number; students: number }> {
+  if (await hasAnyUser(app)) throw new Error('The database already has users; demo data goes only into an empty database.');
+  const users = demoUsers();
+  const hashes = await Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
+  const students = demoStudents();
+  return app.db.dataSource.transaction(async (manager) => {
+    const schoolRows = (await manager.query(
+      `INSERT INTO schools (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) RETURNING id, code`,
+      [DEMO_SCHOOLS.map((s) => s.code), DEMO_SCHOOLS.map((s) => s.name), DEMO_SCHOOLS.map((s) => s.regionCode)],
+    )) as { id: string; code: string }[];
+    const schoolId = new Map(schoolRows.map((r) => [r.code, String(r.id)]));
+    await manager.query(
+      `INSERT INTO users (username, password_hash, display_name, role, school_id, region_code)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])`,
+      [
+        users.map((u) => u.username),
+        hashes,
+        users.map((u) => u.displayName),
+        users.map((u) => u.role),
+        users.map((u) => (u.schoolCode ? schoolId.get(u.schoolCode) : null)),
+        users.map((u) => u.regionCode ?? null),
+      ],
+    );
+    for (let i = 0; i < students.length; i += 1000) {
+      const batch = students.slice(i, i + 1000).map(({ schoolCode, ...s }) => ({ ...s, schoolId: schoolId.get(schoolCode)! }));
+      await app.services.students.insertMany(manager, batch);
+    }
+    await appendEvents(manager, [
+      { type: 'DEMO_DATA_LOADED', actorId: null, subjectType: 'import', subjectId: 'demo', data: { schools: schoolRows.length, users: users.length, students: students.length } },
+    ]);
+    return { schools: schoolRows.length, users: users.length, students: students.length };
+  });
+}

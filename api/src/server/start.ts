@@ -1,0 +1,45 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { App } from '../app.js';
+import { createSubgraphServer, type SubgraphServer } from '../core/graphql/subgraph-server.js';
+import { createGateway } from '../gateway/gateway.js';
+import { SUBGRAPHS, subgraphByName } from '../subgraphs.js';
+import { gatewayHttpApp, subgraphHttpApp } from './http.js';
+
+export interface Running {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function listen(http: Express, host: string, port: number): Promise<Running> {
+  return new Promise((resolve, reject) => {
+    const server = http.listen(port, host, () => {
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      resolve({
+        server,
+        url: `http://localhost:${actual}`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+    server.once('error', reject);
+  });
+}
+
+/** Gateway, every subgraph (answered in-process) and the portal on one port. */
+export async function startAllInOne(app: App, host: string, port: number): Promise<Running> {
+  const local = new Map<string, SubgraphServer>();
+  for (const def of SUBGRAPHS) local.set(def.name, await createSubgraphServer(app, def));
+  return listen(gatewayHttpApp(app, await createGateway(app, { local }), { portal: true }), host, port);
+}
+
+export async function startSubgraph(app: App, name: string, host: string, port: number): Promise<Running> {
+  return listen(subgraphHttpApp(app, await createSubgraphServer(app, subgraphByName(name))), host, port);
+}
+
+/** The gateway alone, calling subgraphs over HTTP at `urls` (defaults: the supergraph's URLs). */
+export async function startGateway(app: App, urls: Map<string, string>, host: string, port: number): Promise<Running> {
+  for (const name of urls.keys()) subgraphByName(name);
+  return listen(gatewayHttpApp(app, await createGateway(app, { urls }), { portal: true }), host, port);
+}
