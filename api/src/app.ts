@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { deriveKeys, type TokenKeys } from './core/auth/tokens.js';
@@ -62,6 +63,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   let embeddedDir: string | undefined;
   if (!config.DATABASE_URL && !options.inMemory) {
     embeddedDir = embeddedDirFor(config.DATA_DIR);
+    mkdirSync(config.DATA_DIR, { recursive: true });
     unlock = lockDataDir(`${embeddedDir}.lock`);
   }
   let db: Database;

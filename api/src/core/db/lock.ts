@@ -24,7 +24,7 @@ export function lockDataDir(lockPath: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(lockPath, 'utf8'));
-      if (owner && owner !== process.pid && alive(owner)) {
+      if (owner && alive(owner)) {
         throw new Error(
           `The embedded database in ${lockPath.replace(/\.lock$/, '')} is in use by process ${owner} (a running \`pnpm start\`?). ` +
             'Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.',

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { composeSchemas } from '../src/gateway/compose.js';
+import { API_SCHEMA_FILE, SUPERGRAPH_FILE, subgraphFile } from '../src/gateway/schema-files.js';
+
+describe('published SDL in schema/', () => {
+  it('matches what the code produces (run `pnpm schema:write` after changing the API)', async () => {
+    const { subgraphs, supergraph, api } = await composeSchemas();
+    expect(subgraphs.map((s) => s.name)).toEqual(['registry', 'problems', 'reports']);
+    for (const { name, sdl } of subgraphs) {
+      expect(readFileSync(subgraphFile(name), 'utf8'), `schema/${name}.graphql is stale`).toBe(sdl);
+    }
+    expect(readFileSync(SUPERGRAPH_FILE, 'utf8'), 'schema/supergraph.graphql is stale').toBe(supergraph);
+    expect(readFileSync(API_SCHEMA_FILE, 'utf8'), 'schema/api.graphql is stale').toBe(api);
+  });
+
+  it('keeps Student, School and Region owned by registry and extended elsewhere', async () => {
+    const { subgraphs } = await composeSchemas();
+    const sdl = Object.fromEntries(subgraphs.map((s) => [s.name, s.sdl]));
+    for (const entity of ['Student', 'School', 'Region']) {
+      expect(sdl.registry).toMatch(new RegExp(`type ${entity}\\s+@key`));
+    }
+    expect(sdl.problems).toMatch(/type Student\s+@key\(fields: "id"\)\s*\{\s*id: ID!\s*"""[^"]*"""\s*problems: \[Problem!\]!/);
+    expect(sdl.problems).toMatch(/type School\s+@key\(fields: "id"\)\s*\{\s*id: ID!\s*"""[^"]*"""\s*openProblemCount: Int/);
+  });
+});
