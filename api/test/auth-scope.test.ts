@@ -71,6 +71,13 @@ describe('authentication and scope through the gateway', () => {
     }
   });
 
+  it('shows the schema to signed-in users only', async () => {
+    const introspection = `{ __schema { queryType { name } } }`;
+    expect(errorCodes(await product.gql(introspection))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await product.gql(`{ a: __type(name: "Student") { name } }`))).toEqual(['UNAUTHENTICATED']);
+    expect((await product.gql(introspection, {}, tokens.regA)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
   it("gives a registrar its own school's students with school and region", async () => {
     const own = await product.gql(STUDENTS, { schoolId: schoolA.id }, tokens.regA);
     expect(own.errors).toBeUndefined();

@@ -48,5 +48,6 @@ describe('SQL statements per request', () => {
     // page + count, schools, regions (district), regions (city), problems, open counts
     expect(page.statements).toBeLessThanOrEqual(8);
     expect(page.statements).toBe(small.statements);
+    console.info(`nested page of 50 students: ${page.statements} SQL statements`);
   });
 });

@@ -8,6 +8,7 @@ import { InvalidTokenError, signSubgraphToken, verifySessionToken } from '../cor
 import { requestUnauthenticated } from '../core/errors.js';
 import { maskErrors } from '../core/graphql/errors.js';
 import { CALLER_HEADER, REQUEST_ID_HEADER, toHttpGraphQLRequest, type SubgraphServer } from '../core/graphql/subgraph-server.js';
+import { introspectionForSignedInUsers } from './introspection.js';
 import { SUPERGRAPH_FILE } from './schema-files.js';
 
 export interface GatewayContext {
@@ -54,8 +55,10 @@ export async function createGateway(app: App, options: GatewayOptions = {}): Pro
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
+    maxRecursiveSelections: true,
+    introspection: true,
     formatError: maskErrors(app.log.child({ component: 'gateway' })),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInUsers],
   });
   await server.start();
   return server;

@@ -29,6 +29,7 @@ export async function createSubgraphServer(app: App, def: SubgraphDefinition): P
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
+    maxRecursiveSelections: true,
     formatError: maskErrors(log),
     // No usage reporting to Apollo's cloud: nothing about minors' records leaves the deployment.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
