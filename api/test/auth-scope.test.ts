@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSchool, makeStudents, makeUser } from './support/factories.js';
-import { errorCodes, startProduct } from './support/product.js';
+import { errorCodes, startProduct, type GraphQLResponse } from './support/product.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const STUDENTS = `query($schoolId: ID) {
@@ -130,7 +130,7 @@ describe('authentication and scope through the gateway', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const response = await product.gql(page, { after }, tokens.regA);
+      const response: GraphQLResponse = await product.gql(page, { after }, tokens.regA);
       const { nodes, pageInfo, totalCount } = response.data.students;
       expect(totalCount).toBe(5);
       seen.push(...nodes.map((n: { id: string }) => n.id));

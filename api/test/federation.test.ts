@@ -52,7 +52,8 @@ describe('gateway and subgraphs as separate servers', () => {
 
   it('refuses a subgraph request that did not come through the gateway', async () => {
     const entities = { query: `{ _entities(representations: [{ __typename: "Student", id: "1" }]) { ... on Student { name } } }` };
-    for (const headers of [{}, { 'x-pss-caller': 'forged' }]) {
+    const attempts: Record<string, string>[] = [{}, { 'x-pss-caller': 'forged' }];
+    for (const headers of attempts) {
       const response = await post(running[0]!.url + '/graphql', entities, headers);
       expect(response.status).toBe(401);
       const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { regionPrefix, scopeCoversSchool, scopeSql, type Scope } from '../../core/auth/caller.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../core/graphql/connection.js';
+import { keysetPage } from '../../core/db/keyset-page.js';
+import type { Page } from '../../core/graphql/connection.js';
 import { maskIdNumber } from '../../registry/student/id-number.js';
 import type { Gender, IdType } from '../../registry/student/student.entity.js';
 import type { ProblemMember } from './problem-member.type.js';
@@ -58,19 +59,17 @@ export class ProblemService {
       where.push(`EXISTS (SELECT 1 FROM problem_members fm JOIN schools fs ON fs.id = fm.school_id
                           WHERE fm.problem_id = p.id AND fs.region_code LIKE $${params.length})`);
     }
-    const pageParams = [...params];
-    const pageWhere = [...where];
-    const position = decodeCursor(after);
-    if (position) {
-      pageParams.push(String(position.id));
-      pageWhere.push(`p.id > $${pageParams.length}`);
-    }
-    pageParams.push(size + 1);
-    const [rows, counted] = await Promise.all([
-      this.db.query(`SELECT ${PROBLEM_FIELDS} FROM problems p WHERE ${pageWhere.join(' AND ')} ORDER BY p.id LIMIT $${pageParams.length}`, pageParams) as Promise<object[]>,
-      this.db.query(`SELECT count(*)::int AS count FROM problems p WHERE ${where.join(' AND ')}`, params) as Promise<{ count: number }[]>,
-    ]);
-    return toPage(rows.map((r) => Object.assign(new Problem(), r)), size, counted[0]?.count ?? 0, (p) => encodeCursor({ id: p.id }));
+    return keysetPage(this.db, {
+      select: PROBLEM_FIELDS,
+      from: 'FROM problems p',
+      where,
+      params,
+      orderBy: 'p.id',
+      keyOf: (problem: Problem) => problem.id,
+      hydrate: (row) => Object.assign(new Problem(), row),
+      size,
+      after,
+    });
   }
 
   async visibleById(scope: Scope, id: string): Promise<{ problem: Problem | null; visible: boolean }> {

@@ -2,7 +2,8 @@ import { In, IsNull, type DataSource } from 'typeorm';
 import { regionPrefix, scopeCoversSchool, scopeSql, type Scope } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
 import { readCsv, type LocatedError } from '../../core/files/csv.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../core/graphql/connection.js';
+import { keysetPage } from '../../core/db/keyset-page.js';
+import type { Page } from '../../core/graphql/connection.js';
 import { School } from './school.entity.js';
 
 export const SCHOOL_COLUMNS: Record<string, string> = {
@@ -45,22 +46,17 @@ export class SchoolService {
       params.push(`${regionPrefix(filter.regionCode)}%`);
       where.push(`s.region_code LIKE $${params.length}`);
     }
-    const pageParams = [...params];
-    const pageWhere = [...where];
-    const position = decodeCursor(after);
-    if (position) {
-      pageParams.push(String(position.code));
-      pageWhere.push(`s.code > $${pageParams.length}`);
-    }
-    pageParams.push(size + 1);
-    const [rows, counted] = await Promise.all([
-      this.db.query(
-        `SELECT ${SCHOOL_FIELDS} FROM schools s WHERE ${pageWhere.join(' AND ')} ORDER BY s.code LIMIT $${pageParams.length}`,
-        pageParams,
-      ) as Promise<object[]>,
-      this.db.query(`SELECT count(*)::int AS count FROM schools s WHERE ${where.join(' AND ')}`, params) as Promise<{ count: number }[]>,
-    ]);
-    return toPage(rows.map((row) => Object.assign(new School(), row)), size, counted[0]?.count ?? 0, (s) => encodeCursor({ code: s.code }));
+    return keysetPage(this.db, {
+      select: SCHOOL_FIELDS,
+      from: 'FROM schools s',
+      where,
+      params,
+      orderBy: 's.code',
+      keyOf: (school: School) => school.code,
+      hydrate: (row) => Object.assign(new School(), row),
+      size,
+      after,
+    });
   }
 
   /**

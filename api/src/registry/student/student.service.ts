@@ -1,6 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { scopeSql, type Scope } from '../../core/auth/caller.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../core/graphql/connection.js';
+import { keysetPage } from '../../core/db/keyset-page.js';
+import type { Page } from '../../core/graphql/connection.js';
 import { residentIdKey } from './id-number.js';
 import { normalizeIdNumber, normalizeName } from './normalize.js';
 import { Student, type Gender, type IdType } from './student.entity.js';
@@ -52,25 +53,17 @@ export class StudentService {
       params.push(`%${normalizeName(search).replace(/[%_\\]/g, '\\$&')}%`, `${normalizeIdNumber(search).replace(/[%_\\]/g, '\\$&')}%`);
       where.push(`(st.name_key LIKE $${params.length - 1} OR st.id_key LIKE $${params.length})`);
     }
-    const pageParams = [...params];
-    const pageWhere = [...where];
-    const position = decodeCursor(after);
-    if (position) {
-      pageParams.push(String(position.id));
-      pageWhere.push(`st.id > $${pageParams.length}`);
-    }
-    pageParams.push(size + 1);
-    const from = `FROM students st JOIN schools sc ON sc.id = st.school_id`;
-    const [rows, counted] = await Promise.all([
-      this.db.query(`SELECT ${STUDENT_FIELDS} ${from} WHERE ${pageWhere.join(' AND ')} ORDER BY st.id LIMIT $${pageParams.length}`, pageParams) as Promise<object[]>,
-      this.db.query(`SELECT count(*)::int AS count ${from} WHERE ${where.join(' AND ')}`, params) as Promise<{ count: number }[]>,
-    ]);
-    return toPage(
-      rows.map((row) => Object.assign(new Student(), row)),
+    return keysetPage(this.db, {
+      select: STUDENT_FIELDS,
+      from: 'FROM students st JOIN schools sc ON sc.id = st.school_id',
+      where,
+      params,
+      orderBy: 'st.id',
+      keyOf: (student: Student) => student.id,
+      hydrate: (row) => Object.assign(new Student(), row),
       size,
-      counted[0]?.count ?? 0,
-      (s) => encodeCursor({ id: s.id }),
-    );
+      after,
+    });
   }
 
   /** Set-based insert: one statement for the whole batch, comparison keys computed here. */
