@@ -8,10 +8,13 @@ import { embeddedDirFor, openDatabase, type Database } from './core/db/data-sour
 import { lockDataDir } from './core/db/lock.js';
 import { InitialSchema1764374400000 } from './core/db/migrations/1764374400000-initial-schema.js';
 import { LoadRegions1764374400001 } from './core/db/migrations/1764374400001-load-regions.js';
+import { ImportAndDetection1764460800000 } from './core/db/migrations/1764460800000-import-and-detection.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
+import { DetectionService } from './problems/detection/detection.service.js';
 import { ProblemService } from './problems/problem/problem.service.js';
+import { ImportService } from './registry/import/import.service.js';
 import { Region } from './registry/region/region.entity.js';
 import { RegionService } from './registry/region/region.service.js';
 import { School } from './registry/school/school.entity.js';
@@ -26,7 +29,7 @@ import { StatsService } from './reports/stats/stats.service.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000];
 
 export interface App {
   config: Config;
@@ -39,7 +42,10 @@ export interface App {
 
 function createServices(db: Database, keys: TokenKeys, config: Config) {
   const ds = db.dataSource;
+  const detection = new DetectionService();
   return {
+    detection,
+    imports: new ImportService(ds, detection, db.mode, config.IMPORT_MAX_MB * 1024 * 1024),
     regions: new RegionService(ds),
     schools: new SchoolService(ds),
     students: new StudentService(ds),

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApp, migrate, type App } from './app.js';
 import { ConfigError, parseConfig } from './core/config.js';
@@ -59,6 +59,58 @@ const COMMANDS: Record<string, Command> = {
         throw new UserInputError(`nothing imported; ${result.errors.length} problem(s) in ${file}:\n${formatLocatedErrors(result.errors)}`);
       }
       print(values, result, `imported ${file}: ${result.created} created, ${result.updated} updated`);
+    },
+  },
+  'students:import': {
+    summary: 'import pupils from a school template (.xlsx, or .csv in UTF-8 or GBK) in one transaction, then detect problems',
+    usage: 'students:import --school CODE [--skip-invalid] [--force] [--json] <file.csv|file.xlsx>',
+    options: { school: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
+    async run(app, values, [file]) {
+      if (typeof values.school !== 'string') throw new UserInputError('--school CODE is required (the 10-digit school code)');
+      if (!file) throw new UserInputError('give the template file to import');
+      if (!existsSync(file)) throw new UserInputError(`cannot read ${file}: no such file`);
+      await migrate(app);
+      const school = await app.services.schools.byCode(values.school);
+      if (!school) throw new UserInputError(`no school has code ${values.school}`);
+      const showProgress = process.stderr.isTTY && !values.json;
+      const result = await app.services.imports.importStudents({
+        schoolId: school.id,
+        filePath: file,
+        fileName: file,
+        skipInvalid: Boolean(values['skip-invalid']),
+        force: Boolean(values.force),
+        onProgress: showProgress
+          ? (p) => process.stderr.write(`\r${p.phase.padEnd(9)} ${p.rowsDone}${p.rowsTotal !== null ? ` / ${p.rowsTotal}` : ''} rows`)
+          : undefined,
+      });
+      if (showProgress) process.stderr.write('\n');
+      if (values.json) console.log(JSON.stringify(result, null, 2));
+      const listed = result.errors.length ? `\n${formatLocatedErrors(result.errors)}${result.errorCount > result.errors.length ? `\n… and ${result.errorCount - result.errors.length} more` : ''}` : '';
+      if (!result.ok) throw new UserInputError(`${result.message}${listed}`);
+      if (!values.json) {
+        console.log(result.message);
+        if (listed) console.error(`skipped rows:${listed}`);
+      }
+    },
+  },
+  scan: {
+    summary: 'full rescan: detect every problem from scratch (gives the same result as the incremental detection)',
+    usage: 'scan [--json]',
+    options: { json: { type: 'boolean' } },
+    async run(app, values) {
+      await migrate(app);
+      const result = await app.db.dataSource.transaction((manager) => app.services.detection.detect(manager, { kind: 'all' }));
+      print(values, result, `scan done: ${result.opened} opened, ${result.closed} closed, ${result.joined} members joined, ${result.left} left`);
+    },
+  },
+  problems: {
+    summary: 'list unresolved problems (--all: also resolved ones) as a JSON array, one object per problem',
+    usage: 'problems --json [--all]',
+    options: { json: { type: 'boolean' }, all: { type: 'boolean' } },
+    async run(app, values) {
+      if (!values.json) throw new UserInputError('problems prints JSON only: pass --json');
+      await migrate(app);
+      console.log(JSON.stringify(await app.services.problems.exportAll(Boolean(values.all)), null, 2));
     },
   },
   'users:create': {

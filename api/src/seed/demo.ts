@@ -87,7 +87,7 @@ export async function hasAnyUser(app: App): Promise<boolean> {
 
 type SeedStudent = Omit<NewStudent, 'schoolId'> & { schoolCode: string };
 
-function pupil(random: Random, school: DemoSchool): SeedStudent {
+function pupil(random: Random, school: DemoSchool, used: Set<string>): SeedStudent {
   const grade = random.int(school.grades[0], school.grades[1]);
   const minority = random.next() < 0.01 ? minorityName(random) : null;
   const gender = minority?.gender ?? (random.next() < 0.52 ? 'M' : 'F');
@@ -100,7 +100,7 @@ function pupil(random: Random, school: DemoSchool): SeedStudent {
     gender: gender as Gender,
     birthDate,
     idType: IdType.RESIDENT_ID,
-    idNumber: residentId(random, householdRegion, birthDate, gender),
+    idNumber: residentId(random, householdRegion, birthDate, gender, used),
     ethnicity: minority?.ethnicity ?? random.pick(ETHNICITIES),
     grade: GRADE_NAMES[grade - 1]!,
     className: `${random.int(1, 8)}班`,
@@ -117,6 +117,7 @@ function pupil(random: Random, school: DemoSchool): SeedStudent {
  */
 export function demoStudents(seed = 20261128): SeedStudent[] {
   const random = createRandom(seed);
+  const used = new Set<string>();
   const planted: SeedStudent[] = [];
   const regular: SeedStudent[] = [];
   const otherSchool = (code: string, sameGrades: [number, number]) =>
@@ -124,7 +125,7 @@ export function demoStudents(seed = 20261128): SeedStudent[] {
 
   const plant = (count: number, make: (original: SeedStudent) => SeedStudent[]) => {
     for (let i = 0; i < count; i++) {
-      const original = pupil(random, random.pick(DEMO_SCHOOLS));
+      const original = pupil(random, random.pick(DEMO_SCHOOLS), used);
       regular.push(original);
       planted.push(...make(original));
     }
@@ -137,18 +138,18 @@ export function demoStudents(seed = 20261128): SeedStudent[] {
   // Different pupils, same name + gender + birth date (DUPLICATE_IDENTITY), across and within schools.
   plant(6, (o) => {
     const school = DEMO_SCHOOLS.find((s) => s.code === o.schoolCode)!;
-    const twin = pupil(random, random.next() < 0.5 ? school : otherSchool(school.code, school.grades));
-    return [{ ...twin, name: o.name, gender: o.gender, birthDate: o.birthDate, idNumber: residentId(random, twin.householdRegion!, o.birthDate, o.gender) }];
+    const twin = pupil(random, random.next() < 0.5 ? school : otherSchool(school.code, school.grades), used);
+    return [{ ...twin, name: o.name, gender: o.gender, birthDate: o.birthDate, idNumber: residentId(random, twin.householdRegion!, o.birthDate, o.gender, used) }];
   });
   // Mistyped ID numbers (INVALID_ID): a wrong check character, a lower-case x, a wrong birth date.
   for (let i = 0; i < 10; i++) {
-    const p = pupil(random, random.pick(DEMO_SCHOOLS));
+    const p = pupil(random, random.pick(DEMO_SCHOOLS), used);
     const id = p.idNumber!;
     const wrongCheck = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
     const wrongBirth = `${id.slice(0, 12)}${id[12] === '1' ? '2' : '1'}${id.slice(13)}`;
     planted.push({ ...p, idNumber: i % 3 === 2 ? wrongBirth : wrongCheck });
   }
-  while (regular.length + planted.length < DEMO_STUDENT_COUNT) regular.push(pupil(random, random.pick(DEMO_SCHOOLS)));
+  while (regular.length + planted.length < DEMO_STUDENT_COUNT) regular.push(pupil(random, random.pick(DEMO_SCHOOLS), used));
   return [...regular, ...planted];
 }
 
@@ -180,6 +181,7 @@ export async function seedDemo(app: App): Promise<{ schools: number; users: numb
       const batch = students.slice(i, i + 1000).map(({ schoolCode, ...s }) => ({ ...s, schoolId: schoolId.get(schoolCode)! }));
       await app.services.students.insertMany(manager, batch);
     }
+    await app.services.detection.detect(manager, { kind: 'all' });
     await appendEvents(manager, [
       { type: 'DEMO_DATA_LOADED', actorId: null, subjectType: 'import', subjectId: 'demo', data: { schools: schoolRows.length, users: users.length, students: students.length } },
     ]);

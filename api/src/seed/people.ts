@@ -27,12 +27,22 @@ export function minorityName(random: Random): { name: string; gender: 'M' | 'F';
   return { name, gender: /古丽|热依拉|迪丽/.test(name) ? 'F' : 'M', ethnicity: '维吾尔族' };
 }
 
-/** A valid 18-digit resident ID: address code, birth date, sequence (odd male, even female), check. */
-export function residentId(random: Random, regionCode: string, birthDate: string, gender: 'M' | 'F'): string {
-  let sequence = random.int(0, 998);
-  if ((sequence % 2 === 1) !== (gender === 'M')) sequence += 1;
-  const first17 = `${regionCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
+/**
+ * A valid 18-digit resident ID: address code, birth date, sequence (odd male, even female), check.
+ * With `used`, never one handed out before: real numbers are unique, and an accidental repeat
+ * would be a duplicate nobody planted.
+ */
+export function residentId(random: Random, regionCode: string, birthDate: string, gender: 'M' | 'F', used?: Set<string>): string {
+  for (;;) {
+    let sequence = random.int(0, 998);
+    if ((sequence % 2 === 1) !== (gender === 'M')) sequence += 1;
+    const first17 = `${regionCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+    const id = first17 + residentIdCheckChar(first17);
+    if (!used || !used.has(id)) {
+      used?.add(id);
+      return id;
+    }
+  }
 }
 
 /**

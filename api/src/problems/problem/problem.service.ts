@@ -31,6 +31,15 @@ interface MemberRow {
   joinedAt: Date;
 }
 
+/** One problem in the operators' JSON (DESIGN.md section 6): values exactly as imported. */
+export interface ProblemExport {
+  id: string;
+  type: ProblemType;
+  scope: ProblemScope;
+  status: ProblemStatus;
+  members: { schoolCode: string; name: string; gender: 'M' | 'F'; birthDate: string; idType: string; idNumber: string | null }[];
+}
+
 export class ProblemService {
   constructor(private readonly db: DataSource) {}
 
@@ -82,6 +91,22 @@ export class ProblemService {
     if (!row) return { problem: null, visible: false };
     const { visible, ...problem } = row;
     return { problem: Object.assign(new Problem(), problem), visible };
+  }
+
+  /** Every unresolved problem (or every problem with `includeResolved`) with its current members. */
+  async exportAll(includeResolved = false): Promise<ProblemExport[]> {
+    return (await this.db.query(
+      `SELECT p.id::text, p.type, p.scope, p.status,
+              coalesce(json_agg(json_build_object('schoolCode', sc.code, 'name', st.name, 'gender', st.gender,
+                                                  'birthDate', st.birth_date::text, 'idType', st.id_type, 'idNumber', st.id_number)
+                                ORDER BY st.id) FILTER (WHERE st.id IS NOT NULL), '[]') AS members
+       FROM problems p
+       LEFT JOIN problem_members pm ON pm.problem_id = p.id AND pm.left_at IS NULL
+       LEFT JOIN students st ON st.id = pm.student_id
+       LEFT JOIN schools sc ON sc.id = st.school_id
+       ${includeResolved ? '' : `WHERE p.status <> 'RESOLVED'`}
+       GROUP BY p.id ORDER BY p.id`,
+    )) as ProblemExport[];
   }
 
   /** Current members of each problem, in problem order, with masking decided for `scope`. */

@@ -1,0 +1,183 @@
+import type { EntityManager } from 'typeorm';
+
+/** Which records to look at: everything (a rescan), or the groups a set of records belongs to. */
+export type DetectionTarget = { kind: 'all' } | { kind: 'import'; importId: string } | { kind: 'students'; studentIds: string[] };
+
+export interface DetectionResult {
+  opened: number;
+  closed: number;
+  joined: number;
+  left: number;
+}
+
+const ACTIVE = `status IN ('ENROLLED', 'SUSPENDED')`;
+// Serialises detection runs: two imports creating the same group at once would otherwise race.
+const DETECTION_LOCK = 7_310_201;
+
+/**
+ * Finds problem groups (DESIGN.md section 3) and brings the problems table in line with them, in
+ * the caller's transaction: opens new problems, adds and removes members, and closes problems whose
+ * collision has gone — each change an event. Incremental runs and a full rescan share this code
+ * and differ only in which records they start from, so they give the same result.
+ */
+export class DetectionService {
+  async detect(manager: EntityManager, target: DetectionTarget): Promise<DetectionResult> {
+    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [DETECTION_LOCK]);
+    await manager.query(`
+      CREATE TEMP TABLE IF NOT EXISTS detect_targets (student_id bigint PRIMARY KEY) ON COMMIT DROP;
+      CREATE TEMP TABLE IF NOT EXISTS detect_desired (
+        type text, group_key text, student_id bigint, school_id bigint, reasons text[]
+      ) ON COMMIT DROP;
+      CREATE TEMP TABLE IF NOT EXISTS detect_live (id bigint, type text, group_key text, created boolean) ON COMMIT DROP;
+      TRUNCATE detect_targets, detect_desired, detect_live;
+    `);
+    const all = target.kind === 'all';
+    if (target.kind === 'import') {
+      await manager.query(`INSERT INTO detect_targets SELECT id FROM students WHERE import_id = $1`, [target.importId]);
+    } else if (target.kind === 'students') {
+      await manager.query(`INSERT INTO detect_targets SELECT DISTINCT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, [target.studentIds]);
+    }
+    if (!all) await manager.query(`ANALYZE detect_targets`);
+
+    // Keys touched by the target records: their current values, and the groups they are in now.
+    const idFilter = all
+      ? ''
+      : `AND id_key IN (SELECT s.id_key FROM students s JOIN detect_targets t ON t.student_id = s.id WHERE s.id_key IS NOT NULL
+                        UNION SELECT substr(p.group_key, 4) FROM problems p JOIN problem_members pm ON pm.problem_id = p.id
+                          JOIN detect_targets t ON t.student_id = pm.student_id
+                          WHERE p.type = 'DUPLICATE_ID' AND p.status <> 'RESOLVED' AND pm.left_at IS NULL)`;
+    await manager.query(`
+      INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
+      SELECT 'DUPLICATE_ID', 'ID:' || id_key, id, school_id, '{}'
+      FROM (SELECT id, school_id, id_key, count(*) OVER (PARTITION BY id_key) AS copies
+            FROM students WHERE ${ACTIVE} AND id_key IS NOT NULL ${idFilter}) grouped
+      WHERE copies > 1`);
+
+    const identityFilter = all
+      ? ''
+      : `AND (name_key, gender, birth_date) IN (
+           SELECT s.name_key, s.gender, s.birth_date FROM students s JOIN detect_targets t ON t.student_id = s.id
+           UNION SELECT m.name_key, m.gender, m.birth_date FROM problems p JOIN problem_members pm ON pm.problem_id = p.id
+             JOIN detect_targets t ON t.student_id = pm.student_id JOIN students m ON m.id = pm.student_id
+             WHERE p.type = 'DUPLICATE_IDENTITY' AND p.status <> 'RESOLVED' AND pm.left_at IS NULL)`;
+    // Same name + gender + birth date but not the same ID number (those are DUPLICATE_ID), minus
+    // pairs proven to be different pupils whose compared fields have not changed since.
+    await manager.query(`
+      WITH candidates AS (
+        SELECT id, school_id, name_key, gender, birth_date, id_key,
+               identity_fingerprint(name_key, gender, birth_date, id_key) AS fingerprint,
+               count(*) OVER (PARTITION BY name_key, gender, birth_date) AS copies
+        FROM students WHERE ${ACTIVE} ${identityFilter}
+      ), pairs AS (
+        SELECT a.id AS a_id, a.school_id AS a_school, b.id AS b_id, b.school_id AS b_school,
+               a.name_key || '|' || a.gender || '|' || a.birth_date::text AS identity
+        FROM candidates a
+        JOIN candidates b ON b.name_key = a.name_key AND b.gender = a.gender AND b.birth_date = a.birth_date AND b.id > a.id
+        WHERE a.copies > 1
+          AND (a.id_key IS NULL OR b.id_key IS NULL OR a.id_key <> b.id_key)
+          AND NOT EXISTS (SELECT 1 FROM distinct_pupils d WHERE d.student_a = a.id AND d.student_b = b.id
+                            AND d.fingerprint_a = a.fingerprint AND d.fingerprint_b = b.fingerprint)
+      )
+      INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
+      SELECT DISTINCT 'DUPLICATE_IDENTITY', 'IDENT:' || identity, student_id, school_id, '{}'::text[]
+      FROM (SELECT identity, a_id AS student_id, a_school AS school_id FROM pairs
+            UNION ALL SELECT identity, b_id, b_school FROM pairs) members`);
+
+    const invalidFilter = all
+      ? ''
+      : `AND id IN (SELECT student_id FROM detect_targets)`;
+    await manager.query(`
+      INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
+      SELECT 'INVALID_ID', 'INV:' || id, id, school_id, id_problems
+      FROM students WHERE ${ACTIVE} AND cardinality(id_problems) > 0 ${invalidFilter}`);
+
+    // The live problems to reconcile: those of the desired groups, and those the targets are in.
+    await manager.query(`
+      INSERT INTO detect_live (id, type, group_key, created)
+      SELECT p.id, p.type, p.group_key, false FROM problems p
+      WHERE p.status <> 'RESOLVED' AND (
+        ${all ? 'TRUE' : `(p.type, p.group_key) IN (SELECT type, group_key FROM detect_desired)
+        OR p.id IN (SELECT pm.problem_id FROM problem_members pm JOIN detect_targets t ON t.student_id = pm.student_id WHERE pm.left_at IS NULL)`})`);
+
+    const [opened] = (await manager.query(`
+      WITH groups AS (
+        SELECT type, group_key,
+               CASE WHEN count(DISTINCT school_id) > 1 THEN 'CROSS_SCHOOL' ELSE 'WITHIN_SCHOOL' END AS scope,
+               max(reasons) AS reasons,
+               array_agg(student_id ORDER BY student_id) AS members
+        FROM detect_desired d
+        WHERE NOT EXISTS (SELECT 1 FROM detect_live l WHERE l.type = d.type AND l.group_key = d.group_key)
+        GROUP BY type, group_key
+      ), created AS (
+        INSERT INTO problems (type, scope, group_key, reasons)
+        SELECT type, scope, group_key, reasons FROM groups
+        RETURNING id, type, group_key, scope
+      ), logged AS (
+        INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
+        SELECT 'PROBLEM_OPENED', NULL, 'problem', c.id::text, c.id,
+               jsonb_build_object('type', c.type, 'scope', c.scope, 'members', g.members, 'reasons', g.reasons)
+        FROM created c JOIN groups g USING (type, group_key)
+      ), kept AS (
+        INSERT INTO detect_live (id, type, group_key, created) SELECT id, type, group_key, true FROM created RETURNING 1
+      )
+      SELECT count(*)::int AS n FROM kept`)) as { n: number }[];
+
+    const [joined] = (await manager.query(`
+      WITH joined AS (
+        INSERT INTO problem_members (problem_id, student_id, school_id)
+        SELECT l.id, d.student_id, d.school_id FROM detect_desired d JOIN detect_live l USING (type, group_key)
+        ON CONFLICT (problem_id, student_id) DO UPDATE
+          SET left_at = NULL, joined_at = now(), school_id = EXCLUDED.school_id
+          WHERE problem_members.left_at IS NOT NULL
+        RETURNING problem_id, student_id
+      ), logged AS (
+        INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
+        SELECT 'MEMBER_JOINED', NULL, 'problem', j.problem_id::text, j.problem_id, jsonb_build_object('studentId', j.student_id)
+        FROM joined j JOIN detect_live l ON l.id = j.problem_id WHERE NOT l.created
+        RETURNING problem_id
+      ), touched AS (
+        UPDATE problems SET version = version + 1, updated_at = now() WHERE id IN (SELECT problem_id FROM logged)
+      )
+      SELECT count(*)::int AS n FROM logged`)) as { n: number }[];
+
+    const [left] = (await manager.query(`
+      WITH gone AS (
+        UPDATE problem_members pm SET left_at = now()
+        FROM detect_live l
+        WHERE pm.problem_id = l.id AND pm.left_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key AND d.student_id = pm.student_id)
+        RETURNING pm.problem_id, pm.student_id
+      ), logged AS (
+        INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
+        SELECT 'MEMBER_LEFT', NULL, 'problem', problem_id::text, problem_id, jsonb_build_object('studentId', student_id) FROM gone
+        RETURNING problem_id
+      ), touched AS (
+        UPDATE problems SET version = version + 1, updated_at = now() WHERE id IN (SELECT problem_id FROM logged)
+      )
+      SELECT count(*)::int AS n FROM logged`)) as { n: number }[];
+
+    // A problem whose group no longer exists is settled by the system.
+    const [closed] = (await manager.query(`
+      WITH closed AS (
+        UPDATE problems p SET status = 'RESOLVED', resolved_at = now(), closed_by = 'SYSTEM', version = version + 1, updated_at = now()
+        FROM detect_live l
+        WHERE p.id = l.id AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
+        RETURNING p.id
+      ), logged AS (
+        INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
+        SELECT 'PROBLEM_CLOSED_BY_SYSTEM', NULL, 'problem', id::text, id, '{"reason":"the records no longer collide"}'::jsonb FROM closed
+        RETURNING 1
+      )
+      SELECT count(*)::int AS n FROM logged`)) as { n: number }[];
+
+    // Scope and reasons follow the members that remain.
+    await manager.query(`
+      UPDATE problems p SET scope = g.scope, reasons = g.reasons, version = p.version + 1, updated_at = now()
+      FROM (SELECT l.id, CASE WHEN count(DISTINCT d.school_id) > 1 THEN 'CROSS_SCHOOL' ELSE 'WITHIN_SCHOOL' END AS scope,
+                   max(d.reasons) AS reasons
+            FROM detect_live l JOIN detect_desired d USING (type, group_key) GROUP BY l.id) g
+      WHERE p.id = g.id AND (p.scope <> g.scope OR p.reasons <> g.reasons)`);
+
+    return { opened: opened?.n ?? 0, joined: joined?.n ?? 0, left: left?.n ?? 0, closed: closed?.n ?? 0 };
+  }
+}

@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { appendEvents } from '../../core/events.js';
+import type { LocatedError } from '../../core/files/csv.js';
+import type { DetectionResult, DetectionService } from '../../problems/detection/detection.service.js';
+import { openSheet, SheetError, type SheetFormat } from './readers.js';
+import { readHeader, readRow, type ImportRow } from './rows.js';
+import { copyWriter, createStagingTable, insertWriter, STAGING_TABLE, type StagingWriter } from './staging.js';
+
+export const MAX_REPORTED_ERRORS = 10_000;
+const BATCH_ROWS = 2_000;
+
+export type ImportFailure = 'INVALID_ROWS' | 'DUPLICATE_FILE' | 'FILE_TOO_LARGE' | 'NOT_A_SPREADSHEET' | 'UNKNOWN_SCHOOL';
+
+export interface ImportProgress {
+  phase: 'READING' | 'SAVING' | 'DETECTING' | 'DONE';
+  rowsDone: number;
+  /** Known up front for CSV (lines counted while hashing); null for xlsx until read. */
+  rowsTotal: number | null;
+}
+
+export interface ImportOptions {
+  schoolId: string;
+  filePath: string;
+  /** The name the user knows the file by (shown in errors); defaults to the path's base name. */
+  fileName?: string;
+  skipInvalid?: boolean;
+  force?: boolean;
+  actorId?: string | null;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  failure: ImportFailure | null;
+  message: string;
+  importId: string | null;
+  format: SheetFormat | null;
+  encoding: string | null;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  /** Every problem with a location, up to MAX_REPORTED_ERRORS; errorCount has them all. */
+  errors: LocatedError[];
+  errorCount: number;
+  problems: DetectionResult | null;
+}
+
+/** Rolled back on purpose: the file had errors and nothing may land. */
+class RejectedImport extends Error {}
+
+export class ImportService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly detection: DetectionService,
+    private readonly mode: 'server' | 'embedded',
+    private readonly maxBytes: number,
+  ) {}
+
+  /** sha256 of the content and, for text, its number of lines: one pass over the file. */
+  private async fingerprint(filePath: string): Promise<{ hash: string; lines: number }> {
+    const hash = createHash('sha256');
+    let lines = 0;
+    for await (const chunk of createReadStream(filePath) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+    }
+    return { hash: hash.digest('hex'), lines };
+  }
+
+  /**
+   * Imports one school's template in a single transaction: it lands whole or not at all (a killed
+   * process leaves nothing behind), then problems are detected for the new records.
+   */
+  async importStudents(options: ImportOptions): Promise<ImportResult> {
+    const file = options.fileName ?? path.basename(options.filePath);
+    const result: ImportResult = {
+      ok: false, failure: null, message: '', importId: null, format: null, encoding: null,
+      rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null,
+    };
+    const refuse = (failure: ImportFailure, message: string, row = 0) => {
+      const errors = row || failure === 'NOT_A_SPREADSHEET' ? [{ file, row, column: '', value: '', reason: message }] : [];
+      return { ...result, failure, message, errors, errorCount: errors.length };
+    };
+
+    const { size } = await stat(options.filePath);
+    if (size > this.maxBytes) {
+      return refuse('FILE_TOO_LARGE', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${(this.maxBytes / 1048576).toFixed(0)} MB. Split it into several files.`);
+    }
+    const schools = (await this.db.query(`SELECT id FROM schools WHERE id = $1 AND deleted_at IS NULL`, [options.schoolId])) as unknown[];
+    if (schools.length === 0) return refuse('UNKNOWN_SCHOOL', `no school with id ${options.schoolId}`);
+
+    const { hash, lines } = await this.fingerprint(options.filePath);
+    if (!options.force) {
+      const earlier = (await this.db.query(
+        `SELECT id::text, file_name AS "fileName", created_at AS "createdAt" FROM imports WHERE school_id = $1 AND content_hash = $2 ORDER BY id LIMIT 1`,
+        [options.schoolId, hash],
+      )) as { id: string; fileName: string; createdAt: Date }[];
+      if (earlier[0]) {
+        return refuse(
+          'DUPLICATE_FILE',
+          `this school already imported the same file (${earlier[0].fileName}, import ${earlier[0].id}, ${earlier[0].createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC); importing it again would duplicate every pupil. Use --force if you really mean to.`,
+        );
+      }
+    }
+
+    let sheet;
+    try {
+      sheet = await openSheet(options.filePath);
+    } catch (error) {
+      if (error instanceof SheetError) return refuse('NOT_A_SPREADSHEET', error.message);
+      throw error;
+    }
+    result.format = sheet.format;
+    result.encoding = sheet.encoding ?? null;
+    const rowsTotal = sheet.format === 'csv' ? Math.max(lines - 1, 0) : null;
+    const progress = (phase: ImportProgress['phase'], rowsDone: number) => options.onProgress?.({ phase, rowsDone, rowsTotal });
+    progress('READING', 0);
+
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const manager = runner.manager;
+      await createStagingTable(manager);
+      const writer: StagingWriter =
+        this.mode === 'server' ? copyWriter((await runner.connect()) as PoolClient) : insertWriter(manager);
+      const headerless = await this.stage(file, sheet.rows, writer, result, options.skipInvalid ?? false, (n) => progress('READING', n));
+      if (headerless) throw new RejectedImport();
+      if (result.errorCount > 0 && !options.skipInvalid) throw new RejectedImport();
+
+      progress('SAVING', result.rowsRead);
+      const [created] = (await manager.query(
+        `INSERT INTO imports (school_id, file_name, content_hash, format, encoding, rows_read, rows_imported, rows_skipped, forced, actor_id)
+         VALUES ($1, $2, $3, $4, $5, $6, (SELECT count(*) FROM ${STAGING_TABLE}), $7, $8, $9) RETURNING id::text, rows_imported AS "rowsImported"`,
+        [options.schoolId, file, hash, sheet.format, result.encoding, result.rowsRead, result.rowsSkipped, options.force ?? false, options.actorId ?? null],
+      )) as { id: string; rowsImported: number }[];
+      result.importId = created!.id;
+      result.rowsImported = created!.rowsImported;
+      await manager.query(
+        `INSERT INTO students (school_id, name, gender, birth_date, id_type, id_number, ethnicity, grade, class_name,
+                               enrollment_month, household_region, phone, name_key, id_key, id_problems, import_id, source_row)
+         SELECT $1, name, gender, birth_date, id_type, id_number, ethnicity, grade, class_name, enrollment_month,
+                household_region, phone, name_key, id_key, id_problems, $2, row
+         FROM ${STAGING_TABLE} ORDER BY row`,
+        [options.schoolId, result.importId],
+      );
+
+      progress('DETECTING', result.rowsRead);
+      result.problems = await this.detection.detect(manager, { kind: 'import', importId: result.importId });
+      await appendEvents(manager, [
+        {
+          type: 'STUDENTS_IMPORTED',
+          actorId: options.actorId ?? null,
+          subjectType: 'import',
+          subjectId: result.importId,
+          data: { schoolId: options.schoolId, file, hash, rowsImported: result.rowsImported, rowsSkipped: result.rowsSkipped, forced: options.force ?? false, problems: result.problems },
+        },
+      ]);
+      await runner.commitTransaction();
+      progress('DONE', result.rowsRead);
+      result.ok = true;
+      result.message = `imported ${result.rowsImported} of ${result.rowsRead} rows${result.rowsSkipped ? ` (${result.rowsSkipped} skipped)` : ''}; ${result.problems.opened} problems opened`;
+      return result;
+    } catch (error) {
+      await runner.rollbackTransaction();
+      if (error instanceof RejectedImport) {
+        result.failure = 'INVALID_ROWS';
+        result.rowsImported = 0;
+        result.message = `nothing imported: ${result.errorCount} problem(s) in ${file}`;
+        return result;
+      }
+      if (error instanceof SheetError) {
+        return { ...refuse('NOT_A_SPREADSHEET', error.message, error.row), rowsRead: result.rowsRead };
+      }
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Streams the sheet into the staging table; returns true when the header itself was unusable. */
+  private async stage(
+    file: string,
+    rows: AsyncIterable<{ row: number; cells: import('./cells.js').Cell[] }>,
+    writer: StagingWriter,
+    result: ImportResult,
+    skipInvalid: boolean,
+    onRows: (n: number) => void,
+  ): Promise<boolean> {
+    const report = (errors: LocatedError[]) => {
+      result.errorCount += errors.length;
+      for (const e of errors) if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push(e);
+    };
+    let columns: ReturnType<typeof readHeader>['columns'] | null = null;
+    let batch: ImportRow[] = [];
+    try {
+      for await (const { row, cells } of rows) {
+        if (!columns) {
+          const header = readHeader(file, cells);
+          report(header.errors);
+          if (header.errors.some((e) => e.reason.startsWith('required column'))) return true;
+          columns = header.columns;
+          continue;
+        }
+        if (cells.every((c) => c.text.trim() === '')) continue;
+        result.rowsRead += 1;
+        const { value, errors } = readRow(file, row, cells, columns);
+        if (errors.length > 0) {
+          report(errors);
+          result.rowsSkipped += 1;
+          continue;
+        }
+        // Once the file is known to be rejected, only the error report is still being built.
+        if (result.errorCount > 0 && !skipInvalid) continue;
+        batch.push(value!);
+        if (batch.length >= BATCH_ROWS) {
+          await writer.write(batch);
+          batch = [];
+          onRows(result.rowsRead);
+        }
+      }
+      if (batch.length > 0) await writer.write(batch);
+    } finally {
+      // A COPY in progress must end before the transaction can commit or roll back.
+      await writer.finish();
+    }
+    if (!columns) {
+      report([{ file, row: 1, column: '', value: '', reason: 'the file has no header row' }]);
+      return true;
+    }
+    onRows(result.rowsRead);
+    return false;
+  }
+}

@@ -1,0 +1,136 @@
+import type { LocatedError } from '../../core/files/csv.js';
+import { checkResidentId, residentIdKey } from '../student/id-number.js';
+import { normalizeName, toHalfWidth } from '../student/normalize.js';
+import { IdType } from '../student/student.entity.js';
+import { parseDateCell, parseMonthCell, type Cell } from './cells.js';
+import { columnForHeader, GENDERS, ID_TYPES, TEMPLATE_COLUMNS, type ColumnKey } from './template.js';
+
+/** A row that passed validation, with its comparison keys, ready for the staging table. */
+export interface ImportRow {
+  row: number;
+  name: string;
+  gender: 'M' | 'F';
+  birthDate: string;
+  idType: IdType;
+  idNumber: string | null;
+  ethnicity: string | null;
+  grade: string | null;
+  className: string | null;
+  enrollmentMonth: string | null;
+  householdRegion: string | null;
+  phone: string | null;
+  nameKey: string;
+  idKey: string | null;
+  /** Machine-readable INVALID_ID reasons (empty when the ID is fine or not a resident ID). */
+  idProblems: string[];
+}
+
+const ALIASES = TEMPLATE_COLUMNS.map((c) => `${c.header} (${c.alias})`);
+
+/** Maps header cells to template columns; every missing required column or unknown header is an error. */
+export function readHeader(file: string, cells: Cell[]): { columns: (ColumnKey | null)[]; errors: LocatedError[] } {
+  const errors: LocatedError[] = [];
+  const columns = cells.map((cell) => (cell.text.trim() === '' ? null : columnForHeader(cell.text) ?? null));
+  const seen = new Map<ColumnKey, number>();
+  cells.forEach((cell, i) => {
+    const key = columns[i];
+    const letter = columnLetter(i);
+    if (cell.text.trim() !== '' && !key) {
+      errors.push({ file, row: 1, column: letter, value: cell.text, reason: `unknown column; the template's columns are ${ALIASES.join(', ')}` });
+    } else if (key && seen.has(key)) {
+      errors.push({ file, row: 1, column: letter, value: cell.text, reason: `the same column as ${columnLetter(seen.get(key)!)}` });
+    } else if (key) seen.set(key, i);
+  });
+  for (const column of TEMPLATE_COLUMNS) {
+    if (column.required && !seen.has(column.key)) {
+      errors.push({ file, row: 1, column: column.header, value: '', reason: `required column ${column.header} (${column.alias}) is missing` });
+    }
+  }
+  return { columns, errors };
+}
+
+/** A, B, … Z, AA, AB: how a spreadsheet names the column at a 0-based index. */
+export function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+const optionalText = (cell: Cell | undefined) => {
+  const text = cell?.text.trim() ?? '';
+  return text === '' ? null : text;
+};
+
+/**
+ * Validates and normalises one data row. Hard errors (located by row and column header) make the
+ * row unusable; a resident ID that fails its checks is not one — it becomes an INVALID_ID problem.
+ */
+export function readRow(
+  file: string,
+  row: number,
+  cells: Cell[],
+  columns: (ColumnKey | null)[],
+): { value: ImportRow | null; errors: LocatedError[] } {
+  const byKey = new Map<ColumnKey, { cell: Cell; index: number }>();
+  columns.forEach((key, i) => {
+    if (key) byKey.set(key, { cell: cells[i] ?? { kind: 'text', text: '' }, index: i });
+  });
+  const errors: LocatedError[] = [];
+  const header = (key: ColumnKey) => TEMPLATE_COLUMNS.find((c) => c.key === key)!.header;
+  const fail = (key: ColumnKey, value: string, reason: string) => errors.push({ file, row, column: header(key), value, reason });
+  const text = (key: ColumnKey) => byKey.get(key)?.cell.text.trim() ?? '';
+
+  const name = text('name');
+  if (name === '') fail('name', '', '姓名 is required');
+
+  const genderText = toHalfWidth(text('gender'));
+  const gender = GENDERS[genderText];
+  if (!gender) fail('gender', genderText, genderText === '' ? '性别 is required' : 'gender must be 男 or 女 (or M / F)');
+
+  const birthCell = byKey.get('birth_date')?.cell;
+  const birthDate = birthCell && birthCell.text.trim() !== '' ? parseDateCell(birthCell) : null;
+  if (!birthCell || birthCell.text.trim() === '') fail('birth_date', '', '出生日期 is required');
+  else if (!birthDate) fail('birth_date', birthCell.text, 'not a date: write it as 2014-03-05, 20140305 or 2014/3/5, or use a date cell');
+
+  const idTypeText = toHalfWidth(text('id_type')).replace(/\s+/g, '');
+  const idType = ID_TYPES[idTypeText];
+  if (!idType) fail('id_type', idTypeText, `unknown document type; expected one of ${Object.keys(ID_TYPES).filter((k) => /[\u4e00-\u9fa5]/.test(k)).join(', ')}`);
+
+  const idCell = byKey.get('id_number')?.cell;
+  let idNumber: string | null = idCell?.text.trim() || null;
+  if (idCell?.kind === 'number') {
+    fail('id_number', idCell.text, 'the ID number is stored as a number, and Excel keeps only 15 significant digits, so the last digits may already be lost; format the 身份证件号 column as text and type the numbers again');
+    idNumber = null;
+  } else if (!idNumber && idType !== IdType.OTHER) fail('id_number', '', '身份证件号 is required');
+
+  const enrollmentCell = byKey.get('enrollment_month')?.cell;
+  const enrollmentMonth = enrollmentCell && enrollmentCell.text.trim() !== '' ? parseMonthCell(enrollmentCell) : null;
+  if (enrollmentCell && enrollmentCell.text.trim() !== '' && !enrollmentMonth) {
+    fail('enrollment_month', enrollmentCell.text, 'not a month: write it as 2020-09 or 202009');
+  }
+
+  if (errors.length > 0 || !gender || !birthDate || !idType) return { value: null, errors };
+
+  const idProblems =
+    idType === IdType.RESIDENT_ID && idNumber ? checkResidentId(idNumber, { birthDate, gender }).reasons : [];
+  return {
+    value: {
+      row,
+      name,
+      gender,
+      birthDate,
+      idType,
+      idNumber,
+      ethnicity: optionalText(byKey.get('ethnicity')?.cell),
+      grade: optionalText(byKey.get('grade')?.cell),
+      className: optionalText(byKey.get('class')?.cell),
+      enrollmentMonth,
+      householdRegion: optionalText(byKey.get('household_region')?.cell),
+      phone: optionalText(byKey.get('phone')?.cell),
+      nameKey: normalizeName(name),
+      idKey: residentIdKey(idType, idNumber),
+      idProblems,
+    },
+    errors,
+  };
+}
