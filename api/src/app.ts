@@ -14,7 +14,9 @@ import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
 import { DetectionService } from './problems/detection/detection.service.js';
 import { ProblemService } from './problems/problem/problem.service.js';
+import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
+import { UploadStore } from './core/files/uploads.js';
 import { Region } from './registry/region/region.entity.js';
 import { RegionService } from './registry/region/region.service.js';
 import { School } from './registry/school/school.entity.js';
@@ -37,6 +39,8 @@ export interface App {
   db: Database;
   keys: TokenKeys;
   services: ReturnType<typeof createServices>;
+  uploads: UploadStore;
+  importJobs: ImportJobs;
   close(): Promise<void>;
 }
 
@@ -86,12 +90,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw error;
   }
   log.debug({ mode: db.mode, dataDir: embeddedDir && path.relative(process.cwd(), embeddedDir) }, 'database open');
+  const services = createServices(db, keys, config);
   return {
     config,
     log,
     db,
     keys,
-    services: createServices(db, keys, config),
+    services,
+    uploads: new UploadStore(config.DATA_DIR),
+    importJobs: new ImportJobs(services.imports),
     async close() {
       await db.close();
       unlock();

@@ -5,13 +5,16 @@ import { createApp, migrate, type App } from './app.js';
 import { ConfigError, parseConfig } from './core/config.js';
 import { UserInputError } from './core/errors.js';
 import { formatLocatedErrors } from './core/files/csv.js';
+import { writeGeneratedCsv } from './registry/import/generator.js';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo.js';
 
 interface Command {
   summary: string;
   usage: string;
   options?: ParseArgsConfig['options'];
-  run(app: App, values: Record<string, unknown>, positionals: string[]): Promise<unknown>;
+  /** Commands that never touch the database run without opening it. */
+  offline?: (values: Record<string, unknown>) => Promise<unknown>;
+  run?(app: App, values: Record<string, unknown>, positionals: string[]): Promise<unknown>;
 }
 
 /** Reports a result: JSON on stdout with --json, else a human line. */
@@ -113,6 +116,26 @@ const COMMANDS: Record<string, Command> = {
       console.log(JSON.stringify(await app.services.problems.exportAll(Boolean(values.all)), null, 2));
     },
   },
+  generate: {
+    summary: 'write a synthetic school template (UTF-8 CSV) with a known share of planted problems',
+    usage: 'generate --students N --out FILE.csv [--seed S] [--region CODE] [--planted SHARE] [--json]',
+    options: { students: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, region: { type: 'string' }, planted: { type: 'string' }, json: { type: 'boolean' } },
+    async offline(values) {
+      const students = Number(values.students);
+      if (!Number.isInteger(students) || students < 1) throw new UserInputError('--students must be a positive whole number');
+      if (typeof values.out !== 'string') throw new UserInputError('--out FILE.csv is required');
+      if (values.region !== undefined && !/^\d{6}$/.test(String(values.region))) throw new UserInputError('--region must be a six-digit region code');
+      const share = values.planted === undefined ? 0.03 : Number(values.planted);
+      if (!(share >= 0 && share <= 0.5)) throw new UserInputError('--planted must be a share between 0 and 0.5');
+      const planted = await writeGeneratedCsv(values.out, {
+        students,
+        seed: values.seed === undefined ? 1 : Number(values.seed),
+        regionCode: values.region as string | undefined,
+        plantedShare: share,
+      });
+      print(values, { file: values.out, students, planted }, `wrote ${students} rows to ${values.out}; planted ${planted.repeated} repeated rows, ${planted.sameIdentity} same-identity pupils, ${planted.wrongCheck} wrong check characters`);
+    },
+  },
   'users:create': {
     summary: 'create a user with a role and a scope',
     usage: 'users:create --username U --password P --role ROLE [--school CODE | --region CODE] [--name "Display name"] [--json]',
@@ -178,21 +201,27 @@ async function main(argv: string[]): Promise<number> {
     console.log(`usage: pnpm cli ${command.usage}\n\n${command.summary}`);
     return 0;
   }
+  if (command.offline) {
+    await command.offline(values);
+    return 0;
+  }
   const config = parseConfig();
   const app = await createApp(config, { log: (await import('./core/logger.js')).createLogger(process.env.LOG_LEVEL ?? 'warn') });
   try {
-    await command.run(app, values, parsed.positionals);
+    await command.run?.(app, values, parsed.positionals);
     return 0;
   } finally {
     await app.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const known = error instanceof UserInputError || error instanceof ConfigError;
-    console.error(known ? (error as Error).message : error instanceof Error ? `error: ${error.message}` : error);
-    process.exit(1);
-  },
-);
+/** Exits once stdout has been flushed: a large --json answer into a pipe must not be cut short. */
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main(process.argv.slice(2)).then(exit, (error: unknown) => {
+  const known = error instanceof UserInputError || error instanceof ConfigError;
+  console.error(known ? (error as Error).message : error instanceof Error ? `error: ${error.message}` : error);
+  exit(1);
+});

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../core/graphql/build-schema.js';
+import { ImportResolver } from './import/import.resolver.js';
 import { resolveRegionReference } from './region/region.reference.js';
 import { RegionResolver } from './region/region.resolver.js';
 import { resolveSchoolReference } from './school/school.reference.js';
@@ -9,7 +10,7 @@ import { UserResolver } from './user/user.resolver.js';
 
 export const registrySubgraph: SubgraphDefinition = {
   name: 'registry',
-  resolvers: [RegionResolver, SchoolResolver, StudentResolver, UserResolver],
+  resolvers: [RegionResolver, SchoolResolver, StudentResolver, UserResolver, ImportResolver],
   references: {
     Region: { __resolveReference: resolveRegionReference },
     School: { __resolveReference: resolveSchoolReference },
