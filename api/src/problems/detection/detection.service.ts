@@ -143,9 +143,17 @@ export class DetectionService {
     const [left] = (await manager.query(`
       WITH gone AS (
         UPDATE problem_members pm SET left_at = now()
-        FROM detect_live l
-        WHERE pm.problem_id = l.id AND pm.left_at IS NULL
+        FROM detect_live l, students s
+        WHERE pm.problem_id = l.id AND pm.left_at IS NULL AND s.id = pm.student_id
           AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key AND d.student_id = pm.student_id)
+          -- A problem that closes keeps the records that still carry its key, as the record of what
+          -- was settled; only the records that changed or went inactive leave it.
+          AND (EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
+               OR NOT coalesce(s.${ACTIVE} AND CASE l.type
+                    WHEN 'DUPLICATE_ID' THEN 'ID:' || s.id_key
+                    WHEN 'DUPLICATE_IDENTITY' THEN 'IDENT:' || s.name_key || '|' || s.gender || '|' || s.birth_date::text
+                    ELSE CASE WHEN cardinality(s.id_problems) > 0 THEN 'INV:' || s.id END
+                  END = l.group_key, false))
         RETURNING pm.problem_id, pm.student_id
       ), logged AS (
         INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
