@@ -37,7 +37,9 @@ export class DetectionService {
     } else if (target.kind === 'students') {
       await manager.query(`INSERT INTO detect_targets SELECT DISTINCT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, [target.studentIds]);
     }
-    if (!all) await manager.query(`ANALYZE detect_targets`);
+    // Fresh statistics: a bulk import just changed the table by a large fraction, and plans made
+    // for the old size (nested loops over "a few" rows) would be quadratic.
+    await manager.query(all ? `ANALYZE students` : `ANALYZE detect_targets; ANALYZE students`);
 
     // Keys touched by the target records: their current values, and the groups they are in now.
     const idFilter = all
@@ -68,13 +70,15 @@ export class DetectionService {
                identity_fingerprint(name_key, gender, birth_date, id_key) AS fingerprint,
                count(*) OVER (PARTITION BY name_key, gender, birth_date) AS copies
         FROM students WHERE ${ACTIVE} ${identityFilter}
+      ), shared AS MATERIALIZED (
+        -- Only the few records that share an identity at all are paired up.
+        SELECT * FROM candidates WHERE copies > 1
       ), pairs AS (
         SELECT a.id AS a_id, a.school_id AS a_school, b.id AS b_id, b.school_id AS b_school,
                a.name_key || '|' || a.gender || '|' || a.birth_date::text AS identity
-        FROM candidates a
-        JOIN candidates b ON b.name_key = a.name_key AND b.gender = a.gender AND b.birth_date = a.birth_date AND b.id > a.id
-        WHERE a.copies > 1
-          AND (a.id_key IS NULL OR b.id_key IS NULL OR a.id_key <> b.id_key)
+        FROM shared a
+        JOIN shared b ON b.name_key = a.name_key AND b.gender = a.gender AND b.birth_date = a.birth_date AND b.id > a.id
+        WHERE (a.id_key IS NULL OR b.id_key IS NULL OR a.id_key <> b.id_key)
           AND NOT EXISTS (SELECT 1 FROM distinct_pupils d WHERE d.student_a = a.id AND d.student_b = b.id
                             AND d.fingerprint_a = a.fingerprint AND d.fingerprint_b = b.fingerprint)
       )
