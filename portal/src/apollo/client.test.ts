@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { LoginForm_LoginDocument, StudentsPage_StudentsDocument } from '@/gql/graphql';
+import { createApolloClient } from './client';
+
+function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+const emptyStudents = {
+  data: { students: { __typename: 'StudentConnection', nodes: [], pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false }, totalCount: 0 } },
+};
+
+describe('createApolloClient', () => {
+  it('sends the bearer token to /graphql', async () => {
+    const fetch = vi.fn(async () => jsonResponse(emptyStudents));
+    const client = createApolloClient({ getToken: () => 'tok.en', onUnauthenticated: vi.fn(), fetch });
+
+    await client.query({ query: StudentsPage_StudentsDocument, variables: { first: 20 } });
+
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/graphql');
+    expect((init.headers as Record<string, string>).authorization).toBe('Bearer tok.en');
+  });
+
+  it('sends no Authorization header when signed out', async () => {
+    const fetch = vi.fn(async () =>
+      jsonResponse({ data: { login: { __typename: 'LoginPayload', token: null, expiresAt: null, user: null, error: null } } }),
+    );
+    const client = createApolloClient({ getToken: () => null, onUnauthenticated: vi.fn(), fetch });
+
+    await client.mutate({ mutation: LoginForm_LoginDocument, variables: { username: 'a', password: 'b' } });
+
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>).authorization).toBeUndefined();
+  });
+
+  it('reports UNAUTHENTICATED errors (in a 200 response)', async () => {
+    const onUnauthenticated = vi.fn();
+    const fetch = vi.fn(async () =>
+      jsonResponse({ data: null, errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] }),
+    );
+    const client = createApolloClient({ getToken: () => 'tok.en', onUnauthenticated, fetch });
+
+    await expect(client.query({ query: StudentsPage_StudentsDocument, variables: { first: 20 } })).rejects.toThrow();
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a refused token (HTTP 401)', async () => {
+    const onUnauthenticated = vi.fn();
+    const fetch = vi.fn(async () =>
+      jsonResponse({ errors: [{ message: 'Token expired.', extensions: { code: 'UNAUTHENTICATED' } }] }, 401),
+    );
+    const client = createApolloClient({ getToken: () => 'old.token', onUnauthenticated, fetch });
+
+    await expect(client.query({ query: StudentsPage_StudentsDocument, variables: { first: 20 } })).rejects.toThrow();
+    expect(onUnauthenticated).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not sign the user out on other errors', async () => {
+    const onUnauthenticated = vi.fn();
+    const fetch = vi.fn(async () =>
+      jsonResponse({ data: null, errors: [{ message: 'Outside your scope.', extensions: { code: 'FORBIDDEN' } }] }),
+    );
+    const client = createApolloClient({ getToken: () => 'tok.en', onUnauthenticated, fetch });
+
+    await expect(client.query({ query: StudentsPage_StudentsDocument, variables: { first: 20 } })).rejects.toThrow();
+    expect(onUnauthenticated).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,63 @@
+import { createRouter, createWebHistory, type RouteLocationRaw, type Router, type RouterHistory } from 'vue-router';
+import { getAuthToken } from '@/composables/use-auth-token';
+import type { MessageSchema } from '@/i18n/zh-CN';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** i18n key of the page title (document title and heading). */
+    titleKey?: `nav.${keyof MessageSchema['nav']}` | 'auth.title';
+  }
+}
+
+export const HOME: RouteLocationRaw = { name: 'students' };
+
+/** A same-site path to return to after signing in; anything else (other sites, `//host`) goes home. */
+export function safeRedirect(value: unknown): string | null {
+  const path = Array.isArray(value) ? value[0] : value;
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return null;
+  if (path === '/login' || path.startsWith('/login?') || path.startsWith('/login#')) return null;
+  return path;
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
+  const router = createRouter({
+    history,
+    routes: [
+      {
+        path: '/login',
+        name: 'login',
+        component: () => import('@/features/auth/LoginPage.vue'),
+        meta: { public: true, titleKey: 'auth.title' },
+      },
+      {
+        path: '/',
+        component: () => import('@/features/layout/AppLayout.vue'),
+        children: [
+          { path: '', redirect: HOME },
+          {
+            path: 'students',
+            name: 'students',
+            component: () => import('@/features/students/StudentsPage.vue'),
+            meta: { titleKey: 'nav.students' },
+          },
+        ],
+      },
+      { path: '/:pathMatch(.*)*', redirect: '/students' },
+    ],
+  });
+
+  router.beforeEach((to) => {
+    const signedIn = getAuthToken() !== null;
+    if (!to.meta.public && !signedIn) {
+      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    }
+    if (to.name === 'login' && signedIn) {
+      return safeRedirect(to.query.redirect) ?? HOME;
+    }
+    return true;
+  });
+
+  return router;
+}

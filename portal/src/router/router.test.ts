@@ -1,0 +1,51 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import { clearAuthToken, setAuthToken } from '@/composables/use-auth-token';
+import { createAppRouter, safeRedirect } from './index';
+
+// The guard is under test, not the pages: stand-ins keep the lazy routes quick to resolve.
+vi.mock('@/features/auth/LoginPage.vue', () => ({ default: { name: 'LoginPage', render: () => null } }));
+vi.mock('@/features/layout/AppLayout.vue', () => ({ default: { name: 'AppLayout', render: () => null } }));
+vi.mock('@/features/students/StudentsPage.vue', () => ({ default: { name: 'StudentsPage', render: () => null } }));
+
+describe('route guard', () => {
+  it('sends a signed-out user to /login, remembering the page they wanted', async () => {
+    clearAuthToken();
+    const router = createAppRouter(createMemoryHistory());
+    await router.push('/students?q=%E5%BC%A0');
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(router.currentRoute.value.query.redirect).toBe('/students?q=%E5%BC%A0');
+  });
+
+  it('lets a signed-in user in, and away from /login', async () => {
+    setAuthToken('a.token', '2999-01-01T00:00:00Z');
+    const router = createAppRouter(createMemoryHistory());
+    await router.push('/students');
+    expect(router.currentRoute.value.name).toBe('students');
+    await router.push('/login?redirect=/students%3Fq%3D1');
+    expect(router.currentRoute.value.fullPath).toBe('/students?q=1');
+    clearAuthToken();
+  });
+
+  it('sends unknown paths to the students page', async () => {
+    setAuthToken('a.token');
+    const router = createAppRouter(createMemoryHistory());
+    await router.push('/no/such/page');
+    expect(router.currentRoute.value.name).toBe('students');
+    clearAuthToken();
+  });
+});
+
+describe('safeRedirect', () => {
+  it.each([
+    ['/students?q=1', '/students?q=1'],
+    ['//evil.example/x', null],
+    ['/\\evil.example', null],
+    ['https://evil.example/', null],
+    ['/login?redirect=/students', null],
+    [undefined, null],
+    [['/students', '/other'], '/students'],
+  ])('%j → %j', (input, expected) => {
+    expect(safeRedirect(input)).toBe(expected);
+  });
+});
