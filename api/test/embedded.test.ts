@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp, migrate } from '../src/app.js';
+import { createApp, migrate, MIGRATIONS } from '../src/app.js';
 import { parseConfig } from '../src/core/config.js';
 import { makeSchool } from './support/factories.js';
 import { createTestApp, serverUrl, TEST_JWT_SECRET } from './support/test-app.js';
@@ -19,7 +19,7 @@ describe('embedded database (no DATABASE_URL)', () => {
     const first = await createApp(config);
     try {
       expect(first.db.mode).toBe('embedded');
-      expect(await migrate(first)).toHaveLength(2);
+      expect(await migrate(first)).toHaveLength(MIGRATIONS.length);
       await makeSchool(first, '330106', '重启测试学校');
       await expect(createApp(config)).rejects.toThrow(/in use by process \d+/);
     } finally {
