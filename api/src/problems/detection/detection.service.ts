@@ -1,7 +1,11 @@
 import type { EntityManager } from 'typeorm';
 
 /** Which records to look at: everything (a rescan), or the groups a set of records belongs to. */
-export type DetectionTarget = { kind: 'all' } | { kind: 'import'; importId: string } | { kind: 'students'; studentIds: string[] };
+export type DetectionTarget =
+  | { kind: 'all' }
+  /** The records of an import, all with ids above `afterId` (the largest id before it began). */
+  | { kind: 'import'; importId: string; afterId: string }
+  | { kind: 'students'; studentIds: string[] };
 
 export interface DetectionResult {
   opened: number;
@@ -31,15 +35,23 @@ export class DetectionService {
       CREATE TEMP TABLE IF NOT EXISTS detect_live (id bigint, type text, group_key text, created boolean) ON COMMIT DROP;
       TRUNCATE detect_targets, detect_desired, detect_live;
     `);
-    const all = target.kind === 'all';
+    let all = target.kind === 'all';
     if (target.kind === 'import') {
-      await manager.query(`INSERT INTO detect_targets SELECT id FROM students WHERE import_id = $1`, [target.importId]);
+      await manager.query(`INSERT INTO detect_targets SELECT id FROM students WHERE id > $2 AND import_id = $1`, [target.importId, target.afterId]);
+      // When the new records are a large part of the registry (a first import, say), narrowing the
+      // work to their groups costs more than looking at everything; both give the same result.
+      const [{ share }] = (await manager.query(
+        `SELECT (SELECT count(*) FROM detect_targets)::float8 / greatest((SELECT reltuples FROM pg_class WHERE oid = 'students'::regclass), 1) AS share`,
+      )) as [{ share: number }];
+      all = share > 0.25;
     } else if (target.kind === 'students') {
       await manager.query(`INSERT INTO detect_targets SELECT DISTINCT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, [target.studentIds]);
     }
-    // Fresh statistics: a bulk import just changed the table by a large fraction, and plans made
-    // for the old size (nested loops over "a few" rows) would be quadratic.
-    await manager.query(all ? `ANALYZE students` : `ANALYZE detect_targets; ANALYZE students`);
+    // Fresh statistics after a bulk load: it may have changed the table by a large fraction, and
+    // plans made for the old size (nested loops over "a few" rows) would be quadratic. A change of
+    // a few records (an action) needs none.
+    if (target.kind === 'import') await manager.query(`ANALYZE detect_targets; ANALYZE students`);
+    else if (target.kind === 'all') await manager.query(`ANALYZE students`);
 
     // Keys touched by the target records: their current values, and the groups they are in now.
     const idFilter = all
@@ -57,35 +69,47 @@ export class DetectionService {
 
     const identityFilter = all
       ? ''
-      : `AND (name_key, gender, birth_date) IN (
-           SELECT s.name_key, s.gender, s.birth_date FROM students s JOIN detect_targets t ON t.student_id = s.id
-           UNION SELECT m.name_key, m.gender, m.birth_date FROM problems p JOIN problem_members pm ON pm.problem_id = p.id
-             JOIN detect_targets t ON t.student_id = pm.student_id JOIN students m ON m.id = pm.student_id
+      : `AND identity_key IN (
+           SELECT s.identity_key FROM students s JOIN detect_targets t ON t.student_id = s.id
+           UNION SELECT substr(p.group_key, 7) FROM problems p JOIN problem_members pm ON pm.problem_id = p.id
+             JOIN detect_targets t ON t.student_id = pm.student_id
              WHERE p.type = 'DUPLICATE_IDENTITY' AND p.status <> 'RESOLVED' AND pm.left_at IS NULL)`;
-    // Same name + gender + birth date but not the same ID number (those are DUPLICATE_ID), minus
-    // pairs proven to be different pupils whose compared fields have not changed since.
+    // Same name + gender + birth date but not all the same ID number (records that share one are a
+    // DUPLICATE_ID): whole groups by one grouping pass, no pairwise comparison.
     await manager.query(`
       WITH candidates AS (
-        SELECT id, school_id, name_key, gender, birth_date, id_key,
-               identity_fingerprint(name_key, gender, birth_date, id_key) AS fingerprint,
-               count(*) OVER (PARTITION BY name_key, gender, birth_date) AS copies
+        SELECT id, school_id, identity_key, id_key,
+               count(*) OVER (PARTITION BY identity_key) AS copies,
+               min(coalesce(id_key, 'record:' || id)) OVER (PARTITION BY identity_key) AS first_id,
+               max(coalesce(id_key, 'record:' || id)) OVER (PARTITION BY identity_key) AS last_id
         FROM students WHERE ${ACTIVE} ${identityFilter}
-      ), shared AS MATERIALIZED (
-        -- Only the few records that share an identity at all are paired up.
-        SELECT * FROM candidates WHERE copies > 1
-      ), pairs AS (
-        SELECT a.id AS a_id, a.school_id AS a_school, b.id AS b_id, b.school_id AS b_school,
-               a.name_key || '|' || a.gender || '|' || a.birth_date::text AS identity
-        FROM shared a
-        JOIN shared b ON b.name_key = a.name_key AND b.gender = a.gender AND b.birth_date = a.birth_date AND b.id > a.id
-        WHERE (a.id_key IS NULL OR b.id_key IS NULL OR a.id_key <> b.id_key)
-          AND NOT EXISTS (SELECT 1 FROM distinct_pupils d WHERE d.student_a = a.id AND d.student_b = b.id
-                            AND d.fingerprint_a = a.fingerprint AND d.fingerprint_b = b.fingerprint)
       )
       INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
-      SELECT DISTINCT 'DUPLICATE_IDENTITY', 'IDENT:' || identity, student_id, school_id, '{}'::text[]
-      FROM (SELECT identity, a_id AS student_id, a_school AS school_id FROM pairs
-            UNION ALL SELECT identity, b_id, b_school FROM pairs) members`);
+      SELECT 'DUPLICATE_IDENTITY', 'IDENT:' || identity_key, id, school_id, '{}'::text[]
+      FROM candidates WHERE copies > 1 AND first_id <> last_id`);
+    // Pupils proven different (their compared fields unchanged since) do not count as a match: in the
+    // few groups holding such a pair, a record stays only if some other member still matches it.
+    await manager.query(`
+      WITH proven_groups AS (
+        SELECT DISTINCT d.group_key FROM detect_desired d JOIN distinct_pupils p ON p.student_a = d.student_id
+        WHERE d.type = 'DUPLICATE_IDENTITY'
+      ), members AS (
+        SELECT d.group_key, s.id, s.id_key, identity_fingerprint(s.name_key, s.gender, s.birth_date, s.id_key) AS fingerprint
+        FROM detect_desired d JOIN students s ON s.id = d.student_id
+        WHERE d.type = 'DUPLICATE_IDENTITY' AND d.group_key IN (SELECT group_key FROM proven_groups)
+      ), matched AS (
+        SELECT DISTINCT a.id FROM members a
+        JOIN members b ON b.group_key = a.group_key AND b.id <> a.id
+        WHERE (a.id_key IS NULL OR b.id_key IS NULL OR a.id_key <> b.id_key)
+          AND NOT EXISTS (
+            SELECT 1 FROM distinct_pupils p
+            WHERE p.student_a = least(a.id, b.id) AND p.student_b = greatest(a.id, b.id)
+              AND p.fingerprint_a = CASE WHEN a.id < b.id THEN a.fingerprint ELSE b.fingerprint END
+              AND p.fingerprint_b = CASE WHEN a.id < b.id THEN b.fingerprint ELSE a.fingerprint END)
+      )
+      DELETE FROM detect_desired d
+      WHERE d.type = 'DUPLICATE_IDENTITY' AND d.group_key IN (SELECT group_key FROM proven_groups)
+        AND d.student_id NOT IN (SELECT id FROM matched)`);
 
     const invalidFilter = all
       ? ''
@@ -155,7 +179,7 @@ export class DetectionService {
           AND (EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
                OR NOT coalesce(s.${ACTIVE} AND CASE l.type
                     WHEN 'DUPLICATE_ID' THEN 'ID:' || s.id_key
-                    WHEN 'DUPLICATE_IDENTITY' THEN 'IDENT:' || s.name_key || '|' || s.gender || '|' || s.birth_date::text
+                    WHEN 'DUPLICATE_IDENTITY' THEN 'IDENT:' || s.identity_key
                     ELSE CASE WHEN cardinality(s.id_problems) > 0 THEN 'INV:' || s.id END
                   END = l.group_key, false))
         RETURNING pm.problem_id, pm.student_id

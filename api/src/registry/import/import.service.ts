@@ -9,7 +9,7 @@ import type { LocatedError } from '../../core/files/csv.js';
 import type { DetectionResult, DetectionService } from '../../problems/detection/detection.service.js';
 import { openSheet, SheetError, type SheetFormat } from './readers.js';
 import { readHeader, readRow, type ImportRow } from './rows.js';
-import { copyWriter, createStagingTable, insertWriter, STAGING_TABLE, type StagingWriter } from './staging.js';
+import { copyWriter, insertWriter, type StudentWriter } from './student-writer.js';
 
 export const MAX_REPORTED_ERRORS = 10_000;
 const BATCH_ROWS = 2_000;
@@ -126,38 +126,39 @@ export class ImportService {
     await runner.startTransaction();
     try {
       const manager = runner.manager;
-      await createStagingTable(manager);
-      const writer: StagingWriter =
-        this.mode === 'server' ? copyWriter((await runner.connect()) as PoolClient) : insertWriter(manager);
+      // Records of this import get ids above this one; detection starts from them.
+      const [{ lastId }] = (await manager.query(`SELECT coalesce(max(id), 0)::text AS "lastId" FROM students`)) as [{ lastId: string }];
+      const [created] = (await manager.query(
+        `INSERT INTO imports (school_id, file_name, content_hash, format, encoding, rows_read, rows_imported, rows_skipped, forced, actor_id)
+         VALUES ($1, $2, $3, $4, $5, 0, 0, 0, $6, $7) RETURNING id::text`,
+        [options.schoolId, file, hash, sheet.format, result.encoding, options.force ?? false, options.actorId ?? null],
+      )) as { id: string }[];
+      const importId = created!.id;
+      const target = { schoolId: options.schoolId, importId };
+      const writer: StudentWriter =
+        this.mode === 'server' ? copyWriter((await runner.connect()) as PoolClient, target) : insertWriter(manager, target);
       const headerless = await this.stage(file, sheet.rows, writer, result, options.skipInvalid ?? false, (n) => progress('READING', n));
       if (headerless) throw new RejectedImport();
       if (result.errorCount > 0 && !options.skipInvalid) throw new RejectedImport();
 
       progress('SAVING', result.rowsRead);
-      const [created] = (await manager.query(
-        `INSERT INTO imports (school_id, file_name, content_hash, format, encoding, rows_read, rows_imported, rows_skipped, forced, actor_id)
-         VALUES ($1, $2, $3, $4, $5, $6, (SELECT count(*) FROM ${STAGING_TABLE}), $7, $8, $9) RETURNING id::text, rows_imported AS "rowsImported"`,
-        [options.schoolId, file, hash, sheet.format, result.encoding, result.rowsRead, result.rowsSkipped, options.force ?? false, options.actorId ?? null],
-      )) as { id: string; rowsImported: number }[];
-      result.importId = created!.id;
-      result.rowsImported = created!.rowsImported;
-      await manager.query(
-        `INSERT INTO students (school_id, name, gender, birth_date, id_type, id_number, ethnicity, grade, class_name,
-                               enrollment_month, household_region, phone, name_key, id_key, id_problems, import_id, source_row)
-         SELECT $1, name, gender, birth_date, id_type, id_number, ethnicity, grade, class_name, enrollment_month,
-                household_region, phone, name_key, id_key, id_problems, $2, row
-         FROM ${STAGING_TABLE} ORDER BY row`,
-        [options.schoolId, result.importId],
-      );
+      result.importId = importId;
+      result.rowsImported = result.rowsRead - result.rowsSkipped;
+      await manager.query(`UPDATE imports SET rows_read = $2, rows_imported = $3, rows_skipped = $4 WHERE id = $1`, [
+        importId,
+        result.rowsRead,
+        result.rowsImported,
+        result.rowsSkipped,
+      ]);
 
       progress('DETECTING', result.rowsRead);
-      result.problems = await this.detection.detect(manager, { kind: 'import', importId: result.importId });
+      result.problems = await this.detection.detect(manager, { kind: 'import', importId, afterId: lastId });
       await appendEvents(manager, [
         {
           type: 'STUDENTS_IMPORTED',
           actorId: options.actorId ?? null,
           subjectType: 'import',
-          subjectId: result.importId,
+          subjectId: importId,
           data: { schoolId: options.schoolId, file, hash, rowsImported: result.rowsImported, rowsSkipped: result.rowsSkipped, forced: options.force ?? false, problems: result.problems },
         },
       ]);
@@ -170,6 +171,7 @@ export class ImportService {
       await runner.rollbackTransaction();
       if (error instanceof RejectedImport) {
         result.failure = 'INVALID_ROWS';
+        result.importId = null;
         result.rowsImported = 0;
         result.message = `nothing imported: ${result.errorCount} problem(s) in ${file}`;
         return result;
@@ -183,11 +185,11 @@ export class ImportService {
     }
   }
 
-  /** Streams the sheet into the staging table; returns true when the header itself was unusable. */
+  /** Streams the sheet's valid rows into `students`; returns true when the header itself was unusable. */
   private async stage(
     file: string,
     rows: AsyncIterable<{ row: number; cells: import('./cells.js').Cell[] }>,
-    writer: StagingWriter,
+    writer: StudentWriter,
     result: ImportResult,
     skipInvalid: boolean,
     onRows: (n: number) => void,

@@ -85,14 +85,20 @@ function decoderStream(encoding: 'utf-8' | 'gb18030'): Transform {
   });
 }
 
+/**
+ * Rows numbered as a spreadsheet shows the file: one row per record (a quoted cell may span lines),
+ * empty lines counted, so "row 12" is where the user finds it after opening the CSV in Excel.
+ */
 async function* csvRows(path: string, encoding: 'utf-8' | 'gb18030'): AsyncIterable<SheetRow> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 64 * 1024 });
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: 64 * 1024 });
   const source = createReadStream(path).pipe(decoderStream(encoding));
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
+  let row = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { row: info.lines, cells: record.map(textCell) };
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row += 1;
+      yield { row, cells: record.map(textCell) };
     }
   } catch (error) {
     if (error instanceof SheetError) throw error;

@@ -1,6 +1,6 @@
 import type { LocatedError } from '../../core/files/csv.js';
 import { checkResidentId, residentIdKey } from '../student/id-number.js';
-import { normalizeName, toHalfWidth } from '../student/normalize.js';
+import { identityKey, normalizeName, toHalfWidth } from '../student/normalize.js';
 import { IdType } from '../student/student.entity.js';
 import { parseDateCell, parseMonthCell, type Cell } from './cells.js';
 import { columnForHeader, GENDERS, ID_TYPES, TEMPLATE_COLUMNS, type ColumnKey } from './template.js';
@@ -21,6 +21,7 @@ export interface ImportRow {
   phone: string | null;
   nameKey: string;
   idKey: string | null;
+  identityKey: string;
   /** Machine-readable INVALID_ID reasons (empty when the ID is fine or not a resident ID). */
   idProblems: string[];
 }
@@ -128,6 +129,7 @@ export function readRow(
       householdRegion: optionalText(byKey.get('household_region')?.cell),
       phone: optionalText(byKey.get('phone')?.cell),
       nameKey: normalizeName(name),
+      identityKey: identityKey(normalizeName(name), gender, birthDate),
       idKey: residentIdKey(idType, idNumber),
       idProblems,
     },

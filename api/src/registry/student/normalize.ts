@@ -27,3 +27,8 @@ export function normalizeName(raw: string): string {
 export function normalizeIdNumber(raw: string): string {
   return toHalfWidth(raw).replace(WHITESPACE, '').toUpperCase();
 }
+
+/** The DUPLICATE_IDENTITY comparison key: normalised name, gender and birth date. */
+export function identityKey(nameKey: string, gender: string, birthDate: string): string {
+  return `${nameKey}|${gender}|${birthDate}`;
+}

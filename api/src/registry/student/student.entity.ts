@@ -97,6 +97,9 @@ export class Student {
   @Column({ name: 'id_key', type: 'text', nullable: true })
   idKey: string | null;
 
+  @Column({ name: 'identity_key', type: 'text' })
+  identityKey: string;
+
   @Field(() => Int, { description: 'Increases with every change; pass it back to detect concurrent edits.' })
   @Column({ type: 'integer' })
   version: number;

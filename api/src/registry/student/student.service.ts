@@ -3,7 +3,7 @@ import { scopeSql, type Scope } from '../../core/auth/caller.js';
 import { keysetPage } from '../../core/db/keyset-page.js';
 import type { Page } from '../../core/graphql/connection.js';
 import { checkResidentId, residentIdKey } from './id-number.js';
-import { normalizeIdNumber, normalizeName } from './normalize.js';
+import { identityKey, normalizeIdNumber, normalizeName } from './normalize.js';
 import { Student, type Gender, type IdType } from './student.entity.js';
 
 export interface NewStudent {
@@ -72,11 +72,11 @@ export class StudentService {
     const col = <K extends keyof NewStudent>(key: K) => students.map((s) => s[key] ?? null);
     const rows = (await manager.query(
       `INSERT INTO students (school_id, name, gender, birth_date, id_type, id_number, ethnicity, grade, class_name,
-                             enrollment_month, household_region, phone, name_key, id_key, id_problems)
-       SELECT s, n, g, b, it, i, e, gr, c, em, hr, p, nk, ik, string_to_array(ip, ',')
+                             enrollment_month, household_region, phone, name_key, id_key, id_problems, identity_key)
+       SELECT s, n, g, b, it, i, e, gr, c, em, hr, p, nk, ik, string_to_array(ip, ','), idk
        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[],
-                   $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
-         AS t(s, n, g, b, it, i, e, gr, c, em, hr, p, nk, ik, ip)
+                   $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+         AS t(s, n, g, b, it, i, e, gr, c, em, hr, p, nk, ik, ip, idk)
        RETURNING id`,
       [
         col('schoolId'),
@@ -94,6 +94,7 @@ export class StudentService {
         students.map((s) => normalizeName(s.name)),
         students.map((s) => residentIdKey(s.idType, s.idNumber)),
         students.map((s) => (s.idType === 'RESIDENT_ID' && s.idNumber ? checkResidentId(s.idNumber, s).reasons.join(',') : '')),
+        students.map((s) => identityKey(normalizeName(s.name), s.gender, s.birthDate)),
       ],
     )) as { id: string }[];
     return rows.map((r) => String(r.id));

@@ -30,7 +30,6 @@ export class ImportAndDetection1764460800000 implements MigrationInterface {
         -- INVALID_ID reasons (CHECKSUM, FORMAT, BIRTH_DATE_MISMATCH, GENDER_MISMATCH), derived from the
         -- stored values like name_key and id_key, so incremental detection and a rescan agree.
         ADD COLUMN id_problems text[] NOT NULL DEFAULT '{}';
-      CREATE INDEX students_import_idx ON students (import_id) WHERE import_id IS NOT NULL;
       CREATE INDEX students_active_invalid_id_idx ON students (id)
         WHERE status IN ('ENROLLED', 'SUSPENDED') AND cardinality(id_problems) > 0;
 
