@@ -102,7 +102,11 @@ const COMMANDS: Record<string, Command> = {
     options: { json: { type: 'boolean' } },
     async run(app, values) {
       await migrate(app);
-      const result = await app.db.dataSource.transaction((manager) => app.services.detection.detect(manager, { kind: 'all' }));
+      const result = await app.db.dataSource.transaction(async (manager) => {
+        // A rescan of a national registry is long work, not a request.
+        await manager.query(`SET LOCAL statement_timeout = '2h'`);
+        return app.services.detection.detect(manager, { kind: 'all' });
+      });
       print(values, result, `scan done: ${result.opened} opened, ${result.closed} closed, ${result.joined} members joined, ${result.left} left`);
     },
   },

@@ -91,17 +91,17 @@ async function measure(rows: number): Promise<Figures> {
   };
 }
 
-const results: Figures[] = [];
-for (const rows of sizes) results.push(await measure(rows));
-rmSync(work, { recursive: true, force: true });
-
 const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 console.log(`\nimport benchmark (${new Date().toISOString().slice(0, 10)}, PostgreSQL at ${new URL(server).host})\n`);
 console.log('| rows | file MB | plain COPY s | whole import s | ratio | rows/s | peak RSS growth MB | problems found |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of results) {
+const results: Figures[] = [];
+for (const rows of sizes) {
+  const r = await measure(rows);
+  results.push(r);
   console.log(`| ${f(r.rows)} | ${f(r.mb, 1)} | ${f(r.copyMs / 1000, 2)} | ${f(r.importMs / 1000, 2)} | ${f(r.importMs / r.copyMs, 2)} | ${f(r.rowsPerSecond)} | ${f(r.peakRssMb)} | ${f(r.problems)} |`);
 }
+rmSync(work, { recursive: true, force: true });
 if (results.length > 1) {
   const [a, b] = [results[0]!, results.at(-1)!];
   console.log(`\nlinearity: ${f(b.rows / a.rows, 1)}× the rows took ${f(b.importMs / a.importMs, 2)}× the time`);

@@ -8,7 +8,7 @@ import { appendEvents } from '../../core/events.js';
 import type { LocatedError } from '../../core/files/csv.js';
 import type { DetectionResult, DetectionService } from '../../problems/detection/detection.service.js';
 import { openSheet, SheetError, type SheetFormat } from './readers.js';
-import { readHeader, readRow, type ImportRow } from './rows.js';
+import { readHeader, readRow, type ColumnPositions, type ImportRow } from './rows.js';
 import { copyWriter, insertWriter, type StudentWriter } from './student-writer.js';
 
 export const MAX_REPORTED_ERRORS = 10_000;
@@ -126,6 +126,8 @@ export class ImportService {
     await runner.startTransaction();
     try {
       const manager = runner.manager;
+      // One COPY of a million rows is one statement: the pool's 60 s statement limit is for requests.
+      await manager.query(`SET LOCAL statement_timeout = '30min'`);
       // Records of this import get ids above this one; detection starts from them.
       const [{ lastId }] = (await manager.query(`SELECT coalesce(max(id), 0)::text AS "lastId" FROM students`)) as [{ lastId: string }];
       const [created] = (await manager.query(
@@ -198,7 +200,7 @@ export class ImportService {
       result.errorCount += errors.length;
       for (const e of errors) if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push(e);
     };
-    let columns: ReturnType<typeof readHeader>['columns'] | null = null;
+    let columns: ColumnPositions | null = null;
     let batch: ImportRow[] = [];
     try {
       for await (const { row, cells } of rows) {
@@ -206,7 +208,7 @@ export class ImportService {
           const header = readHeader(file, cells);
           report(header.errors);
           if (header.errors.some((e) => e.reason.startsWith('required column'))) return true;
-          columns = header.columns;
+          columns = header.positions;
           continue;
         }
         if (cells.every((c) => c.text.trim() === '')) continue;

@@ -28,8 +28,11 @@ export interface ImportRow {
 
 const ALIASES = TEMPLATE_COLUMNS.map((c) => `${c.header} (${c.alias})`);
 
+/** Where each template column is in the file (0-based cell index), found once from the header. */
+export type ColumnPositions = Partial<Record<ColumnKey, number>>;
+
 /** Maps header cells to template columns; every missing required column or unknown header is an error. */
-export function readHeader(file: string, cells: Cell[]): { columns: (ColumnKey | null)[]; errors: LocatedError[] } {
+export function readHeader(file: string, cells: Cell[]): { positions: ColumnPositions; errors: LocatedError[] } {
   const errors: LocatedError[] = [];
   const columns = cells.map((cell) => (cell.text.trim() === '' ? null : columnForHeader(cell.text) ?? null));
   const seen = new Map<ColumnKey, number>();
@@ -47,7 +50,7 @@ export function readHeader(file: string, cells: Cell[]): { columns: (ColumnKey |
       errors.push({ file, row: 1, column: column.header, value: '', reason: `required column ${column.header} (${column.alias}) is missing` });
     }
   }
-  return { columns, errors };
+  return { positions: Object.fromEntries(seen) as ColumnPositions, errors };
 }
 
 /** A, B, … Z, AA, AB: how a spreadsheet names the column at a 0-based index. */
@@ -66,54 +69,60 @@ const optionalText = (cell: Cell | undefined) => {
  * Validates and normalises one data row. Hard errors (located by row and column header) make the
  * row unusable; a resident ID that fails its checks is not one — it becomes an INVALID_ID problem.
  */
+const EMPTY: Cell = { kind: 'text', text: '' };
+const HEADERS = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
+const ID_TYPE_NAMES = Object.keys(ID_TYPES).filter((k) => /[\u4e00-\u9fa5]/.test(k)).join(', ');
+
+/**
+ * Validates and normalises one data row. Hard errors (located by row and column header) make the
+ * row unusable; a resident ID that fails its checks is not one — it becomes an INVALID_ID problem.
+ * Runs once per row of files with a million rows: no per-row maps or lookups by name.
+ */
 export function readRow(
   file: string,
   row: number,
   cells: Cell[],
-  columns: (ColumnKey | null)[],
+  positions: ColumnPositions,
 ): { value: ImportRow | null; errors: LocatedError[] } {
-  const byKey = new Map<ColumnKey, { cell: Cell; index: number }>();
-  columns.forEach((key, i) => {
-    if (key) byKey.set(key, { cell: cells[i] ?? { kind: 'text', text: '' }, index: i });
-  });
+  const cell = (key: ColumnKey): Cell | undefined => {
+    const i = positions[key];
+    return i === undefined ? undefined : (cells[i] ?? EMPTY);
+  };
   const errors: LocatedError[] = [];
-  const header = (key: ColumnKey) => TEMPLATE_COLUMNS.find((c) => c.key === key)!.header;
-  const fail = (key: ColumnKey, value: string, reason: string) => errors.push({ file, row, column: header(key), value, reason });
-  const text = (key: ColumnKey) => byKey.get(key)?.cell.text.trim() ?? '';
+  const fail = (key: ColumnKey, value: string, reason: string) => errors.push({ file, row, column: HEADERS[key], value, reason });
 
-  const name = text('name');
+  const name = cell('name')?.text.trim() ?? '';
   if (name === '') fail('name', '', '姓名 is required');
 
-  const genderText = toHalfWidth(text('gender'));
+  const genderText = toHalfWidth(cell('gender')?.text.trim() ?? '');
   const gender = GENDERS[genderText];
   if (!gender) fail('gender', genderText, genderText === '' ? '性别 is required' : 'gender must be 男 or 女 (or M / F)');
 
-  const birthCell = byKey.get('birth_date')?.cell;
-  const birthDate = birthCell && birthCell.text.trim() !== '' ? parseDateCell(birthCell) : null;
-  if (!birthCell || birthCell.text.trim() === '') fail('birth_date', '', '出生日期 is required');
+  const birthCell = cell('birth_date');
+  const birthBlank = !birthCell || birthCell.text.trim() === '';
+  const birthDate = birthBlank ? null : parseDateCell(birthCell);
+  if (birthBlank) fail('birth_date', '', '出生日期 is required');
   else if (!birthDate) fail('birth_date', birthCell.text, 'not a date: write it as 2014-03-05, 20140305 or 2014/3/5, or use a date cell');
 
-  const idTypeText = toHalfWidth(text('id_type')).replace(/\s+/g, '');
+  const idTypeText = toHalfWidth(cell('id_type')?.text ?? '').replace(/\s+/g, '');
   const idType = ID_TYPES[idTypeText];
-  if (!idType) fail('id_type', idTypeText, `unknown document type; expected one of ${Object.keys(ID_TYPES).filter((k) => /[\u4e00-\u9fa5]/.test(k)).join(', ')}`);
+  if (!idType) fail('id_type', idTypeText, `unknown document type; expected one of ${ID_TYPE_NAMES}`);
 
-  const idCell = byKey.get('id_number')?.cell;
+  const idCell = cell('id_number');
   let idNumber: string | null = idCell?.text.trim() || null;
   if (idCell?.kind === 'number') {
     fail('id_number', idCell.text, 'the ID number is stored as a number, and Excel keeps only 15 significant digits, so the last digits may already be lost; format the 身份证件号 column as text and type the numbers again');
     idNumber = null;
   } else if (!idNumber && idType !== IdType.OTHER) fail('id_number', '', '身份证件号 is required');
 
-  const enrollmentCell = byKey.get('enrollment_month')?.cell;
-  const enrollmentMonth = enrollmentCell && enrollmentCell.text.trim() !== '' ? parseMonthCell(enrollmentCell) : null;
-  if (enrollmentCell && enrollmentCell.text.trim() !== '' && !enrollmentMonth) {
-    fail('enrollment_month', enrollmentCell.text, 'not a month: write it as 2020-09 or 202009');
-  }
+  const enrollmentCell = cell('enrollment_month');
+  const enrollmentBlank = !enrollmentCell || enrollmentCell.text.trim() === '';
+  const enrollmentMonth = enrollmentBlank ? null : parseMonthCell(enrollmentCell);
+  if (!enrollmentBlank && !enrollmentMonth) fail('enrollment_month', enrollmentCell.text, 'not a month: write it as 2020-09 or 202009');
 
   if (errors.length > 0 || !gender || !birthDate || !idType) return { value: null, errors };
 
-  const idProblems =
-    idType === IdType.RESIDENT_ID && idNumber ? checkResidentId(idNumber, { birthDate, gender }).reasons : [];
+  const nameKey = normalizeName(name);
   return {
     value: {
       row,
@@ -122,16 +131,16 @@ export function readRow(
       birthDate,
       idType,
       idNumber,
-      ethnicity: optionalText(byKey.get('ethnicity')?.cell),
-      grade: optionalText(byKey.get('grade')?.cell),
-      className: optionalText(byKey.get('class')?.cell),
+      ethnicity: optionalText(cell('ethnicity')),
+      grade: optionalText(cell('grade')),
+      className: optionalText(cell('class')),
       enrollmentMonth,
-      householdRegion: optionalText(byKey.get('household_region')?.cell),
-      phone: optionalText(byKey.get('phone')?.cell),
-      nameKey: normalizeName(name),
-      identityKey: identityKey(normalizeName(name), gender, birthDate),
+      householdRegion: optionalText(cell('household_region')),
+      phone: optionalText(cell('phone')),
+      nameKey,
+      identityKey: identityKey(nameKey, gender, birthDate),
       idKey: residentIdKey(idType, idNumber),
-      idProblems,
+      idProblems: idType === IdType.RESIDENT_ID && idNumber ? checkResidentId(idNumber, { birthDate, gender }).reasons : [],
     },
     errors,
   };
