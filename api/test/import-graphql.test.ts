@@ -83,6 +83,33 @@ describe('import through the portal path: upload, GraphQL job, progress', () => 
     await finish(started.data.importStudents.id, tokens.reg);
   });
 
+  it('shows INVALID_ID reasons and the ID checks of every member, with an unknown address code as a warning only', async () => {
+    const unknownRegion = validId('990101', '2014-06-06', 'F', 5); // not a GB/T 2260 code, otherwise valid
+    const wrongGender = validId('330106', '2014-07-07', 'M', 6);
+    const file = files.csv('checks.csv', [
+      ['丁香', '女', '2014-06-06', '', unknownRegion],
+      ['丁香', '女', '2014-06-06', '', unknownRegion],
+      ['戊辰', '女', '2014-07-07', '', wrongGender],
+    ]);
+    const up = await upload(file, tokens.reg);
+    const job = await finish((await product.gql(START, { input: { uploadId: up.body.uploadId, schoolId: school.id } }, tokens.reg)).data.importStudents.id, tokens.reg);
+    expect(job.result).toMatchObject({ ok: true, problems: { opened: 2 } });
+    const query = `query($type: ProblemType) { problems(filter: { type: $type }) { nodes { reasons members { name idCheck { valid reasons messages addressCodeKnown } } } } }`;
+    const invalid = (await product.gql(query, { type: 'INVALID_ID' }, tokens.reg)).data.problems.nodes;
+    expect(invalid).toEqual([
+      {
+        reasons: ['GENDER_MISMATCH'],
+        members: [{ name: '戊辰', idCheck: { valid: false, reasons: ['GENDER_MISMATCH'], messages: ["The ID number's gender digit says male, the record says female."], addressCodeKnown: true } }],
+      },
+    ]);
+    const duplicates = (await product.gql(query, { type: 'DUPLICATE_ID' }, tokens.reg)).data.problems.nodes;
+    const unknown = duplicates.find((p: { members: { name: string }[] }) => p.members[0]!.name === '丁香');
+    expect(unknown.members.map((m: { idCheck: unknown }) => m.idCheck)).toEqual([
+      { valid: true, reasons: [], messages: [], addressCodeKnown: false },
+      { valid: true, reasons: [], messages: [], addressCodeKnown: false },
+    ]);
+  });
+
   it('serves the blank template with the ID column formatted as text', async () => {
     const response = await fetch(`${product.url}/templates/students.xlsx`);
     expect(response.status).toBe(200);

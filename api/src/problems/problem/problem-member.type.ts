@@ -1,6 +1,22 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { IdProblemReason } from '../../registry/student/id-number.js';
 import { Gender, IdType } from '../../registry/student/student.entity.js';
 import { SchoolRef, StudentRef } from './references.js';
+
+@ObjectType('IdCheck', { description: 'GB 11643 checks of a resident ID number against its record.' })
+export class IdCheck {
+  @Field(() => Boolean)
+  valid: boolean;
+
+  @Field(() => [IdProblemReason])
+  reasons: IdProblemReason[];
+
+  @Field(() => [String], { description: 'One sentence per reason.' })
+  messages: string[];
+
+  @Field(() => Boolean, { description: 'False when the first six digits are not a GB/T 2260 code we know: a warning only, codes change over time.' })
+  addressCodeKnown: boolean;
+}
 
 /**
  * One record of a problem, with what is needed to compare it side by side. Carried by this
@@ -35,6 +51,9 @@ export class ProblemMember {
 
   @Field(() => String, { nullable: true, description: 'First 6 and last 4 characters; the rest hidden.' })
   idNumberMasked: string | null;
+
+  @Field(() => IdCheck, { nullable: true, description: 'For resident ID numbers: the checks, shown beside the number.' })
+  idCheck: IdCheck | null;
 
   @Field(() => Date)
   joinedAt: Date;

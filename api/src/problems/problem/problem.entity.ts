@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { IdProblemReason } from '../../registry/student/id-number.js';
 
 export enum ProblemType {
   DUPLICATE_ID = 'DUPLICATE_ID',
@@ -25,6 +26,11 @@ export enum ProblemStatus {
 }
 registerEnumType(ProblemStatus, { name: 'ProblemStatus' });
 
+registerEnumType(IdProblemReason, {
+  name: 'IdProblemReason',
+  description: 'Why a resident ID number is invalid (GB 11643): format, check character, embedded birth date or gender digit.',
+});
+
 @Directive('@key(fields: "id")')
 @ObjectType('Problem', { description: '问题学籍: a group of records that collide, or one record with an invalid ID.' })
 @Entity({ name: 'problems' })
@@ -47,6 +53,10 @@ export class Problem {
 
   @Column({ name: 'group_key', type: 'text' })
   groupKey: string;
+
+  @Field(() => [IdProblemReason], { description: 'For INVALID_ID: what is wrong with the number; empty for other types.' })
+  @Column({ type: 'text', array: true })
+  reasons: IdProblemReason[];
 
   @Field(() => Int, { description: 'Pass back with an action; a stale version is refused.' })
   @Column({ type: 'integer' })

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { regionPrefix, scopeCoversSchool, scopeSql, type Scope } from '../../core/auth/caller.js';
 import { keysetPage } from '../../core/db/keyset-page.js';
 import type { Page } from '../../core/graphql/connection.js';
-import { maskIdNumber } from '../../registry/student/id-number.js';
+import { checkResidentId, maskIdNumber } from '../../registry/student/id-number.js';
 import type { Gender, IdType } from '../../registry/student/student.entity.js';
 import type { ProblemMember } from './problem-member.type.js';
 import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
@@ -15,7 +15,7 @@ export interface ProblemFilter {
   regionCode?: string | null;
 }
 
-const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKey", p.version,
+const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKey", p.reasons, p.version,
   p.opened_at AS "openedAt", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt"`;
 
 interface MemberRow {
@@ -28,6 +28,7 @@ interface MemberRow {
   birthDate: string;
   idType: IdType;
   idNumber: string | null;
+  addressCodeKnown: boolean;
   joinedAt: Date;
 }
 
@@ -114,7 +115,8 @@ export class ProblemService {
     const rows = (await this.db.query(
       `SELECT pm.problem_id AS "problemId", pm.student_id AS "studentId", pm.school_id AS "schoolId",
               sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
-              st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt"
+              st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt",
+              EXISTS (SELECT 1 FROM regions rg WHERE rg.code = left(st.id_key, 6)) AS "addressCodeKnown"
        FROM problem_members pm
        JOIN students st ON st.id = pm.student_id
        JOIN schools sc ON sc.id = pm.school_id
@@ -135,6 +137,10 @@ export class ProblemService {
         birthDate: row.birthDate,
         idType: row.idType,
         idNumberMasked: maskIdNumber(row.idNumber),
+        idCheck:
+          row.idType === 'RESIDENT_ID' && row.idNumber
+            ? { ...checkResidentId(row.idNumber, row), addressCodeKnown: row.addressCodeKnown }
+            : null,
         joinedAt: row.joinedAt,
       });
     }

@@ -4,7 +4,12 @@ import { normalizeIdNumber } from './normalize.js';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-export type IdProblemReason = 'FORMAT' | 'CHECKSUM' | 'BIRTH_DATE_MISMATCH' | 'GENDER_MISMATCH';
+export enum IdProblemReason {
+  FORMAT = 'FORMAT',
+  CHECKSUM = 'CHECKSUM',
+  BIRTH_DATE_MISMATCH = 'BIRTH_DATE_MISMATCH',
+  GENDER_MISMATCH = 'GENDER_MISMATCH',
+}
 
 export function residentIdCheckChar(first17: string): string {
   let sum = 0;
@@ -67,24 +72,24 @@ export function checkResidentId(raw: string, record: { birthDate: string; gender
     birth = `19${id.slice(6, 12)}`;
     genderDigit = Number(id[14]);
   } else {
-    fail('FORMAT', `"${raw}" is not a resident ID number: expected 17 digits and a check digit or X (or a legacy 15-digit number).`);
+    fail(IdProblemReason.FORMAT, `"${raw}" is not a resident ID number: expected 17 digits and a check digit or X (or a legacy 15-digit number).`);
     return { valid: false, reasons, messages };
   }
   if (!isRealDate(birth)) {
-    fail('FORMAT', `The birth date in the ID number (${birth}) is not a real date.`);
+    fail(IdProblemReason.FORMAT, `The birth date in the ID number (${birth}) is not a real date.`);
     return { valid: false, reasons, messages };
   }
   if (id.length === 18) {
     const expected = residentIdCheckChar(id.slice(0, 17));
-    if (id[17] !== expected) fail('CHECKSUM', `The check character is ${id[17]} but should be ${expected}.`);
+    if (id[17] !== expected) fail(IdProblemReason.CHECKSUM, `The check character is ${id[17]} but should be ${expected}.`);
   }
   const recordBirth = record.birthDate.replaceAll('-', '');
   if (birth !== recordBirth) {
-    fail('BIRTH_DATE_MISMATCH', `The ID number says born ${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}, the record says ${record.birthDate}.`);
+    fail(IdProblemReason.BIRTH_DATE_MISMATCH, `The ID number says born ${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}, the record says ${record.birthDate}.`);
   }
   const idGender = genderDigit % 2 === 1 ? 'M' : 'F';
   if (idGender !== record.gender) {
-    fail('GENDER_MISMATCH', `The ID number's gender digit says ${idGender === 'M' ? 'male' : 'female'}, the record says ${record.gender === 'M' ? 'male' : 'female'}.`);
+    fail(IdProblemReason.GENDER_MISMATCH, `The ID number's gender digit says ${idGender === 'M' ? 'male' : 'female'}, the record says ${record.gender === 'M' ? 'male' : 'female'}.`);
   }
   return { valid: reasons.length === 0, reasons, messages };
 }
