@@ -9,6 +9,7 @@ import { lockDataDir } from './core/db/lock.js';
 import { InitialSchema1764374400000 } from './core/db/migrations/1764374400000-initial-schema.js';
 import { LoadRegions1764374400001 } from './core/db/migrations/1764374400001-load-regions.js';
 import { ImportAndDetection1764460800000 } from './core/db/migrations/1764460800000-import-and-detection.js';
+import { Materials1764547200000 } from './core/db/migrations/1764547200000-materials.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
@@ -17,6 +18,8 @@ import { ProblemService } from './problems/problem/problem.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
 import { UploadStore } from './core/files/uploads.js';
+import { LocalBlobStorage } from './core/files/storage.js';
+import { MaterialService } from './problems/material/material.service.js';
 import { Region } from './registry/region/region.entity.js';
 import { RegionService } from './registry/region/region.service.js';
 import { School } from './registry/school/school.entity.js';
@@ -31,7 +34,7 @@ import { StatsService } from './reports/stats/stats.service.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000];
 
 export interface App {
   config: Config;
@@ -50,6 +53,12 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
   return {
     detection,
     imports: new ImportService(ds, detection, db.mode, config.IMPORT_MAX_MB * 1024 * 1024),
+    materials: new MaterialService(
+      ds,
+      new LocalBlobStorage(path.resolve(config.DATA_DIR, 'materials')),
+      path.resolve(config.DATA_DIR, 'tmp'),
+      config.MATERIAL_MAX_MB * 1024 * 1024,
+    ),
     regions: new RegionService(ds),
     schools: new SchoolService(ds),
     students: new StudentService(ds),

@@ -17,6 +17,7 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL: z.string().regex(durationPattern, 'must look like 30m, 8h or 1d').default('8h'),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
+  MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

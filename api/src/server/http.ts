@@ -1,6 +1,6 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,9 @@ import { pinoHttp } from 'pino-http';
 import type { App } from '../app.js';
 import type { Context } from '../core/graphql/context.js';
 import { REQUEST_ID_HEADER, type SubgraphServer } from '../core/graphql/subgraph-server.js';
+import { scopeOf, type Caller } from '../core/auth/caller.js';
 import { UploadTooLargeError } from '../core/files/uploads.js';
+import { MaterialRefused } from '../problems/material/material.service.js';
 import { gatewayContext, type GatewayContext } from '../gateway/gateway.js';
 import { studentTemplateXlsx } from '../registry/import/template-file.js';
 
@@ -28,6 +30,15 @@ function safeFileName(header: string | string[] | undefined): string {
     // a malformed name is not worth refusing the file for
   }
   return name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'upload';
+}
+
+/** The signed-in caller of a plain HTTP request (uploads, downloads), or null. */
+async function callerOf(app: App, req: Request): Promise<Caller | null> {
+  try {
+    return (await gatewayContext(app, req.headers.authorization, String(req.id))).caller;
+  } catch {
+    return null;
+  }
 }
 
 function baseApp(app: App): Express {
@@ -67,12 +78,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
     }),
   );
   http.post('/uploads', async (req, res) => {
-    let caller;
-    try {
-      caller = (await gatewayContext(app, req.headers.authorization, String(req.id))).caller;
-    } catch {
-      caller = null;
-    }
+    const caller = await callerOf(app, req);
     if (!caller) {
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
       return;
@@ -86,6 +92,35 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
       else throw error;
     }
   });
+  http.post('/materials', async (req, res) => {
+    const caller = await callerOf(app, req);
+    if (!caller) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+    if (caller.role !== 'SCHOOL_REGISTRAR') {
+      return void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Materials are uploaded by the school that acts on its records.' } });
+    }
+    try {
+      const material = await app.services.materials.upload(req, { caller, kind: String(req.query.kind ?? ''), fileName: safeFileName(req.headers['x-file-name']) });
+      res.status(201).json({ materialId: material.id, contentType: material.contentType, size: material.size });
+    } catch (error) {
+      if (!(error instanceof MaterialRefused)) throw error;
+      req.resume();
+      res.status(error.code === 'FILE_TOO_LARGE' ? 413 : error.code === 'UNSUPPORTED_TYPE' ? 415 : 400).json({ error: { code: error.code, message: error.message } });
+    }
+  });
+  http.get('/materials/:id', async (req, res) => {
+    const caller = await callerOf(app, req);
+    if (!caller) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+    const { material, allowed } = await app.services.materials.readable(scopeOf(caller), req.params.id);
+    if (!material) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such material.' } });
+    if (!allowed) return void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'This material belongs to a problem outside your scope.' } });
+    res.setHeader('content-type', material.contentType);
+    res.setHeader('content-length', String(material.size));
+    // Never rendered inline on the API's origin: a crafted PDF or image cannot run in our pages.
+    res.setHeader('content-disposition', `attachment; filename="material-${material.id}"; filename*=UTF-8''${encodeURIComponent(material.fileName)}`);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('cache-control', 'private, no-store');
+    (await app.services.materials.content(material)).pipe(res);
+  });
   http.get('/templates/students.xlsx', async (_req, res) => {
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('content-disposition', `attachment; filename="students-template.xlsx"; filename*=UTF-8''${encodeURIComponent('学生信息导入模板.xlsx')}`);
@@ -94,7 +129,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
   if (options.portal && existsSync(path.join(PORTAL_DIST, 'index.html'))) {
     http.use(express.static(PORTAL_DIST, { index: false, maxAge: '1h' }));
     // Client-side routes (deep links) all load the app shell.
-    http.get(/^\/(?!graphql|healthz|uploads|templates).*/, (_req, res) => res.sendFile(path.join(PORTAL_DIST, 'index.html')));
+    http.get(/^\/(?!graphql|healthz|uploads|templates|materials).*/, (_req, res) => res.sendFile(path.join(PORTAL_DIST, 'index.html')));
   }
   return http;
 }

@@ -8,6 +8,24 @@ import { Transform } from 'node:stream';
 
 export class UploadTooLargeError extends Error {}
 
+/**
+ * Streams a request body through `check` into `file`. When the check refuses the body, the rest
+ * of it is drained rather than the connection torn down, so the client still gets a clear
+ * answer; the partial file is removed.
+ */
+export async function receive(body: Readable, check: Transform, file: string): Promise<void> {
+  const written = pipeline(check, createWriteStream(file, { mode: 0o600 }));
+  body.pipe(check);
+  try {
+    await written;
+  } catch (error) {
+    body.unpipe(check);
+    body.resume();
+    await rm(file, { force: true });
+    throw error;
+  }
+}
+
 interface UploadMeta {
   ownerId: string;
   fileName: string;
@@ -38,12 +56,7 @@ export class UploadStore {
         else done(null, chunk);
       },
     });
-    try {
-      await pipeline(body, limit, createWriteStream(file, { mode: 0o600 }));
-    } catch (error) {
-      await rm(file, { force: true });
-      throw error;
-    }
+    await receive(body, limit, file);
     const record: UploadMeta = { ownerId: meta.ownerId, fileName: meta.fileName, size };
     await writeFile(`${file}.json`, JSON.stringify(record), { mode: 0o600 });
     return { id, size };

@@ -1,0 +1,96 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSchool, makeUser } from './support/factories.js';
+import { startProduct } from './support/product.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF scan of a household register')]);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('photo of an ID card')]);
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+
+describe('materials: upload checked by content and size, download only within scope', () => {
+  let app: TestApp;
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  const tokens = { reg: '', sameDistrict: '', otherCity: '', district: '' };
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    const school = await makeSchool(app, '330106');
+    const neighbour = await makeSchool(app, '330106');
+    const far = await makeSchool(app, '330203');
+    product = await startProduct(app);
+    tokens.reg = await product.login((await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: school.id })).username);
+    tokens.sameDistrict = await product.login((await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: neighbour.id })).username);
+    tokens.otherCity = await product.login((await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: far.id })).username);
+    tokens.district = await product.login((await makeUser(app, 'DISTRICT_ADMIN', { regionCode: '330106' })).username);
+  });
+  afterAll(async () => {
+    await product?.close();
+    await app?.dispose();
+  });
+
+  const upload = (body: Buffer, token: string | null, kind = 'ID_CARD', name = 'scan.jpg') =>
+    fetch(`${product.url}/materials?kind=${kind}`, {
+      method: 'POST',
+      headers: { 'x-file-name': encodeURIComponent(name), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body,
+    });
+  const stored = async () => ({
+    rows: ((await app.db.dataSource.query(`SELECT count(*)::int AS n FROM materials`)) as { n: number }[])[0]!.n,
+    blobs: (() => {
+      try {
+        return readdirSync(path.join(app.config.DATA_DIR, 'materials'), { recursive: true }).filter((f) => String(f).length > 60).length;
+      } catch {
+        return 0;
+      }
+    })(),
+  });
+
+  it('accepts JPEG, PNG and PDF, stores each content once, and serves it as an attachment', async () => {
+    const ids: string[] = [];
+    for (const [body, type] of [[JPEG, 'image/jpeg'], [PNG, 'image/png'], [PDF, 'application/pdf'], [JPEG, 'image/jpeg']] as const) {
+      const response = await upload(body, tokens.reg, 'HOUSEHOLD_REGISTER', '户口簿.jpg');
+      expect(response.status).toBe(201);
+      const json = (await response.json()) as { materialId: string; contentType: string; size: number };
+      expect(json).toMatchObject({ contentType: type, size: body.length });
+      ids.push(json.materialId);
+    }
+    expect(await stored()).toEqual({ rows: 4, blobs: 3 });
+
+    const download = await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.reg}` } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
+
+    // The school's district may read it; another school, even nearby, may not (until it is cited on a shared problem).
+    expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.district}` } })).status).toBe(200);
+    expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.sameDistrict}` } })).status).toBe(403);
+    expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.otherCity}` } })).status).toBe(403);
+    expect((await fetch(`${product.url}/materials/${ids[1]}`)).status).toBe(401);
+    expect((await fetch(`${product.url}/materials/999999`, { headers: { authorization: `Bearer ${tokens.reg}` } })).status).toBe(404);
+  });
+
+  it('refuses a wrong type, an oversized file, an empty file or an unknown kind, and stores nothing', async () => {
+    const before = await stored();
+    const fake = await upload(Buffer.from('MZ this is an executable renamed to scan.jpg'), tokens.reg, 'ID_CARD', 'scan.jpg');
+    expect(fake.status).toBe(415);
+    expect(((await fake.json()) as { error: { code: string } }).error.code).toBe('UNSUPPORTED_TYPE');
+
+    const huge = await upload(Buffer.concat([JPEG, Buffer.alloc(11 * 1024 * 1024)]), tokens.reg);
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'FILE_TOO_LARGE' });
+
+    expect((await upload(Buffer.alloc(0), tokens.reg)).status).toBe(400);
+    expect((await upload(JPEG, tokens.reg, 'SELFIE')).status).toBe(400);
+    expect(await stored()).toEqual(before);
+    expect(readdirSync(path.join(app.config.DATA_DIR, 'tmp'))).toEqual([]);
+  });
+
+  it('takes uploads from signed-in school registrars only', async () => {
+    expect((await upload(JPEG, null)).status).toBe(401);
+    expect((await upload(JPEG, tokens.district)).status).toBe(403);
+  });
+});
