@@ -10,9 +10,11 @@ import { InitialSchema1764374400000 } from './core/db/migrations/1764374400000-i
 import { LoadRegions1764374400001 } from './core/db/migrations/1764374400001-load-regions.js';
 import { ImportAndDetection1764460800000 } from './core/db/migrations/1764460800000-import-and-detection.js';
 import { Materials1764547200000 } from './core/db/migrations/1764547200000-materials.js';
+import { Actions1764547200001 } from './core/db/migrations/1764547200001-actions.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
+import { ActionService } from './problems/action/action.service.js';
 import { DetectionService } from './problems/detection/detection.service.js';
 import { ProblemService } from './problems/problem/problem.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
@@ -34,7 +36,7 @@ import { StatsService } from './reports/stats/stats.service.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001];
 
 export interface App {
   config: Config;
@@ -52,6 +54,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
   const detection = new DetectionService();
   return {
     detection,
+    actions: new ActionService(ds, detection),
     imports: new ImportService(ds, detection, db.mode, config.IMPORT_MAX_MB * 1024 * 1024),
     materials: new MaterialService(
       ds,

@@ -28,6 +28,7 @@ export function createLoaders(app: App, caller: Caller | null) {
     student: keyed<string, Student>((ids) => services.students.byIds(ids), (s) => String(s.id)),
     user: keyed<string, User>((ids) => services.users.byIds(ids), (u) => String(u.id)),
     problemMembers: new DataLoader((ids: readonly string[]) => services.problems.membersOf(scope, ids)),
+    problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(ids)),
     problemsOfStudent: new DataLoader((ids: readonly string[]) => services.problems.problemsOfStudents(ids)),
     openProblemCount: new DataLoader((ids: readonly string[]) => services.problems.openCountOfSchools(scope, ids)),
   };

@@ -1,10 +1,11 @@
 import type { SubgraphDefinition } from '../core/graphql/build-schema.js';
+import { ActionResolver } from './action/action.resolver.js';
 import { resolveProblemReference, resolveSchoolRef, resolveStudentRef } from './problem/problem.reference.js';
 import { ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
 
 export const problemsSubgraph: SubgraphDefinition = {
   name: 'problems',
-  resolvers: [ProblemResolver, StudentProblemsResolver, SchoolProblemsResolver],
+  resolvers: [ProblemResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver],
   references: {
     Problem: { __resolveReference: resolveProblemReference },
     Student: { __resolveReference: resolveStudentRef },

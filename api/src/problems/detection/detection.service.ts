@@ -174,8 +174,8 @@ export class DetectionService {
         FROM detect_live l, students s
         WHERE pm.problem_id = l.id AND pm.left_at IS NULL AND s.id = pm.student_id
           AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key AND d.student_id = pm.student_id)
-          -- A problem that closes keeps the records that still carry its key, as the record of what
-          -- was settled; only the records that changed or went inactive leave it.
+          -- A problem that closes (or that a school is settling) keeps the records that still carry
+          -- its key, as the record of what was settled; only records that changed or went inactive leave.
           AND (EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
                OR NOT coalesce(s.${ACTIVE} AND CASE l.type
                     WHEN 'DUPLICATE_ID' THEN 'ID:' || s.id_key
@@ -192,12 +192,14 @@ export class DetectionService {
       )
       SELECT count(*)::int AS n FROM logged`)) as { n: number }[];
 
-    // A problem whose group no longer exists is settled by the system.
+    // A problem whose group no longer exists is settled by the system — unless a school has acted
+    // on it: then the workflow decides (corroboration, district review), not the detector.
     const [closed] = (await manager.query(`
       WITH closed AS (
         UPDATE problems p SET status = 'RESOLVED', resolved_at = now(), closed_by = 'SYSTEM', version = version + 1, updated_at = now()
         FROM detect_live l
-        WHERE p.id = l.id AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
+        WHERE p.id = l.id AND p.acted_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
         RETURNING p.id
       ), logged AS (
         INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)

@@ -1,3 +1,4 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { IdProblemReason } from '../../registry/student/id-number.js';
 import { Gender, IdType } from '../../registry/student/student.entity.js';
@@ -55,6 +56,27 @@ export class ProblemMember {
   @Field(() => IdCheck, { nullable: true, description: 'For resident ID numbers: the checks, shown beside the number.' })
   idCheck: IdCheck | null;
 
+  @Field(() => Boolean, { description: 'The school has corroborated this record (佐证) in this problem.' })
+  corroborated: boolean;
+
   @Field(() => Date)
   joinedAt: Date;
+}
+
+@ObjectType('ProblemEvent', { description: 'One entry of a problem\'s history: who did what, when, with before/after values.' })
+export class ProblemEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'PROBLEM_OPENED, MEMBER_JOINED, ACTION_CHANGE, ACTION_CORROBORATE, ACTION_DELETE, PROBLEM_SUBMITTED_FOR_REVIEW, …' })
+  type: string;
+
+  @Field(() => Date)
+  occurredAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Null for the system (detection).' })
+  actorName: string | null;
+
+  @Field(() => GraphQLJSONObject)
+  data: Record<string, unknown>;
 }

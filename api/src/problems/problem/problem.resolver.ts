@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Obj
 import { forbidden, notFound } from '../../core/errors.js';
 import { Connection, pageSize } from '../../core/graphql/connection.js';
 import { requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
-import { ProblemMember } from './problem-member.type.js';
+import { ProblemEvent, ProblemMember } from './problem-member.type.js';
 import { Problem, ProblemScope, ProblemStatus, ProblemType } from './problem.entity.js';
 import { SchoolRef, StudentRef } from './references.js';
 
@@ -54,6 +54,11 @@ export class ProblemResolver {
     if (!problem) throw notFound('Problem');
     if (!visible) throw forbidden('This problem does not involve a school in your scope.');
     return problem;
+  }
+
+  @FieldResolver(() => [ProblemEvent], { description: 'Every action, transition and detection change, oldest first.' })
+  history(@Root() problem: Problem, @Ctx() ctx: Context): Promise<ProblemEvent[]> {
+    return ctx.loaders.problemHistory.load(problem.id);
   }
 
   @FieldResolver(() => [ProblemMember], { description: 'The records in the group now (records that left are in the history).' })

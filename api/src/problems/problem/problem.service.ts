@@ -4,7 +4,7 @@ import { keysetPage } from '../../core/db/keyset-page.js';
 import type { Page } from '../../core/graphql/connection.js';
 import { checkResidentId, maskIdNumber } from '../../registry/student/id-number.js';
 import type { Gender, IdType } from '../../registry/student/student.entity.js';
-import type { ProblemMember } from './problem-member.type.js';
+import type { ProblemEvent, ProblemMember } from './problem-member.type.js';
 import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
 
 export interface ProblemFilter {
@@ -29,6 +29,7 @@ interface MemberRow {
   idType: IdType;
   idNumber: string | null;
   addressCodeKnown: boolean;
+  corroborated: boolean;
   joinedAt: Date;
 }
 
@@ -116,7 +117,8 @@ export class ProblemService {
       `SELECT pm.problem_id AS "problemId", pm.student_id AS "studentId", pm.school_id AS "schoolId",
               sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
               st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt",
-              EXISTS (SELECT 1 FROM regions rg WHERE rg.code = left(st.id_key, 6)) AS "addressCodeKnown"
+              EXISTS (SELECT 1 FROM regions rg WHERE rg.code = left(st.id_key, 6)) AS "addressCodeKnown",
+              pm.corroborated_at IS NOT NULL AS corroborated
        FROM problem_members pm
        JOIN students st ON st.id = pm.student_id
        JOIN schools sc ON sc.id = pm.school_id
@@ -141,9 +143,23 @@ export class ProblemService {
           row.idType === 'RESIDENT_ID' && row.idNumber
             ? { ...checkResidentId(row.idNumber, row), addressCodeKnown: row.addressCodeKnown }
             : null,
+        corroborated: row.corroborated,
         joinedAt: row.joinedAt,
       });
     }
+    return problemIds.map((id) => byProblem.get(id) ?? []);
+  }
+
+  /** The events of each problem, oldest first (the problem's history). */
+  async historyOf(problemIds: readonly string[]): Promise<ProblemEvent[][]> {
+    const rows = (await this.db.query(
+      `SELECT e.id::text, e.problem_id::text AS "problemId", e.type, e.occurred_at AS "occurredAt", u.display_name AS "actorName", e.data
+       FROM events e LEFT JOIN users u ON u.id = e.actor_id
+       WHERE e.problem_id = ANY($1::bigint[]) ORDER BY e.id`,
+      [problemIds],
+    )) as (ProblemEvent & { problemId: string })[];
+    const byProblem = new Map<string, ProblemEvent[]>(problemIds.map((id) => [id, []]));
+    for (const { problemId, ...event } of rows) byProblem.get(problemId)?.push(event);
     return problemIds.map((id) => byProblem.get(id) ?? []);
   }
 

@@ -1,0 +1,81 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
+import { forbidden, notFound } from '../../core/errors.js';
+import { requireRole, type Context } from '../../core/graphql/context.js';
+import { Gender, IdType } from '../../registry/student/student.entity.js';
+import { ProblemStatus } from '../problem/problem.entity.js';
+import { ActionForbidden, ActionTargetMissing } from './action.service.js';
+
+enum RecordActionKind {
+  CHANGE = 'CHANGE',
+  CORROBORATE = 'CORROBORATE',
+  DELETE = 'DELETE',
+}
+registerEnumType(RecordActionKind, { name: 'RecordAction', description: 'wrong → CHANGE 修改, right → CORROBORATE 佐证, redundant or not studying here → DELETE 删除' });
+
+enum DeleteReasonKind {
+  REDUNDANT = 'REDUNDANT',
+  NOT_STUDYING_HERE = 'NOT_STUDYING_HERE',
+}
+registerEnumType(DeleteReasonKind, { name: 'DeleteReason', description: 'REDUNDANT: imported twice; NOT_STUDYING_HERE: the pupil is at another school.' });
+
+@InputType('StudentChangesInput', { description: 'The fields to correct; leave out what stays.' })
+class StudentChangesInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Gender, { nullable: true }) gender?: Gender | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) birthDate?: string | null;
+  @Field(() => IdType, { nullable: true }) idType?: IdType | null;
+  @Field(() => String, { nullable: true }) idNumber?: string | null;
+  @Field(() => String, { nullable: true }) ethnicity?: string | null;
+  @Field(() => String, { nullable: true }) grade?: string | null;
+  @Field(() => String, { nullable: true }) className?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM' }) enrollmentMonth?: string | null;
+  @Field(() => String, { nullable: true }) householdRegion?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+}
+
+@InputType('RecordActionInput')
+class RecordActionInput {
+  @Field(() => ID) problemId: string;
+  @Field(() => Int, { description: 'The problem version you saw; a newer one means someone acted in between.' }) version: number;
+  @Field(() => ID) studentId: string;
+  @Field(() => RecordActionKind) action: RecordActionKind;
+  @Field(() => StudentChangesInput, { nullable: true, description: 'For CHANGE.' }) changes?: StudentChangesInput | null;
+  @Field(() => DeleteReasonKind, { nullable: true, description: 'For DELETE.' }) deleteReason?: DeleteReasonKind | null;
+  @Field(() => [ID], { nullable: true, description: 'From POST /materials; at least one for CHANGE and CORROBORATE, none for DELETE.' })
+  materialIds?: string[] | null;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+}
+
+@ObjectType('ActionError', { description: 'Why an action was not taken; nothing was changed.' })
+class ActionErrorType {
+  @Field(() => String, { description: 'STALE_VERSION, NOT_OPEN, NOT_A_MEMBER, MATERIAL_REQUIRED, NO_MATERIALS_FOR_DELETE, UNKNOWN_MATERIAL, NOTHING_CHANGED, INVALID_VALUE or REASON_REQUIRED.' })
+  code: string;
+  @Field(() => String) message: string;
+  @Field(() => String, { nullable: true }) field?: string | null;
+}
+
+@ObjectType('RecordActionPayload')
+class RecordActionPayload {
+  @Field(() => Boolean) ok: boolean;
+  @Field(() => ActionErrorType, { nullable: true }) error: ActionErrorType | null;
+  @Field(() => ProblemStatus, { nullable: true, description: 'The problem status after the action.' }) problemStatus: ProblemStatus | null;
+  @Field(() => Int, { nullable: true, description: 'The new problem version, for the next action.' }) version: number | null;
+}
+
+@Resolver()
+export class ActionResolver {
+  @Mutation(() => RecordActionPayload, { description: "Change, corroborate or delete one of your school's records in a problem." })
+  async actOnRecord(@Arg('input', () => RecordActionInput) input: RecordActionInput, @Ctx() ctx: Context): Promise<RecordActionPayload> {
+    const caller = requireRole(ctx, ['SCHOOL_REGISTRAR']);
+    try {
+      const outcome = await ctx.app.services.actions.act(caller, input);
+      return outcome.ok
+        ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
+        : { ok: false, error: outcome.error, problemStatus: null, version: null };
+    } catch (error) {
+      if (error instanceof ActionForbidden) throw forbidden(error.message);
+      if (error instanceof ActionTargetMissing) throw notFound(error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdType, type Gender } from '../src/registry/student/student.entity.js';
+import { makeSchool, makeUser } from './support/factories.js';
+import { errorCodes, startProduct } from './support/product.js';
+import { validId } from './support/templates.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const ACT = `mutation($input: RecordActionInput!) { actOnRecord(input: $input) { ok problemStatus version error { code message field } } }`;
+const PROBLEM = `query($id: ID!) { problem(id: $id) { id type scope status version
+  members { studentId inMyScope corroborated name idNumberMasked } history { type actorName data } } }`;
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('scan')]);
+
+describe('school actions on problem records: change, corroborate, delete', () => {
+  let app: TestApp;
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let schoolA: { id: string; regionCode: string };
+  let schoolB: { id: string; regionCode: string };
+  const tokens = { a: '', b: '', district: '' };
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    schoolA = await makeSchool(app, '330106');
+    schoolB = await makeSchool(app, '330102');
+    product = await startProduct(app);
+    tokens.a = await product.login((await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolA.id })).username);
+    tokens.b = await product.login((await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolB.id })).username);
+    tokens.district = await product.login((await makeUser(app, 'DISTRICT_ADMIN', { regionCode: '330106' })).username);
+  });
+  afterAll(async () => {
+    await product?.close();
+    await app?.dispose();
+  });
+
+  /** Records inserted and detected as an import would; returns the student ids and the problem of the first. */
+  async function records(rows: { school: { id: string }; name: string; gender: Gender; birthDate: string; idNumber: string }[]) {
+    const ids = await app.db.dataSource.transaction(async (m) => {
+      const inserted = await app.services.students.insertMany(m, rows.map((r) => ({ schoolId: r.school.id, name: r.name, gender: r.gender, birthDate: r.birthDate, idType: IdType.RESIDENT_ID, idNumber: r.idNumber })));
+      await app.services.detection.detect(m, { kind: 'students', studentIds: inserted });
+      return inserted;
+    });
+    const [row] = (await app.db.dataSource.query(
+      `SELECT pm.problem_id::text AS id FROM problem_members pm JOIN problems p ON p.id = pm.problem_id WHERE pm.student_id = $1 AND p.status <> 'RESOLVED' ORDER BY p.id DESC LIMIT 1`,
+      [ids[0]],
+    )) as { id: string }[];
+    return { ids, problemId: row!.id };
+  }
+  const problem = async (id: string, token = tokens.a) => (await product.gql(PROBLEM, { id }, token)).data.problem;
+  const act = async (token: string, input: Record<string, unknown>) => (await product.gql(ACT, { input }, token));
+  const material = async (token: string) => {
+    const response = await fetch(`${product.url}/materials?kind=HOUSEHOLD_REGISTER`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON_SAFE(JPEG) });
+    return ((await response.json()) as { materialId: string }).materialId;
+  };
+  const JSON_SAFE = (b: Buffer) => new Uint8Array(b);
+
+  it('within one school: delete the redundant copy, corroborate the one that stays, then it goes to review', async () => {
+    const id = validId('330106', '2015-01-01', 'M', 1);
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '吴一', gender: 'M' as Gender, birthDate: '2015-01-01', idNumber: id },
+      { school: schoolA, name: '吴一', gender: 'M' as Gender, birthDate: '2015-01-01', idNumber: id },
+    ]);
+    let p = await problem(problemId);
+    expect(p).toMatchObject({ type: 'DUPLICATE_ID', scope: 'WITHIN_SCHOOL', status: 'OPEN' });
+
+    const deleted = await act(tokens.a, { problemId, version: p.version, studentId: ids[1], action: 'DELETE', deleteReason: 'REDUNDANT' });
+    expect(deleted.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'OPEN' });
+    p = await problem(problemId);
+    expect(p.members.map((m: { studentId: string }) => m.studentId)).toEqual([ids[0]]);
+    const [gone] = (await app.db.dataSource.query(`SELECT status, delete_reason, deleted_at IS NOT NULL AS soft FROM students WHERE id = $1`, [ids[1]])) as object[];
+    expect(gone).toEqual({ status: 'DELETED', delete_reason: 'REDUNDANT', soft: true });
+
+    const corroborated = await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'CORROBORATE', materialIds: [await material(tokens.a)] });
+    expect(corroborated.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
+    p = await problem(problemId);
+    expect(p.members).toEqual([expect.objectContaining({ studentId: ids[0], corroborated: true })]);
+    expect(p.history.map((e: { type: string }) => e.type)).toEqual(['PROBLEM_OPENED', 'ACTION_DELETE', 'MEMBER_LEFT', 'ACTION_CORROBORATE', 'PROBLEM_SUBMITTED_FOR_REVIEW']);
+    expect(p.history[1]).toMatchObject({ actorName: expect.any(String), data: { studentId: ids[1], reason: 'REDUNDANT', before: { status: 'ENROLLED' } } });
+  });
+
+  it('across schools: the school the pupil left deletes its record, and the problem goes to review', async () => {
+    const id = validId('330106', '2014-02-02', 'F', 2);
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '郑二', gender: 'F' as Gender, birthDate: '2014-02-02', idNumber: id },
+      { school: schoolB, name: '郑二', gender: 'F' as Gender, birthDate: '2014-02-02', idNumber: id },
+    ]);
+    const p = await problem(problemId, tokens.b);
+    expect(p).toMatchObject({ scope: 'CROSS_SCHOOL' });
+    expect(p.members.map((m: { inMyScope: boolean }) => m.inMyScope)).toEqual([false, true]);
+    // A school cannot act on the other school's record, whatever the portal shows.
+    expect(errorCodes(await act(tokens.b, { problemId, version: p.version, studentId: ids[0], action: 'DELETE', deleteReason: 'NOT_STUDYING_HERE' }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await act(tokens.district, { problemId, version: p.version, studentId: ids[1], action: 'DELETE', deleteReason: 'NOT_STUDYING_HERE' }))).toEqual(['FORBIDDEN']);
+    const done = await act(tokens.b, { problemId, version: p.version, studentId: ids[1], action: 'DELETE', deleteReason: 'NOT_STUDYING_HERE' });
+    expect(done.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
+  });
+
+  it('a change fixes an invalid ID number, with the before and after in the history', async () => {
+    const good = validId('330106', '2013-03-03', 'M', 3);
+    const typo = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    const { ids, problemId } = await records([{ school: schoolA, name: '王三', gender: 'M' as Gender, birthDate: '2013-03-03', idNumber: typo }]);
+    const p = await problem(problemId);
+    expect(p).toMatchObject({ type: 'INVALID_ID', status: 'OPEN' });
+    const changed = await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'CHANGE', changes: { idNumber: good }, materialIds: [await material(tokens.a)] });
+    expect(changed.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
+    const change = (await problem(problemId)).history.find((e: { type: string }) => e.type === 'ACTION_CHANGE');
+    expect(change.data).toMatchObject({ studentId: ids[0], before: { idNumber: typo }, after: { idNumber: good } });
+    const [student] = (await app.db.dataSource.query(`SELECT id_number, id_key, id_problems, version FROM students WHERE id = $1`, [ids[0]])) as object[];
+    expect(student).toEqual({ id_number: good, id_key: good, id_problems: [], version: 2 });
+  });
+
+  it('the same name, gender and birth date: each school corroborates its own record, then review', async () => {
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '李四', gender: 'F' as Gender, birthDate: '2016-04-04', idNumber: validId('330106', '2016-04-04', 'F', 4) },
+      { school: schoolB, name: '李四', gender: 'F' as Gender, birthDate: '2016-04-04', idNumber: validId('330102', '2016-04-04', 'F', 5) },
+    ]);
+    let p = await problem(problemId);
+    expect(p).toMatchObject({ type: 'DUPLICATE_IDENTITY', scope: 'CROSS_SCHOOL' });
+    const first = await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'CORROBORATE', materialIds: [await material(tokens.a)] });
+    expect(first.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'OPEN' });
+    p = await problem(problemId, tokens.b);
+    const second = await act(tokens.b, { problemId, version: p.version, studentId: ids[1], action: 'CORROBORATE', materialIds: [await material(tokens.b)] });
+    expect(second.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
+    // The material school A cited is now readable by school B, the other school of the problem.
+    const cited = ((await app.db.dataSource.query(`SELECT material_id::text AS id FROM problem_materials WHERE problem_id = $1 ORDER BY 1 LIMIT 1`, [problemId])) as { id: string }[])[0]!.id;
+    expect((await fetch(`${product.url}/materials/${cited}`, { headers: { authorization: `Bearer ${tokens.b}` } })).status).toBe(200);
+  });
+
+  it('refuses bad actions as data and changes nothing', async () => {
+    const id = validId('330106', '2012-05-05', 'M', 6);
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '赵五', gender: 'M' as Gender, birthDate: '2012-05-05', idNumber: id },
+      { school: schoolA, name: '赵五', gender: 'M' as Gender, birthDate: '2012-05-05', idNumber: id },
+    ]);
+    const p = await problem(problemId);
+    const otherSchoolsMaterial = await material(tokens.b);
+    const cases: [Record<string, unknown>, string, string?][] = [
+      [{ action: 'CHANGE', changes: { name: '赵六' } }, 'MATERIAL_REQUIRED', 'materialIds'],
+      [{ action: 'CORROBORATE' }, 'MATERIAL_REQUIRED', 'materialIds'],
+      [{ action: 'DELETE', deleteReason: 'REDUNDANT', materialIds: [await material(tokens.a)] }, 'NO_MATERIALS_FOR_DELETE', 'materialIds'],
+      [{ action: 'DELETE' }, 'REASON_REQUIRED', 'deleteReason'],
+      [{ action: 'CORROBORATE', materialIds: [otherSchoolsMaterial] }, 'UNKNOWN_MATERIAL', 'materialIds'],
+      [{ action: 'CHANGE', changes: { birthDate: '2012-02-30' }, materialIds: [await material(tokens.a)] }, 'INVALID_VALUE', 'birthDate'],
+      [{ action: 'CHANGE', changes: { name: '赵五' }, materialIds: [await material(tokens.a)] }, 'NOTHING_CHANGED'],
+      [{ action: 'CORROBORATE', version: p.version - 1, materialIds: [await material(tokens.a)] }, 'STALE_VERSION'],
+    ];
+    for (const [input, code, field] of cases) {
+      const result = await act(tokens.a, { problemId, version: p.version, studentId: ids[0], ...input });
+      expect(result.errors, code).toBeUndefined();
+      expect(result.data.actOnRecord.ok).toBe(false);
+      expect(result.data.actOnRecord.error).toMatchObject({ code, ...(field ? { field } : {}) });
+    }
+    const after = await problem(problemId);
+    expect(after.version).toBe(p.version);
+    expect(after.history).toEqual(p.history);
+    expect(((await app.db.dataSource.query(`SELECT count(*)::int AS n FROM problem_materials WHERE problem_id = $1`, [problemId])) as { n: number }[])[0]!.n).toBe(0);
+  });
+
+  it('lets only one of two concurrent actions on the same version through', async () => {
+    for (let round = 0; round < 20; round++) {
+      const id = validId('330106', '2011-06-06', 'F', 100 + round);
+      const { ids, problemId } = await records([
+        { school: schoolA, name: '并发', gender: 'F' as Gender, birthDate: '2011-06-06', idNumber: id },
+        { school: schoolA, name: '并发', gender: 'F' as Gender, birthDate: '2011-06-06', idNumber: id },
+      ]);
+      const { version } = await problem(problemId);
+      const [x, y] = await Promise.all([
+        act(tokens.a, { problemId, version, studentId: ids[0], action: 'DELETE', deleteReason: 'REDUNDANT' }),
+        act(tokens.a, { problemId, version, studentId: ids[1], action: 'DELETE', deleteReason: 'REDUNDANT' }),
+      ]);
+      const outcomes = [x.data.actOnRecord, y.data.actOnRecord];
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+      expect(outcomes.find((o) => !o.ok).error.code).toBe('STALE_VERSION');
+      const active = ((await app.db.dataSource.query(`SELECT count(*)::int AS n FROM students WHERE id = ANY($1::bigint[]) AND status = 'ENROLLED'`, [ids])) as { n: number }[])[0]!.n;
+      expect(active).toBe(1);
+    }
+  });
+});
