@@ -16,6 +16,7 @@ import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
 import { ActionService } from './problems/action/action.service.js';
 import { DetectionService } from './problems/detection/detection.service.js';
+import { ReviewService } from './problems/review/review.service.js';
 import { ProblemService } from './problems/problem/problem.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
@@ -55,6 +56,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
   return {
     detection,
     actions: new ActionService(ds, detection),
+    reviews: new ReviewService(ds),
     imports: new ImportService(ds, detection, db.mode, config.IMPORT_MAX_MB * 1024 * 1024),
     materials: new MaterialService(
       ds,

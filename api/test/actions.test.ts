@@ -10,12 +10,12 @@ const PROBLEM = `query($id: ID!) { problem(id: $id) { id type scope status versi
   members { studentId inMyScope corroborated name idNumberMasked } history { type actorName data } } }`;
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('scan')]);
 
-describe('school actions on problem records: change, corroborate, delete', () => {
+describe('school actions on problem records (change, corroborate, delete) and district review', () => {
   let app: TestApp;
   let product: Awaited<ReturnType<typeof startProduct>>;
   let schoolA: { id: string; regionCode: string };
   let schoolB: { id: string; regionCode: string };
-  const tokens = { a: '', b: '', district: '' };
+  const tokens = { a: '', b: '', district: '', city: '' };
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -25,6 +25,8 @@ describe('school actions on problem records: change, corroborate, delete', () =>
     tokens.a = await product.login((await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolA.id })).username);
     tokens.b = await product.login((await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolB.id })).username);
     tokens.district = await product.login((await makeUser(app, 'DISTRICT_ADMIN', { regionCode: '330106' })).username);
+    // A reviewer serving the city: problems spanning its districts go to it.
+    tokens.city = await product.login((await makeUser(app, 'DISTRICT_ADMIN', { regionCode: '330100' })).username);
   });
   afterAll(async () => {
     await product?.close();
@@ -171,5 +173,67 @@ describe('school actions on problem records: change, corroborate, delete', () =>
       const active = ((await app.db.dataSource.query(`SELECT count(*)::int AS n FROM students WHERE id = ANY($1::bigint[]) AND status = 'ENROLLED'`, [ids])) as { n: number }[])[0]!.n;
       expect(active).toBe(1);
     }
+  });
+
+  const REVIEW = `mutation($input: ReviewInput!) { reviewProblem(input: $input) { ok problemStatus version error { code field } } }`;
+  const review = async (token: string, input: Record<string, unknown>) => product.gql(REVIEW, { input }, token);
+
+  it('district review: approve, or reject with a reason and see the school resubmit', async () => {
+    const id = validId('330106', '2015-07-07', 'M', 7);
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '孙七', gender: 'M' as Gender, birthDate: '2015-07-07', idNumber: id },
+      { school: schoolA, name: '孙七', gender: 'M' as Gender, birthDate: '2015-07-07', idNumber: id },
+    ]);
+    let p = await problem(problemId);
+    expect((await review(tokens.district, { problemId, version: p.version, decision: 'APPROVE' })).data.reviewProblem.error.code).toBe('NOT_PENDING_REVIEW');
+    p = await problem(problemId);
+    await act(tokens.a, { problemId, version: p.version, studentId: ids[1], action: 'DELETE', deleteReason: 'REDUNDANT' });
+    p = await problem(problemId);
+    const submitted = await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'CORROBORATE', materialIds: [await material(tokens.a)] });
+    expect(submitted.data.actOnRecord.problemStatus).toBe('PENDING_REVIEW');
+    p = await problem(problemId);
+
+    expect(errorCodes(await review(tokens.a, { problemId, version: p.version, decision: 'APPROVE' }))).toEqual(['FORBIDDEN']);
+    expect((await review(tokens.district, { problemId, version: p.version, decision: 'REJECT' })).data.reviewProblem.error).toEqual({ code: 'REASON_REQUIRED', field: 'reason' });
+    const rejected = await review(tokens.district, { problemId, version: p.version, decision: 'REJECT', reason: '户口簿扫描件不清晰' });
+    expect(rejected.data.reviewProblem).toMatchObject({ ok: true, problemStatus: 'OPEN' });
+    expect((await review(tokens.district, { problemId, version: p.version, decision: 'APPROVE' })).data.reviewProblem.error.code).toBe('STALE_VERSION');
+
+    p = await problem(problemId);
+    const again = await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'CORROBORATE', materialIds: [await material(tokens.a)] });
+    expect(again.data.actOnRecord.problemStatus).toBe('PENDING_REVIEW');
+    p = await problem(problemId);
+    const approved = await review(tokens.district, { problemId, version: p.version, decision: 'APPROVE' });
+    expect(approved.data.reviewProblem).toMatchObject({ ok: true, problemStatus: 'RESOLVED' });
+    const history = (await problem(problemId)).history.map((e: { type: string }) => e.type);
+    expect(history.slice(-4)).toEqual(['PROBLEM_REJECTED', 'ACTION_CORROBORATE', 'PROBLEM_SUBMITTED_FOR_REVIEW', 'PROBLEM_APPROVED']);
+  });
+
+  it('a problem spanning two districts is reviewed at the level containing both; approved different pupils stay apart', async () => {
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '周八', gender: 'F' as Gender, birthDate: '2016-08-08', idNumber: validId('330106', '2016-08-08', 'F', 8) },
+      { school: schoolB, name: '周八', gender: 'F' as Gender, birthDate: '2016-08-08', idNumber: validId('330102', '2016-08-08', 'F', 9) },
+    ]);
+    let p = await problem(problemId);
+    await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'CORROBORATE', materialIds: [await material(tokens.a)] });
+    p = await problem(problemId, tokens.b);
+    await act(tokens.b, { problemId, version: p.version, studentId: ids[1], action: 'CORROBORATE', materialIds: [await material(tokens.b)] });
+    p = await problem(problemId, tokens.b);
+    expect(p.status).toBe('PENDING_REVIEW');
+    expect(errorCodes(await review(tokens.district, { problemId, version: p.version, decision: 'APPROVE' }))).toEqual(['FORBIDDEN']);
+    expect((await review(tokens.city, { problemId, version: p.version, decision: 'APPROVE' })).data.reviewProblem).toMatchObject({ ok: true, problemStatus: 'RESOLVED' });
+
+    // Remembered as different pupils: a full rescan does not flag them again…
+    await app.db.dataSource.transaction((m) => app.services.detection.detect(m, { kind: 'all' }));
+    const open = async () => ((await app.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM problems p JOIN problem_members pm ON pm.problem_id = p.id WHERE pm.student_id = $1 AND p.status <> 'RESOLVED'`,
+      [ids[0]],
+    )) as { n: number }[])[0]!.n;
+    expect(await open()).toBe(0);
+    // …until a compared field of one of them changes.
+    const changedId = validId('330102', '2016-08-08', 'F', 10);
+    await app.db.dataSource.query(`UPDATE students SET id_number = $2, id_key = $2 WHERE id = $1`, [ids[1], changedId]);
+    await app.db.dataSource.transaction((m) => app.services.detection.detect(m, { kind: 'students', studentIds: [ids[1]!] }));
+    expect(await open()).toBe(1);
   });
 });

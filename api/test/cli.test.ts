@@ -70,7 +70,7 @@ describe('pnpm cli', () => {
 
     const cases: [string[], string][] = [
       [['--username', 'x1x', '--role', 'SYSTEM_ADMIN'], '--password is required'],
-      [['--username', 'dist', '--password', 'secret-123', '--role', 'DISTRICT_ADMIN', '--region', '330100'], 'is a city'],
+      [['--username', 'city', '--password', 'secret-123', '--role', 'CITY_ADMIN', '--region', '330106'], 'is a district'],
       [['--username', 'reg.cli', '--password', 'secret-123', '--role', 'SYSTEM_ADMIN'], 'is taken'],
       [['--username', 'reg2', '--password', 'secret-123', '--role', 'SCHOOL_REGISTRAR', '--school', '9999999999'], 'no school has code 9999999999'],
       [['--username', 'weak', '--password', 'short', '--role', 'SYSTEM_ADMIN'], 'at least 8 characters'],

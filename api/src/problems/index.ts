@@ -1,11 +1,12 @@
 import type { SubgraphDefinition } from '../core/graphql/build-schema.js';
 import { ActionResolver } from './action/action.resolver.js';
+import { ReviewResolver } from './review/review.resolver.js';
 import { resolveProblemReference, resolveSchoolRef, resolveStudentRef } from './problem/problem.reference.js';
 import { ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
 
 export const problemsSubgraph: SubgraphDefinition = {
   name: 'problems',
-  resolvers: [ProblemResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver],
+  resolvers: [ProblemResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver],
   references: {
     Problem: { __resolveReference: resolveProblemReference },
     Student: { __resolveReference: resolveStudentRef },

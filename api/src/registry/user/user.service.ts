@@ -72,11 +72,13 @@ export class UserService {
       schoolId = String(rows[0].id);
     } else if (REGION_ROLES.includes(role)) {
       if (!input.regionCode || input.schoolCode) throw new UserInputError(`a ${role} needs --region CODE (and no --school)`, 'region');
-      const expected = { DISTRICT_ADMIN: 'DISTRICT', CITY_ADMIN: 'CITY', PROVINCE_ADMIN: 'PROVINCE' }[role as 'DISTRICT_ADMIN'];
+      // Reviewers (DISTRICT_ADMIN) normally serve a district; one serving a city or province reviews
+      // the problems that span its districts. City and province admins read statistics of their level.
+      const expected = { DISTRICT_ADMIN: ['DISTRICT', 'CITY', 'PROVINCE'], CITY_ADMIN: ['CITY'], PROVINCE_ADMIN: ['PROVINCE'] }[role as 'DISTRICT_ADMIN'];
       const rows = (await this.db.query(`SELECT level FROM regions WHERE code = $1`, [input.regionCode])) as { level: string }[];
       if (!rows[0]) throw new UserInputError(`no region has code ${input.regionCode}`, 'region');
-      if (rows[0].level !== expected) {
-        throw new UserInputError(`a ${role} administers a ${expected.toLowerCase()}, but ${input.regionCode} is a ${rows[0].level.toLowerCase()}`, 'region');
+      if (!expected.includes(rows[0].level)) {
+        throw new UserInputError(`a ${role} administers a ${expected.join(' or ').toLowerCase()}, but ${input.regionCode} is a ${rows[0].level.toLowerCase()}`, 'region');
       }
       regionCode = input.regionCode;
     } else if (input.schoolCode || input.regionCode) {

@@ -1,0 +1,52 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
+import { forbidden, notFound } from '../../core/errors.js';
+import { requireRole, type Context } from '../../core/graphql/context.js';
+import { ProblemStatus } from '../problem/problem.entity.js';
+import { ReviewForbidden, ReviewTargetMissing } from './review.service.js';
+
+enum ReviewDecisionKind {
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+}
+registerEnumType(ReviewDecisionKind, { name: 'ReviewDecision' });
+
+@InputType('ReviewInput')
+class ReviewInputType {
+  @Field(() => ID) problemId: string;
+  @Field(() => Int) version: number;
+  @Field(() => ReviewDecisionKind) decision: ReviewDecisionKind;
+  @Field(() => String, { nullable: true, description: 'Required to reject: what the schools must do.' }) reason?: string | null;
+}
+
+@ObjectType('ReviewError')
+class ReviewErrorType {
+  @Field(() => String, { description: 'STALE_VERSION, NOT_PENDING_REVIEW or REASON_REQUIRED.' }) code: string;
+  @Field(() => String) message: string;
+  @Field(() => String, { nullable: true }) field?: string | null;
+}
+
+@ObjectType('ReviewPayload')
+class ReviewPayload {
+  @Field(() => Boolean) ok: boolean;
+  @Field(() => ReviewErrorType, { nullable: true }) error: ReviewErrorType | null;
+  @Field(() => ProblemStatus, { nullable: true }) problemStatus: ProblemStatus | null;
+  @Field(() => Int, { nullable: true }) version: number | null;
+}
+
+@Resolver()
+export class ReviewResolver {
+  @Mutation(() => ReviewPayload, { description: 'Approve a settled problem (RESOLVED) or send it back to the schools with a reason (OPEN).' })
+  async reviewProblem(@Arg('input', () => ReviewInputType) input: ReviewInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
+    const caller = requireRole(ctx, ['DISTRICT_ADMIN', 'SYSTEM_ADMIN']);
+    try {
+      const outcome = await ctx.app.services.reviews.review(caller, input);
+      return outcome.ok
+        ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
+        : { ok: false, error: outcome.error, problemStatus: null, version: null };
+    } catch (error) {
+      if (error instanceof ReviewForbidden) throw forbidden(error.message);
+      if (error instanceof ReviewTargetMissing) throw notFound(error.message);
+      throw error;
+    }
+  }
+}
