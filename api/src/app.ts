@@ -16,7 +16,9 @@ import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
 import { ActionService } from './problems/action/action.service.js';
 import { DetectionService } from './problems/detection/detection.service.js';
+import { EscalationService } from './problems/escalation/escalation.service.js';
 import { ReviewService } from './problems/review/review.service.js';
+import { RestoreService } from './problems/review/restore.js';
 import { ProblemService } from './problems/problem/problem.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
@@ -57,6 +59,8 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     detection,
     actions: new ActionService(ds, detection),
     reviews: new ReviewService(ds),
+    restores: new RestoreService(ds, detection),
+    escalation: new EscalationService(ds, config.PROBLEM_DEADLINE_DAYS),
     imports: new ImportService(ds, detection, db.mode, config.IMPORT_MAX_MB * 1024 * 1024),
     materials: new MaterialService(
       ds,

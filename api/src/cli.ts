@@ -110,6 +110,18 @@ const COMMANDS: Record<string, Command> = {
       print(values, result, `scan done: ${result.opened} opened, ${result.closed} closed, ${result.joined} members joined, ${result.left} left`);
     },
   },
+  escalate: {
+    summary: 'escalate every problem still open past its deadline (PROBLEM_DEADLINE_DAYS); the server also does this hourly',
+    usage: 'escalate [--now 2026-12-31T00:00:00Z] [--json]',
+    options: { now: { type: 'string' }, json: { type: 'boolean' } },
+    async run(app, values) {
+      const now = values.now === undefined ? new Date() : new Date(String(values.now));
+      if (Number.isNaN(now.getTime())) throw new UserInputError('--now must be an ISO date-time');
+      await migrate(app);
+      const escalated = await app.services.escalation.escalateOverdue(now);
+      print(values, { escalated }, `${escalated.length} problem(s) escalated`);
+    },
+  },
   problems: {
     summary: 'list unresolved problems (--all: also resolved ones) as a JSON array, one object per problem',
     usage: 'problems --json [--all]',

@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   try {
     if (values.subgraph) {
       running = await startSubgraph(app, values.subgraph, config.HOST, port);
+      // Deadlines are checked by the problems subgraph's processes (the job is idempotent: several replicas may run it).
+      if (values.subgraph === 'problems') scheduleEscalation(app);
       app.log.info({ subgraph: values.subgraph, url: running.url }, 'subgraph listening');
     } else if (values.gateway) {
       running = await startGateway(app, urls, config.HOST, port);
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     } else {
       const seeded = await prepareDatabase(app);
       running = await startAllInOne(app, config.HOST, port);
+      scheduleEscalation(app);
       printWelcome(app, running.url, seeded);
     }
   } catch (error) {
@@ -63,6 +66,19 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+const HOUR = 60 * 60 * 1000;
+
+/** Escalates overdue problems now and every hour; a failed run is logged and tried again next hour. */
+function scheduleEscalation(app: App): void {
+  const run = () =>
+    app.services.escalation.escalateOverdue().then(
+      (ids) => ids.length > 0 && app.log.info({ escalated: ids }, 'problems escalated past their deadline'),
+      (error: unknown) => app.log.error({ err: error }, 'deadline check failed'),
+    );
+  void run();
+  setInterval(run, HOUR).unref();
 }
 
 /** Migrates; loads demo data into a new embedded database. Returns whether it did. */

@@ -236,4 +236,41 @@ describe('school actions on problem records (change, corroborate, delete) and di
     await app.db.dataSource.transaction((m) => app.services.detection.detect(m, { kind: 'students', studentIds: [ids[1]!] }));
     expect(await open()).toBe(1);
   });
+
+  it('escalates a problem still open past its deadline, and schools can no longer act on it', async () => {
+    const id = validId('330106', '2014-09-09', 'M', 11);
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '冯九', gender: 'M' as Gender, birthDate: '2014-09-09', idNumber: id },
+      { school: schoolB, name: '冯九', gender: 'M' as Gender, birthDate: '2014-09-09', idNumber: id },
+    ]);
+    const days = app.config.PROBLEM_DEADLINE_DAYS;
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000);
+    expect(await app.services.escalation.escalateOverdue(inDays(days - 1))).not.toContain(problemId);
+    expect(await app.services.escalation.escalateOverdue(inDays(days + 1))).toContain(problemId);
+    const p = await problem(problemId);
+    expect(p.status).toBe('ESCALATED');
+    expect(p.history.at(-1)).toMatchObject({ type: 'PROBLEM_ESCALATED', actorName: null, data: { reason: 'DEADLINE', before: { status: 'OPEN' } } });
+    const refused = await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'DELETE', deleteReason: 'NOT_STUDYING_HERE' });
+    expect(refused.data.actOnRecord.error.code).toBe('NOT_OPEN');
+    expect(await app.services.escalation.escalateOverdue(inDays(days + 2))).not.toContain(problemId);
+  });
+
+  it('district staff restore a deleted record, which is compared again', async () => {
+    const id = validId('330106', '2013-10-10', 'F', 12);
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '陈十', gender: 'F' as Gender, birthDate: '2013-10-10', idNumber: id },
+      { school: schoolA, name: '陈十', gender: 'F' as Gender, birthDate: '2013-10-10', idNumber: id },
+    ]);
+    const p = await problem(problemId);
+    await act(tokens.a, { problemId, version: p.version, studentId: ids[1], action: 'DELETE', deleteReason: 'REDUNDANT' });
+    const RESTORE = `mutation($id: ID!, $reason: String!) { restoreStudent(studentId: $id, reason: $reason) { ok error { code } } }`;
+    expect(errorCodes(await product.gql(RESTORE, { id: ids[1], reason: '误删' }, tokens.a))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await product.gql(RESTORE, { id: ids[1], reason: '误删' }, tokens.b))).toEqual(['FORBIDDEN']);
+    expect((await product.gql(RESTORE, { id: ids[1], reason: ' ' }, tokens.district)).data.restoreStudent.error.code).toBe('REASON_REQUIRED');
+    expect((await product.gql(RESTORE, { id: ids[1], reason: '误删，学生仍在本校' }, tokens.district)).data.restoreStudent).toEqual({ ok: true, error: null });
+    expect((await product.gql(RESTORE, { id: ids[1], reason: 'again' }, tokens.district)).data.restoreStudent.error.code).toBe('NOT_DELETED');
+    const after = await problem(problemId);
+    expect(after.members.map((m: { studentId: string }) => m.studentId).sort()).toEqual([...ids].sort());
+    expect(after.history.map((e: { type: string }) => e.type)).toContain('RECORD_RESTORED');
+  });
 });

@@ -18,6 +18,7 @@ const schema = z.object({
   JWT_TTL: z.string().regex(durationPattern, 'must look like 30m, 8h or 1d').default('8h'),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
   MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  PROBLEM_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, re
 import { forbidden, notFound } from '../../core/errors.js';
 import { requireRole, type Context } from '../../core/graphql/context.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
+import { RestoreForbidden, RestoreTargetMissing } from './restore.js';
 import { ReviewForbidden, ReviewTargetMissing } from './review.service.js';
 
 enum ReviewDecisionKind {
@@ -33,8 +34,31 @@ class ReviewPayload {
   @Field(() => Int, { nullable: true }) version: number | null;
 }
 
+@ObjectType('RestorePayload')
+class RestorePayload {
+  @Field(() => Boolean) ok: boolean;
+  @Field(() => ReviewErrorType, { nullable: true, description: 'NOT_DELETED or REASON_REQUIRED.' }) error: ReviewErrorType | null;
+}
+
 @Resolver()
 export class ReviewResolver {
+  @Mutation(() => RestorePayload, { description: 'Restore a deleted record (district staff over its school), with a reason.' })
+  async restoreStudent(
+    @Arg('studentId', () => ID) studentId: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<RestorePayload> {
+    const caller = requireRole(ctx, ['DISTRICT_ADMIN', 'SYSTEM_ADMIN']);
+    try {
+      const outcome = await ctx.app.services.restores.restore(caller, studentId, reason);
+      return outcome.ok ? { ok: true, error: null } : { ok: false, error: outcome.error };
+    } catch (error) {
+      if (error instanceof RestoreForbidden) throw forbidden(error.message);
+      if (error instanceof RestoreTargetMissing) throw notFound(error.message);
+      throw error;
+    }
+  }
+
   @Mutation(() => ReviewPayload, { description: 'Approve a settled problem (RESOLVED) or send it back to the schools with a reason (OPEN).' })
   async reviewProblem(@Arg('input', () => ReviewInputType) input: ReviewInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
     const caller = requireRole(ctx, ['DISTRICT_ADMIN', 'SYSTEM_ADMIN']);

@@ -1,0 +1,55 @@
+import type { DataSource } from 'typeorm';
+import { scopeCoversSchool, scopeOf, type Caller } from '../../core/auth/caller.js';
+import { appendEvents } from '../../core/events.js';
+import type { DetectionService } from '../detection/detection.service.js';
+
+export type RestoreOutcome = { ok: true } | { ok: false; error: { code: 'NOT_DELETED' | 'REASON_REQUIRED'; message: string; field?: string } };
+
+export class RestoreForbidden extends Error {}
+export class RestoreTargetMissing extends Error {}
+
+/**
+ * Undoes a soft delete (DESIGN.md section 3: nothing is lost). District staff over the record's
+ * school do it, with a reason; the record is compared again, so it may rejoin or open a problem.
+ */
+export class RestoreService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly detection: DetectionService,
+  ) {}
+
+  async restore(caller: Caller, studentId: string, reason: string | null | undefined): Promise<RestoreOutcome> {
+    return this.db.transaction(async (manager) => {
+      const [student] = (await manager.query(
+        `SELECT st.id::text, st.status, st.delete_reason AS "deleteReason", sc.id::text AS "schoolId", sc.region_code AS "regionCode"
+         FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.id = $1 FOR UPDATE OF st`,
+        [studentId],
+      )) as { id: string; status: string; deleteReason: string | null; schoolId: string; regionCode: string }[];
+      if (!student) throw new RestoreTargetMissing('Student record');
+      const staff = caller.role === 'DISTRICT_ADMIN' || caller.role === 'SYSTEM_ADMIN';
+      if (!staff || !scopeCoversSchool(scopeOf(caller), { id: student.schoolId, regionCode: student.regionCode })) {
+        throw new RestoreForbidden('Deleted records are restored by the district staff over their school.');
+      }
+      if (student.status !== 'DELETED') return { ok: false, error: { code: 'NOT_DELETED', message: 'This record is not deleted.' } };
+      const why = reason?.trim();
+      if (!why) return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Say why the record is restored.', field: 'reason' } };
+      await manager.query(
+        `UPDATE students SET status = 'ENROLLED', deleted_at = NULL, delete_reason = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+        [student.id],
+      );
+      const [deletion] = (await manager.query(
+        `SELECT data->>'problemId' AS "problemId" FROM events WHERE subject_type = 'student' AND subject_id = $1 AND type = 'STUDENT_DELETED' ORDER BY id DESC LIMIT 1`,
+        [student.id],
+      )) as { problemId: string | null }[];
+      const data = { reason: why, before: { status: 'DELETED', deleteReason: student.deleteReason }, after: { status: 'ENROLLED' } };
+      await appendEvents(manager, [
+        { type: 'STUDENT_RESTORED', actorId: caller.userId, subjectType: 'student', subjectId: student.id, data },
+        ...(deletion?.problemId
+          ? [{ type: 'RECORD_RESTORED', actorId: caller.userId, subjectType: 'problem' as const, subjectId: deletion.problemId, problemId: deletion.problemId, data: { ...data, studentId: student.id } }]
+          : []),
+      ]);
+      await this.detection.detect(manager, { kind: 'students', studentIds: [student.id] });
+      return { ok: true };
+    });
+  }
+}
