@@ -11,6 +11,7 @@ import { LoadRegions1764374400001 } from './core/db/migrations/1764374400001-loa
 import { ImportAndDetection1764460800000 } from './core/db/migrations/1764460800000-import-and-detection.js';
 import { Materials1764547200000 } from './core/db/migrations/1764547200000-materials.js';
 import { Actions1764547200001 } from './core/db/migrations/1764547200001-actions.js';
+import { Negotiation1764547200002 } from './core/db/migrations/1764547200002-negotiation.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
@@ -18,6 +19,7 @@ import { ActionService } from './problems/action/action.service.js';
 import { DetectionService } from './problems/detection/detection.service.js';
 import { EscalationService } from './problems/escalation/escalation.service.js';
 import { ReviewService } from './problems/review/review.service.js';
+import { NegotiationService } from './problems/negotiation/negotiation.service.js';
 import { RestoreService } from './problems/review/restore.js';
 import { ProblemService } from './problems/problem/problem.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
@@ -39,7 +41,7 @@ import { StatsService } from './reports/stats/stats.service.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002];
 
 export interface App {
   config: Config;
@@ -59,6 +61,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     detection,
     actions: new ActionService(ds, detection),
     reviews: new ReviewService(ds),
+    negotiation: new NegotiationService(ds),
     restores: new RestoreService(ds, detection),
     escalation: new EscalationService(ds, config.PROBLEM_DEADLINE_DAYS),
     imports: new ImportService(ds, detection, db.mode, config.IMPORT_MAX_MB * 1024 * 1024),

@@ -29,6 +29,7 @@ export function createLoaders(app: App, caller: Caller | null) {
     user: keyed<string, User>((ids) => services.users.byIds(ids), (u) => String(u.id)),
     problemMembers: new DataLoader((ids: readonly string[]) => services.problems.membersOf(scope, ids)),
     problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(ids)),
+    problemMessages: new DataLoader((ids: readonly string[]) => services.negotiation.messagesOf(ids)),
     problemsOfStudent: new DataLoader((ids: readonly string[]) => services.problems.problemsOfStudents(ids)),
     openProblemCount: new DataLoader((ids: readonly string[]) => services.problems.openCountOfSchools(scope, ids)),
   };

@@ -273,4 +273,54 @@ describe('school actions on problem records (change, corroborate, delete) and di
     expect(after.members.map((m: { studentId: string }) => m.studentId).sort()).toEqual([...ids].sort());
     expect(after.history.map((e: { type: string }) => e.type)).toContain('RECORD_RESTORED');
   });
+
+  const POST = `mutation($input: PostMessageInput!) { postMessage(input: $input) { ok id error { code field } } }`;
+  const ANSWER = `mutation($input: AnswerProposalInput!) { answerProposal(input: $input) { ok id error { code field } } }`;
+  const ESCALATE = `mutation($input: EscalateInput!) { escalateProblem(input: $input) { ok error { code } } }`;
+  const DECIDE = `mutation($input: DecisionInput!) { decideProblem(input: $input) { ok problemStatus error { code } } }`;
+
+  it('story 1: a proposal, a rejection, escalation, and the district decides', async () => {
+    const id = validId('330106', '2012-11-11', 'M', 13);
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '蒋十一', gender: 'M' as Gender, birthDate: '2012-11-11', idNumber: id },
+      { school: schoolB, name: '蒋十一', gender: 'M' as Gender, birthDate: '2012-11-11', idNumber: id },
+    ]);
+    const proposal = await product.gql(POST, { input: { problemId, body: '该生在我校就读，请贵校删除记录。', proposal: 'KEEP_ONE', keepStudentId: ids[0] } }, tokens.a);
+    expect(proposal.data.postMessage).toMatchObject({ ok: true });
+    const messageId = proposal.data.postMessage.id;
+    expect((await product.gql(ANSWER, { input: { messageId, accept: false, reason: 'nope' } }, tokens.a)).data.answerProposal.error.code).toBe('OWN_PROPOSAL');
+    expect((await product.gql(ANSWER, { input: { messageId, accept: false } }, tokens.b)).data.answerProposal.error).toEqual({ code: 'REASON_REQUIRED', field: 'reason' });
+    let p = await problem(problemId, tokens.b);
+    expect((await product.gql(ESCALATE, { input: { problemId, version: p.version, reason: '分歧' } }, tokens.a)).data.escalateProblem.error.code).toBe('NO_DISAGREEMENT');
+    expect((await product.gql(ANSWER, { input: { messageId, accept: false, reason: '学生仍在我校上课' } }, tokens.b)).data.answerProposal.ok).toBe(true);
+
+    const thread = (await product.gql(`query($id: ID!) { problem(id: $id) { messages { body proposal keepStudentId proposalStatus answerReason school { id } } } }`, { id: problemId }, tokens.b)).data.problem.messages;
+    expect(thread).toEqual([{ body: '该生在我校就读，请贵校删除记录。', proposal: 'KEEP_ONE', keepStudentId: ids[0], proposalStatus: 'REJECTED', answerReason: '学生仍在我校上课', school: { id: schoolA.id } }]);
+
+    p = await problem(problemId);
+    expect((await product.gql(ESCALATE, { input: { problemId, version: p.version, reason: '双方各执一词' } }, tokens.a)).data.escalateProblem.ok).toBe(true);
+    p = await problem(problemId);
+    expect(p.status).toBe('ESCALATED');
+    const decision = { problemId, version: p.version, keepStudentIds: [ids[0]], deletions: [{ studentId: ids[1], reason: 'NOT_STUDYING_HERE' }], note: '经公安核查，学生在甲校就读' };
+    expect(errorCodes(await product.gql(DECIDE, { input: decision }, tokens.district))).toEqual(['FORBIDDEN']); // spans two districts
+    expect((await product.gql(DECIDE, { input: { ...decision, deletions: [] } }, tokens.city)).data.decideProblem.error.code).toBe('INVALID_DECISION');
+    expect((await product.gql(DECIDE, { input: decision }, tokens.city)).data.decideProblem).toMatchObject({ ok: true, problemStatus: 'RESOLVED' });
+    const [deleted] = (await app.db.dataSource.query(`SELECT status, delete_reason FROM students WHERE id = $1`, [ids[1]])) as object[];
+    expect(deleted).toEqual({ status: 'DELETED', delete_reason: 'NOT_STUDYING_HERE' });
+    expect((await problem(problemId)).history.map((e: { type: string }) => e.type)).toEqual(['PROBLEM_OPENED', 'PROPOSAL_MADE', 'PROPOSAL_REJECTED', 'PROBLEM_ESCALATED', 'ARBITRATION_DECIDED']);
+  });
+
+  it('an accepted proposal records agreement but does not act for the other school', async () => {
+    const id = validId('330106', '2012-12-12', 'F', 14);
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '沈十二', gender: 'F' as Gender, birthDate: '2012-12-12', idNumber: id },
+      { school: schoolB, name: '沈十二', gender: 'F' as Gender, birthDate: '2012-12-12', idNumber: id },
+    ]);
+    const messageId = (await product.gql(POST, { input: { problemId, body: '请删除', proposal: 'KEEP_ONE', keepStudentId: ids[0] } }, tokens.a)).data.postMessage.id;
+    expect((await product.gql(ANSWER, { input: { messageId, accept: true } }, tokens.b)).data.answerProposal.ok).toBe(true);
+    const [record] = (await app.db.dataSource.query(`SELECT status FROM students WHERE id = $1`, [ids[1]])) as object[];
+    expect(record).toEqual({ status: 'ENROLLED' });
+    expect((await problem(problemId)).status).toBe('OPEN');
+    expect(errorCodes(await product.gql(POST, { input: { problemId, body: 'hi' } }, tokens.district))).toEqual(['FORBIDDEN']);
+  });
 });

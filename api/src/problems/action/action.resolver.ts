@@ -12,7 +12,7 @@ enum RecordActionKind {
 }
 registerEnumType(RecordActionKind, { name: 'RecordAction', description: 'wrong → CHANGE 修改, right → CORROBORATE 佐证, redundant or not studying here → DELETE 删除' });
 
-enum DeleteReasonKind {
+export enum DeleteReasonKind {
   REDUNDANT = 'REDUNDANT',
   NOT_STUDYING_HERE = 'NOT_STUDYING_HERE',
 }

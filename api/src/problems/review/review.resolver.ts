@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { forbidden, notFound } from '../../core/errors.js';
 import { requireRole, type Context } from '../../core/graphql/context.js';
+import { DeleteReasonKind } from '../action/action.resolver.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
 import { RestoreForbidden, RestoreTargetMissing } from './restore.js';
 import { ReviewForbidden, ReviewTargetMissing } from './review.service.js';
@@ -10,6 +11,7 @@ enum ReviewDecisionKind {
   REJECT = 'REJECT',
 }
 registerEnumType(ReviewDecisionKind, { name: 'ReviewDecision' });
+
 
 @InputType('ReviewInput')
 class ReviewInputType {
@@ -40,8 +42,38 @@ class RestorePayload {
   @Field(() => ReviewErrorType, { nullable: true, description: 'NOT_DELETED or REASON_REQUIRED.' }) error: ReviewErrorType | null;
 }
 
+@InputType('DeletionInput')
+class DeletionInput {
+  @Field(() => ID) studentId: string;
+  @Field(() => DeleteReasonKind) reason: DeleteReasonKind;
+}
+
+@InputType('DecisionInput', { description: 'Arbitration: every current record of the problem, to keep or to delete.' })
+class DecisionInputType {
+  @Field(() => ID) problemId: string;
+  @Field(() => Int) version: number;
+  @Field(() => [ID]) keepStudentIds: string[];
+  @Field(() => [DeletionInput]) deletions: DeletionInput[];
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
 @Resolver()
 export class ReviewResolver {
+  @Mutation(() => ReviewPayload, { description: 'Decide an escalated problem: the system deletes and keeps records as decided and resolves it.' })
+  async decideProblem(@Arg('input', () => DecisionInputType) input: DecisionInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
+    const caller = requireRole(ctx, ['DISTRICT_ADMIN', 'SYSTEM_ADMIN']);
+    try {
+      const outcome = await ctx.app.services.reviews.decide(caller, input);
+      return outcome.ok
+        ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
+        : { ok: false, error: outcome.error, problemStatus: null, version: null };
+    } catch (error) {
+      if (error instanceof ReviewForbidden) throw forbidden(error.message);
+      if (error instanceof ReviewTargetMissing) throw notFound(error.message);
+      throw error;
+    }
+  }
+
   @Mutation(() => RestorePayload, { description: 'Restore a deleted record (district staff over its school), with a reason.' })
   async restoreStudent(
     @Arg('studentId', () => ID) studentId: string,

@@ -15,6 +15,19 @@ export type ReviewOutcome =
   | { ok: true; problemStatus: string; version: number }
   | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_PENDING_REVIEW' | 'REASON_REQUIRED'; message: string; field?: string } };
 
+export interface Decision {
+  problemId: string;
+  version: number;
+  /** Records that stay (marked corroborated by the decision). */
+  keepStudentIds: string[];
+  deletions: { studentId: string; reason: 'REDUNDANT' | 'NOT_STUDYING_HERE' }[];
+  note?: string | null;
+}
+
+export type DecisionOutcome =
+  | { ok: true; problemStatus: string; version: number }
+  | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_ESCALATED' | 'INVALID_DECISION'; message: string } };
+
 export class ReviewForbidden extends Error {}
 export class ReviewTargetMissing extends Error {}
 
@@ -49,6 +62,89 @@ export class ReviewService {
     return caller.role === 'DISTRICT_ADMIN' && caller.regionPrefix !== undefined && region.startsWith(caller.regionPrefix);
   }
 
+  /**
+   * Arbitration of an ESCALATED problem: the reviewer says which records stay and which are
+   * deleted, and the system applies it — every current record named exactly once.
+   */
+  async decide(caller: Caller, input: Decision): Promise<DecisionOutcome> {
+    return this.db.transaction(async (manager) => {
+      const [problem] = (await manager.query(`SELECT id::text, type, status, version FROM problems WHERE id = $1 FOR UPDATE`, [input.problemId])) as {
+        id: string;
+        type: string;
+        status: string;
+        version: number;
+      }[];
+      if (!problem) throw new ReviewTargetMissing('Problem');
+      if (!this.canReview(caller, await this.reviewRegion(manager, problem.id))) {
+        throw new ReviewForbidden('Only district staff of the region containing every school of this problem decide it.');
+      }
+      const refuse = (code: 'STALE_VERSION' | 'NOT_ESCALATED' | 'INVALID_DECISION', message: string) => ({ ok: false as const, error: { code, message } });
+      if (problem.version !== input.version) return refuse('STALE_VERSION', 'Someone acted on this problem since you opened it; reload it.');
+      if (problem.status !== 'ESCALATED') return refuse('NOT_ESCALATED', `The problem is ${problem.status}; decisions are for escalated problems.`);
+      const members = ((await manager.query(
+        `SELECT pm.student_id::text AS id FROM problem_members pm JOIN students st ON st.id = pm.student_id
+         WHERE pm.problem_id = $1 AND pm.left_at IS NULL AND st.status IN ('ENROLLED', 'SUSPENDED')`,
+        [problem.id],
+      )) as { id: string }[]).map((m) => m.id);
+      const named = [...input.keepStudentIds, ...input.deletions.map((d) => d.studentId)];
+      if (named.length !== members.length || new Set(named).size !== named.length || !named.every((id) => members.includes(id))) {
+        return refuse('INVALID_DECISION', 'Name every current record of the problem exactly once: to keep or to delete.');
+      }
+      if (problem.type === 'DUPLICATE_ID' && input.keepStudentIds.length > 1) return refuse('INVALID_DECISION', 'Records sharing an ID number cannot all stay: keep at most one.');
+      if (problem.type === 'INVALID_ID' && input.keepStudentIds.length > 0) return refuse('INVALID_DECISION', 'A wrong ID number is corrected by its school (CHANGE); a decision can only delete the record.');
+      for (const deletion of input.deletions) {
+        await manager.query(
+          `UPDATE students SET status = 'DELETED', deleted_at = now(), delete_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+          [deletion.studentId, deletion.reason],
+        );
+      }
+      await manager.query(
+        `UPDATE problem_members SET corroborated_at = now(), corroborated_by = $3 WHERE problem_id = $1 AND student_id = ANY($2::bigint[])`,
+        [problem.id, input.keepStudentIds, caller.userId],
+      );
+      await manager.query(
+        `UPDATE problems SET status = 'RESOLVED', resolved_at = now(), closed_by = 'ARBITRATION', acted_at = coalesce(acted_at, now()), version = version + 1, updated_at = now() WHERE id = $1`,
+        [problem.id],
+      );
+      if (problem.type === 'DUPLICATE_IDENTITY') await this.rememberDifferentPupils(manager, problem.id);
+      await appendEvents(manager, [
+        {
+          type: 'ARBITRATION_DECIDED',
+          actorId: caller.userId,
+          subjectType: 'problem',
+          subjectId: problem.id,
+          problemId: problem.id,
+          data: { keep: input.keepStudentIds, deletions: input.deletions, note: input.note ?? null, before: { status: 'ESCALATED' }, after: { status: 'RESOLVED' } },
+        },
+        ...input.deletions.map((d) => ({
+          type: 'STUDENT_DELETED',
+          actorId: caller.userId,
+          subjectType: 'student' as const,
+          subjectId: d.studentId,
+          data: { problemId: problem.id, reason: d.reason, by: 'ARBITRATION', before: { status: 'ENROLLED' } },
+        })),
+      ]);
+      const [after] = (await manager.query(`SELECT status, version FROM problems WHERE id = $1`, [problem.id])) as { status: string; version: number }[];
+      return { ok: true, problemStatus: after!.status, version: after!.version };
+    });
+  }
+
+  /** Proven different pupils: never flagged together again unless a compared field changes. */
+  private async rememberDifferentPupils(manager: EntityManager, problemId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO distinct_pupils (student_a, student_b, fingerprint_a, fingerprint_b, problem_id)
+       SELECT a.id, b.id, identity_fingerprint(a.name_key, a.gender, a.birth_date, a.id_key),
+              identity_fingerprint(b.name_key, b.gender, b.birth_date, b.id_key), $1
+       FROM problem_members ma JOIN students a ON a.id = ma.student_id
+       JOIN problem_members mb ON mb.problem_id = ma.problem_id JOIN students b ON b.id = mb.student_id
+       WHERE ma.problem_id = $1 AND ma.left_at IS NULL AND mb.left_at IS NULL AND a.id < b.id
+         AND a.status IN ('ENROLLED', 'SUSPENDED') AND b.status IN ('ENROLLED', 'SUSPENDED')
+       ON CONFLICT (student_a, student_b) DO UPDATE
+         SET fingerprint_a = EXCLUDED.fingerprint_a, fingerprint_b = EXCLUDED.fingerprint_b, problem_id = EXCLUDED.problem_id`,
+      [problemId],
+    );
+  }
+
   async review(caller: Caller, input: ReviewInput): Promise<ReviewOutcome> {
     return this.db.transaction(async (manager) => {
       const [problem] = (await manager.query(`SELECT id::text, type, status, version FROM problems WHERE id = $1 FOR UPDATE`, [input.problemId])) as {
@@ -76,21 +172,7 @@ export class ReviewService {
           `UPDATE problems SET status = 'RESOLVED', resolved_at = now(), closed_by = 'REVIEW', version = version + 1, updated_at = now() WHERE id = $1`,
           [problem.id],
         );
-        if (problem.type === 'DUPLICATE_IDENTITY') {
-          // Proven different pupils: never flagged together again unless a compared field changes.
-          await manager.query(
-            `INSERT INTO distinct_pupils (student_a, student_b, fingerprint_a, fingerprint_b, problem_id)
-             SELECT a.id, b.id, identity_fingerprint(a.name_key, a.gender, a.birth_date, a.id_key),
-                    identity_fingerprint(b.name_key, b.gender, b.birth_date, b.id_key), $1
-             FROM problem_members ma JOIN students a ON a.id = ma.student_id
-             JOIN problem_members mb ON mb.problem_id = ma.problem_id JOIN students b ON b.id = mb.student_id
-             WHERE ma.problem_id = $1 AND ma.left_at IS NULL AND mb.left_at IS NULL AND a.id < b.id
-               AND a.status IN ('ENROLLED', 'SUSPENDED') AND b.status IN ('ENROLLED', 'SUSPENDED')
-             ON CONFLICT (student_a, student_b) DO UPDATE
-               SET fingerprint_a = EXCLUDED.fingerprint_a, fingerprint_b = EXCLUDED.fingerprint_b, problem_id = EXCLUDED.problem_id`,
-            [problem.id],
-          );
-        }
+        if (problem.type === 'DUPLICATE_IDENTITY') await this.rememberDifferentPupils(manager, problem.id);
       } else {
         await manager.query(
           `UPDATE problems SET status = 'OPEN', rejected_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
