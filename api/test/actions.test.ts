@@ -323,4 +323,28 @@ describe('school actions on problem records (change, corroborate, delete) and di
     expect((await problem(problemId)).status).toBe('OPEN');
     expect(errorCodes(await product.gql(POST, { input: { problemId, body: 'hi' } }, tokens.district))).toEqual(['FORBIDDEN']);
   });
+
+  it('shows each user what waits for them: an action, an answer, or a review', async () => {
+    const WAITING = `{ problems(filter: { waitingForMe: true }, first: 200) { totalCount nodes { id } } }`;
+    const waiting = async (token: string) => ((await product.gql(WAITING, {}, token)).data.problems.nodes as { id: string }[]).map((n) => n.id);
+    const id = validId('330106', '2011-01-11', 'M', 15);
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '韩十三', gender: 'M' as Gender, birthDate: '2011-01-11', idNumber: id },
+      { school: schoolB, name: '韩十三', gender: 'M' as Gender, birthDate: '2011-01-11', idNumber: id },
+    ]);
+    expect(await waiting(tokens.a)).toContain(problemId);
+    expect(await waiting(tokens.b)).toContain(problemId);
+    expect(await waiting(tokens.city)).not.toContain(problemId);
+
+    let p = await problem(problemId);
+    await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'CORROBORATE', materialIds: [await material(tokens.a)] });
+    expect(await waiting(tokens.a)).not.toContain(problemId); // A has done its part
+    expect(await waiting(tokens.b)).toContain(problemId);
+
+    p = await problem(problemId, tokens.b);
+    await act(tokens.b, { problemId, version: p.version, studentId: ids[1], action: 'DELETE', deleteReason: 'NOT_STUDYING_HERE' });
+    expect(await waiting(tokens.b)).not.toContain(problemId);
+    expect(await waiting(tokens.city)).toContain(problemId); // now a review for the reviewer over both districts
+    expect(await waiting(tokens.district)).not.toContain(problemId);
+  });
 });

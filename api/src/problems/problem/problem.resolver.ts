@@ -25,6 +25,9 @@ class ProblemFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Only problems with a record of a school in this region subtree.' })
   regionId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only problems waiting for you: to act, to answer a proposal, or to review.' })
+  waitingForMe?: boolean | null;
 }
 
 @ArgsType()
@@ -43,9 +46,14 @@ class ProblemsArgs {
 export class ProblemResolver {
   @Query(() => ProblemConnection, { description: 'Problems that involve a school in your scope.' })
   problems(@Args(() => ProblemsArgs) args: ProblemsArgs, @Ctx() ctx: Context) {
-    const scope = requireScope(ctx);
-    const { regionId, ...filter } = args.filter ?? {};
-    return ctx.app.services.problems.list(scope, { ...filter, regionCode: regionId }, pageSize(args.first), args.after ?? null);
+    const caller = requireCaller(ctx);
+    const { regionId, waitingForMe, ...filter } = args.filter ?? {};
+    return ctx.app.services.problems.list(
+      requireScope(ctx),
+      { ...filter, regionCode: regionId, waitingFor: waitingForMe ? caller : null },
+      pageSize(args.first),
+      args.after ?? null,
+    );
   }
 
   @Query(() => Problem)

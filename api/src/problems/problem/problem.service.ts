@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { regionPrefix, scopeCoversSchool, scopeSql, type Scope } from '../../core/auth/caller.js';
+import { regionPrefix, scopeCoversSchool, scopeSql, type Caller, type Scope } from '../../core/auth/caller.js';
 import { keysetPage } from '../../core/db/keyset-page.js';
 import type { Page } from '../../core/graphql/connection.js';
 import { checkResidentId, maskIdNumber } from '../../registry/student/id-number.js';
@@ -13,6 +13,8 @@ export interface ProblemFilter {
   status?: ProblemStatus | null;
   schoolId?: string | null;
   regionCode?: string | null;
+  /** Only problems waiting for this caller: its school's turn to act or answer, or its review. */
+  waitingFor?: Caller | null;
 }
 
 const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKey", p.reasons, p.version,
@@ -65,6 +67,7 @@ export class ProblemService {
       params.push(filter.schoolId);
       where.push(`EXISTS (SELECT 1 FROM problem_members fm WHERE fm.problem_id = p.id AND fm.school_id = $${params.length})`);
     }
+    if (filter.waitingFor) where.push(this.waitingSql(filter.waitingFor, params));
     if (filter.regionCode) {
       params.push(`${regionPrefix(filter.regionCode)}%`);
       where.push(`EXISTS (SELECT 1 FROM problem_members fm JOIN schools fs ON fs.id = fm.school_id
@@ -81,6 +84,30 @@ export class ProblemService {
       size,
       after,
     });
+  }
+
+  /**
+   * A registrar is waited for when one of its school's active records in an open problem is not yet
+   * corroborated, or the other school's proposal awaits its answer; a reviewer when a settled or
+   * escalated problem lies wholly within its region.
+   */
+  private waitingSql(caller: Caller, params: unknown[]): string {
+    if (caller.role === 'SCHOOL_REGISTRAR' && caller.schoolId) {
+      params.push(caller.schoolId);
+      const school = `$${params.length}`;
+      return `(p.status = 'OPEN' AND (
+        EXISTS (SELECT 1 FROM problem_members wm JOIN students ws ON ws.id = wm.student_id
+                WHERE wm.problem_id = p.id AND wm.left_at IS NULL AND wm.school_id = ${school}
+                  AND ws.status IN ('ENROLLED', 'SUSPENDED') AND wm.corroborated_at IS NULL)
+        OR EXISTS (SELECT 1 FROM problem_messages wmsg WHERE wmsg.problem_id = p.id AND wmsg.proposal_status = 'PENDING' AND wmsg.school_id <> ${school})))`;
+    }
+    if (caller.role === 'DISTRICT_ADMIN' && caller.regionPrefix) {
+      params.push(`${caller.regionPrefix}%`);
+      return `(p.status IN ('PENDING_REVIEW', 'ESCALATED') AND NOT EXISTS (
+        SELECT 1 FROM problem_members rm JOIN schools rs ON rs.id = rm.school_id WHERE rm.problem_id = p.id AND rs.region_code NOT LIKE $${params.length}))`;
+    }
+    if (caller.role === 'SYSTEM_ADMIN') return `p.status IN ('PENDING_REVIEW', 'ESCALATED')`;
+    return 'FALSE';
   }
 
   async visibleById(scope: Scope, id: string): Promise<{ problem: Problem | null; visible: boolean }> {
