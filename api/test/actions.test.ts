@@ -155,12 +155,12 @@ describe('school actions on problem records (change, corroborate, delete) and di
     expect(((await app.db.dataSource.query(`SELECT count(*)::int AS n FROM problem_materials WHERE problem_id = $1`, [problemId])) as { n: number }[])[0]!.n).toBe(0);
   });
 
-  it('lets only one of two concurrent actions on the same version through', async () => {
-    for (let round = 0; round < 20; round++) {
+  it('lets only one of two concurrent actions on the same version through, in 200 pairs', async () => {
+    for (let round = 0; round < 200; round++) {
       const id = validId('330106', '2011-06-06', 'F', 100 + round);
       const { ids, problemId } = await records([
-        { school: schoolA, name: '并发', gender: 'F' as Gender, birthDate: '2011-06-06', idNumber: id },
-        { school: schoolA, name: '并发', gender: 'F' as Gender, birthDate: '2011-06-06', idNumber: id },
+        { school: schoolA, name: `并发${round}`, gender: 'F' as Gender, birthDate: '2011-06-06', idNumber: id },
+        { school: schoolA, name: `并发${round}`, gender: 'F' as Gender, birthDate: '2011-06-06', idNumber: id },
       ]);
       const { version } = await problem(problemId);
       const [x, y] = await Promise.all([
@@ -325,7 +325,7 @@ describe('school actions on problem records (change, corroborate, delete) and di
   });
 
   it('shows each user what waits for them: an action, an answer, or a review', async () => {
-    const WAITING = `{ problems(filter: { waitingForMe: true }, first: 200) { totalCount nodes { id } } }`;
+    const WAITING = `{ problems(filter: { waitingForMe: true, scope: CROSS_SCHOOL }, first: 200) { totalCount nodes { id } } }`;
     const waiting = async (token: string) => ((await product.gql(WAITING, {}, token)).data.problems.nodes as { id: string }[]).map((n) => n.id);
     const id = validId('330106', '2011-01-11', 'M', 15);
     const { ids, problemId } = await records([
