@@ -57,21 +57,28 @@ class DecisionInputType {
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
+/** Errors-as-data to the payload; access failures to coded GraphQL errors. */
+async function reviewPayload(
+  run: () => Promise<{ ok: true; problemStatus: string; version: number } | { ok: false; error: { code: string; message: string; field?: string } }>,
+): Promise<ReviewPayload> {
+  try {
+    const outcome = await run();
+    return outcome.ok
+      ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
+      : { ok: false, error: outcome.error, problemStatus: null, version: null };
+  } catch (error) {
+    if (error instanceof ReviewForbidden) throw forbidden(error.message);
+    if (error instanceof ReviewTargetMissing) throw notFound(error.message);
+    throw error;
+  }
+}
+
 @Resolver()
 export class ReviewResolver {
   @Mutation(() => ReviewPayload, { description: 'Decide an escalated problem: the system deletes and keeps records as decided and resolves it.' })
   async decideProblem(@Arg('input', () => DecisionInputType) input: DecisionInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
     const caller = requireRole(ctx, ['DISTRICT_ADMIN', 'SYSTEM_ADMIN']);
-    try {
-      const outcome = await ctx.app.services.reviews.decide(caller, input);
-      return outcome.ok
-        ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
-        : { ok: false, error: outcome.error, problemStatus: null, version: null };
-    } catch (error) {
-      if (error instanceof ReviewForbidden) throw forbidden(error.message);
-      if (error instanceof ReviewTargetMissing) throw notFound(error.message);
-      throw error;
-    }
+    return reviewPayload(() => ctx.app.services.reviews.decide(caller, input));
   }
 
   @Mutation(() => RestorePayload, { description: 'Restore a deleted record (district staff over its school), with a reason.' })
@@ -94,15 +101,6 @@ export class ReviewResolver {
   @Mutation(() => ReviewPayload, { description: 'Approve a settled problem (RESOLVED) or send it back to the schools with a reason (OPEN).' })
   async reviewProblem(@Arg('input', () => ReviewInputType) input: ReviewInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
     const caller = requireRole(ctx, ['DISTRICT_ADMIN', 'SYSTEM_ADMIN']);
-    try {
-      const outcome = await ctx.app.services.reviews.review(caller, input);
-      return outcome.ok
-        ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
-        : { ok: false, error: outcome.error, problemStatus: null, version: null };
-    } catch (error) {
-      if (error instanceof ReviewForbidden) throw forbidden(error.message);
-      if (error instanceof ReviewTargetMissing) throw notFound(error.message);
-      throw error;
-    }
+    return reviewPayload(() => ctx.app.services.reviews.review(caller, input));
   }
 }

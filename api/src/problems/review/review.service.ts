@@ -62,22 +62,28 @@ export class ReviewService {
     return caller.role === 'DISTRICT_ADMIN' && caller.regionPrefix !== undefined && region.startsWith(caller.regionPrefix);
   }
 
+  /** The problem, locked for this transaction, if the caller is one of its reviewers. */
+  private async lockForReviewer(manager: EntityManager, caller: Caller, problemId: string) {
+    const [problem] = (await manager.query(`SELECT id::text, type, status, version FROM problems WHERE id = $1 FOR UPDATE`, [problemId])) as {
+      id: string;
+      type: string;
+      status: string;
+      version: number;
+    }[];
+    if (!problem) throw new ReviewTargetMissing('Problem');
+    if (!this.canReview(caller, await this.reviewRegion(manager, problem.id))) {
+      throw new ReviewForbidden('Only district staff of the region containing every school of this problem review and decide it.');
+    }
+    return problem;
+  }
+
   /**
    * Arbitration of an ESCALATED problem: the reviewer says which records stay and which are
    * deleted, and the system applies it — every current record named exactly once.
    */
   async decide(caller: Caller, input: Decision): Promise<DecisionOutcome> {
     return this.db.transaction(async (manager) => {
-      const [problem] = (await manager.query(`SELECT id::text, type, status, version FROM problems WHERE id = $1 FOR UPDATE`, [input.problemId])) as {
-        id: string;
-        type: string;
-        status: string;
-        version: number;
-      }[];
-      if (!problem) throw new ReviewTargetMissing('Problem');
-      if (!this.canReview(caller, await this.reviewRegion(manager, problem.id))) {
-        throw new ReviewForbidden('Only district staff of the region containing every school of this problem decide it.');
-      }
+      const problem = await this.lockForReviewer(manager, caller, input.problemId);
       const refuse = (code: 'STALE_VERSION' | 'NOT_ESCALATED' | 'INVALID_DECISION', message: string) => ({ ok: false as const, error: { code, message } });
       if (problem.version !== input.version) return refuse('STALE_VERSION', 'Someone acted on this problem since you opened it; reload it.');
       if (problem.status !== 'ESCALATED') return refuse('NOT_ESCALATED', `The problem is ${problem.status}; decisions are for escalated problems.`);
@@ -147,16 +153,7 @@ export class ReviewService {
 
   async review(caller: Caller, input: ReviewInput): Promise<ReviewOutcome> {
     return this.db.transaction(async (manager) => {
-      const [problem] = (await manager.query(`SELECT id::text, type, status, version FROM problems WHERE id = $1 FOR UPDATE`, [input.problemId])) as {
-        id: string;
-        type: string;
-        status: string;
-        version: number;
-      }[];
-      if (!problem) throw new ReviewTargetMissing('Problem');
-      if (!this.canReview(caller, await this.reviewRegion(manager, problem.id))) {
-        throw new ReviewForbidden('Only district staff of the region containing every school of this problem review it.');
-      }
+      const problem = await this.lockForReviewer(manager, caller, input.problemId);
       if (problem.version !== input.version) {
         return { ok: false, error: { code: 'STALE_VERSION', message: 'Someone acted on this problem since you opened it; reload it and try again.' } };
       }
