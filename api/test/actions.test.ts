@@ -347,4 +347,22 @@ describe('school actions on problem records (change, corroborate, delete) and di
     expect(await waiting(tokens.city)).toContain(problemId); // now a review for the reviewer over both districts
     expect(await waiting(tokens.district)).not.toContain(problemId);
   });
+
+  it('within one school, two different pupils with the same identity: corroborate both, approve, never flagged again', async () => {
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '杨帆', gender: 'M' as Gender, birthDate: '2015-05-15', idNumber: validId('330106', '2015-05-15', 'M', 16) },
+      { school: schoolA, name: '杨帆', gender: 'M' as Gender, birthDate: '2015-05-15', idNumber: validId('330106', '2015-05-15', 'M', 17) },
+    ]);
+    let p = await problem(problemId);
+    expect(p).toMatchObject({ type: 'DUPLICATE_IDENTITY', scope: 'WITHIN_SCHOOL' });
+    for (const studentId of ids) {
+      p = await problem(problemId);
+      await act(tokens.a, { problemId, version: p.version, studentId, action: 'CORROBORATE', materialIds: [await material(tokens.a)] });
+    }
+    p = await problem(problemId);
+    expect(p.status).toBe('PENDING_REVIEW');
+    expect((await review(tokens.district, { problemId, version: p.version, decision: 'APPROVE' })).data.reviewProblem.problemStatus).toBe('RESOLVED');
+    const rescan = await app.db.dataSource.transaction((m) => app.services.detection.detect(m, { kind: 'all' }));
+    expect(rescan.opened).toBe(0);
+  });
 });
