@@ -2,8 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
 import { parseDateText } from '../../registry/import/cells.js';
-import { checkResidentId, residentIdKey } from '../../registry/student/id-number.js';
-import { identityKey, normalizeName } from '../../registry/student/normalize.js';
+import { comparisonKeys } from '../../registry/student/comparison-keys.js';
 import { Gender, IdType } from '../../registry/student/student.entity.js';
 import type { DetectionService } from '../detection/detection.service.js';
 
@@ -218,8 +217,7 @@ export class ActionService {
       throw new Refusal({ code: 'NOTHING_CHANGED', message: 'Nothing was changed: edit the wrong fields, or corroborate the record if it is right.' });
     }
 
-    const nameKey = normalizeName(next.name);
-    const idProblems = next.idType === IdType.RESIDENT_ID && next.idNumber ? checkResidentId(next.idNumber, next).reasons : [];
+    const keys = comparisonKeys(next);
     await manager.query(
       `UPDATE students SET name = $2, gender = $3, birth_date = $4, id_type = $5, id_number = $6, ethnicity = $7, grade = $8,
               class_name = $9, enrollment_month = $10, household_region = $11, phone = $12, name_key = $13, id_key = $14,
@@ -227,8 +225,7 @@ export class ActionService {
        WHERE id = $1`,
       [
         student.id, next.name, next.gender, next.birthDate, next.idType, next.idNumber, next.ethnicity, next.grade, next.className,
-        next.enrollmentMonth, next.householdRegion, next.phone, nameKey, residentIdKey(next.idType, next.idNumber),
-        identityKey(nameKey, next.gender, next.birthDate), idProblems,
+        next.enrollmentMonth, next.householdRegion, next.phone, keys.nameKey, keys.idKey, keys.identityKey, keys.idProblems,
       ],
     );
     const pick = (row: StudentRow) => Object.fromEntries(changed.map((key) => [key, row[key as keyof StudentRow]]));

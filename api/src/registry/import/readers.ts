@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { detectEncoding } from '../../core/files/text.js';
 import { textCell, type Cell } from './cells.js';
 
 export type SheetFormat = 'csv' | 'xlsx';
@@ -47,19 +48,6 @@ export async function sniffFormat(path: string): Promise<{ format: SheetFormat; 
     return { format: 'csv', head: bytes };
   } finally {
     await handle.close();
-  }
-}
-
-/**
- * UTF-8 when the first 64 KiB decode as UTF-8 (a character cut at the end is fine), else GB18030 —
- * a superset of GBK and GB2312, what Excel on a Chinese Windows writes as "CSV".
- */
-export function detectEncoding(head: Buffer): 'utf-8' | 'gb18030' {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
   }
 }
 

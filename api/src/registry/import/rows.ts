@@ -1,6 +1,6 @@
 import type { LocatedError } from '../../core/files/csv.js';
-import { checkResidentId, residentIdKey } from '../student/id-number.js';
-import { identityKey, normalizeName, toHalfWidth } from '../student/normalize.js';
+import { comparisonKeys } from '../student/comparison-keys.js';
+import { toHalfWidth } from '../student/normalize.js';
 import { IdType } from '../student/student.entity.js';
 import { parseDateCell, parseMonthCell, type Cell } from './cells.js';
 import { columnForHeader, GENDERS, ID_TYPES, TEMPLATE_COLUMNS, type ColumnKey } from './template.js';
@@ -122,7 +122,6 @@ export function readRow(
 
   if (errors.length > 0 || !gender || !birthDate || !idType) return { value: null, errors };
 
-  const nameKey = normalizeName(name);
   return {
     value: {
       row,
@@ -137,10 +136,7 @@ export function readRow(
       enrollmentMonth,
       householdRegion: optionalText(cell('household_region')),
       phone: optionalText(cell('phone')),
-      nameKey,
-      identityKey: identityKey(nameKey, gender, birthDate),
-      idKey: residentIdKey(idType, idNumber),
-      idProblems: idType === IdType.RESIDENT_ID && idNumber ? checkResidentId(idNumber, { birthDate, gender }).reasons : [],
+      ...comparisonKeys({ name, gender, birthDate, idType, idNumber }),
     },
     errors,
   };

@@ -2,8 +2,8 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { scopeSql, type Scope } from '../../core/auth/caller.js';
 import { keysetPage } from '../../core/db/keyset-page.js';
 import type { Page } from '../../core/graphql/connection.js';
-import { checkResidentId, residentIdKey } from './id-number.js';
-import { identityKey, normalizeIdNumber, normalizeName } from './normalize.js';
+import { comparisonKeys } from './comparison-keys.js';
+import { normalizeIdNumber, normalizeName } from './normalize.js';
 import { Student, type Gender, type IdType } from './student.entity.js';
 
 export interface NewStudent {
@@ -70,6 +70,7 @@ export class StudentService {
   async insertMany(manager: EntityManager, students: NewStudent[]): Promise<string[]> {
     if (students.length === 0) return [];
     const col = <K extends keyof NewStudent>(key: K) => students.map((s) => s[key] ?? null);
+    const keys = students.map(comparisonKeys);
     const rows = (await manager.query(
       `INSERT INTO students (school_id, name, gender, birth_date, id_type, id_number, ethnicity, grade, class_name,
                              enrollment_month, household_region, phone, name_key, id_key, id_problems, identity_key)
@@ -91,10 +92,10 @@ export class StudentService {
         col('enrollmentMonth'),
         col('householdRegion'),
         col('phone'),
-        students.map((s) => normalizeName(s.name)),
-        students.map((s) => residentIdKey(s.idType, s.idNumber)),
-        students.map((s) => (s.idType === 'RESIDENT_ID' && s.idNumber ? checkResidentId(s.idNumber, s).reasons.join(',') : '')),
-        students.map((s) => identityKey(normalizeName(s.name), s.gender, s.birthDate)),
+        keys.map((k) => k.nameKey),
+        keys.map((k) => k.idKey),
+        keys.map((k) => k.idProblems.join(',')),
+        keys.map((k) => k.identityKey),
       ],
     )) as { id: string }[];
     return rows.map((r) => String(r.id));

@@ -1,0 +1,33 @@
+import { checkResidentId, residentIdKey, type IdProblemReason } from './id-number.js';
+import { identityKey, normalizeName } from './normalize.js';
+
+export interface ComparedFields {
+  name: string;
+  gender: 'M' | 'F';
+  birthDate: string;
+  idType: string;
+  idNumber: string | null;
+}
+
+export interface ComparisonKeys {
+  nameKey: string;
+  idKey: string | null;
+  identityKey: string;
+  /** INVALID_ID reasons; empty when the number is fine or not a resident ID. */
+  idProblems: IdProblemReason[];
+}
+
+/**
+ * Everything the detector compares, derived from a record's stored values (DESIGN.md section 3).
+ * The one place these keys are computed: for imports, inserts and changes alike, so a record
+ * collides the same way however it got its values.
+ */
+export function comparisonKeys(record: ComparedFields): ComparisonKeys {
+  const nameKey = normalizeName(record.name);
+  return {
+    nameKey,
+    idKey: residentIdKey(record.idType, record.idNumber),
+    identityKey: identityKey(nameKey, record.gender, record.birthDate),
+    idProblems: record.idType === 'RESIDENT_ID' && record.idNumber ? checkResidentId(record.idNumber, record).reasons : [],
+  };
+}
