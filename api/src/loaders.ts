@@ -28,6 +28,7 @@ export function createLoaders(app: App, caller: Caller | null) {
     student: keyed<string, Student>((ids) => services.students.byIds(ids), (s) => String(s.id)),
     user: keyed<string, User>((ids) => services.users.byIds(ids), (u) => String(u.id)),
     problemMembers: new DataLoader((ids: readonly string[]) => services.problems.membersOf(scope, ids)),
+    problemParticipants: new DataLoader((ids: readonly string[]) => services.problems.participantsOf(ids)),
     problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(ids)),
     problemMessages: new DataLoader((ids: readonly string[]) => services.negotiation.messagesOf(ids)),
     problemsOfStudent: new DataLoader((ids: readonly string[]) => services.problems.problemsOfStudents(ids)),

@@ -3,11 +3,11 @@ import { ActionResolver } from './action/action.resolver.js';
 import { ReviewResolver } from './review/review.resolver.js';
 import { NegotiationResolver } from './negotiation/negotiation.resolver.js';
 import { resolveProblemReference, resolveSchoolRef, resolveStudentRef } from './problem/problem.reference.js';
-import { ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
+import { ProblemMemberResolver, ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
 
 export const problemsSubgraph: SubgraphDefinition = {
   name: 'problems',
-  resolvers: [ProblemResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver],
+  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver],
   references: {
     Problem: { __resolveReference: resolveProblemReference },
     Student: { __resolveReference: resolveStudentRef },

@@ -46,19 +46,24 @@ export function pageSize(first: number | null | undefined, fallback = 50): numbe
 }
 
 /** Cursors are opaque to clients: base64url of the keyset position. */
-export function encodeCursor(position: Record<string, string | number>): string {
+export function encodeCursor(position: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined): Record<string, string | number> | null {
+export function decodeCursor(cursor: string | null | undefined): Record<string, unknown> | null {
   if (!cursor) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, string | number>;
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   } catch {
     // fall through to the error below
   }
-  throw badInput('The cursor is not valid; start again from the first page.', 'after');
+  throw invalidCursor();
+}
+
+/** A cursor that is not one of ours, or belongs to another list or order. */
+export function invalidCursor() {
+  return badInput('The cursor is not valid; start again from the first page.', 'after');
 }
 
 /** Builds a page from `size + 1` fetched rows: the extra row only says whether more exist. */

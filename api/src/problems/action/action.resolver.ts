@@ -2,15 +2,10 @@ import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, re
 import { forbidden, notFound } from '../../core/errors.js';
 import { requireRole, type Context } from '../../core/graphql/context.js';
 import { Gender, IdType } from '../../registry/student/student.entity.js';
+import { RecordActionKind } from '../problem/problem-member.type.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
 import { ActionForbidden, ActionTargetMissing } from './action.service.js';
 
-enum RecordActionKind {
-  CHANGE = 'CHANGE',
-  CORROBORATE = 'CORROBORATE',
-  DELETE = 'DELETE',
-}
-registerEnumType(RecordActionKind, { name: 'RecordAction', description: 'wrong → CHANGE 修改, right → CORROBORATE 佐证, redundant or not studying here → DELETE 删除' });
 
 export enum DeleteReasonKind {
   REDUNDANT = 'REDUNDANT',

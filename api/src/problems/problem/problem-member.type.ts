@@ -1,8 +1,15 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { IdProblemReason } from '../../registry/student/id-number.js';
 import { Gender, IdType } from '../../registry/student/student.entity.js';
 import { SchoolRef, StudentRef } from './references.js';
+
+export enum RecordActionKind {
+  CHANGE = 'CHANGE',
+  CORROBORATE = 'CORROBORATE',
+  DELETE = 'DELETE',
+}
+registerEnumType(RecordActionKind, { name: 'RecordAction', description: 'wrong → CHANGE 修改, right → CORROBORATE 佐证, redundant or not studying here → DELETE 删除' });
 
 @ObjectType('IdCheck', { description: 'GB 11643 checks of a resident ID number against its record.' })
 export class IdCheck {
@@ -61,6 +68,24 @@ export class ProblemMember {
 
   @Field(() => Date)
   joinedAt: Date;
+
+  /** The problem's status, for the actions allowed on this record (not a field of its own). */
+  problemStatus: string;
+}
+
+@ObjectType('ProblemAbilities', { description: 'What you may do on this problem now; the server checks again on every request.' })
+export class ProblemAbilities {
+  @Field(() => Boolean, { description: 'Post messages and proposals (a school of an open cross-school problem).' })
+  negotiate: boolean;
+
+  @Field(() => Boolean, { description: 'Escalate to the district (a school of an open problem after a proposal was rejected).' })
+  escalate: boolean;
+
+  @Field(() => Boolean, { description: 'Approve or reject (district staff over every school of a problem pending review).' })
+  review: boolean;
+
+  @Field(() => Boolean, { description: 'Decide an escalated problem (district staff over every school of it).' })
+  decide: boolean;
 }
 
 @ObjectType('ProblemEvent', { description: 'One entry of a problem\'s history: who did what, when, with before/after values.' })

@@ -1,10 +1,18 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { forbidden, notFound } from '../../core/errors.js';
 import { Connection, pageSize } from '../../core/graphql/connection.js';
 import { requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
-import { ProblemEvent, ProblemMember } from './problem-member.type.js';
+import { commonRegionPrefix } from '../review/review.service.js';
+import { ProblemAbilities, ProblemEvent, ProblemMember, RecordActionKind } from './problem-member.type.js';
+import { PROBLEM_ORDERS, type ProblemOrder } from './problem.service.js';
 import { Problem, ProblemScope, ProblemStatus, ProblemType } from './problem.entity.js';
 import { SchoolRef, StudentRef } from './references.js';
+
+const ProblemOrderEnum = Object.fromEntries(Object.keys(PROBLEM_ORDERS).map((key) => [key, key])) as { [K in ProblemOrder]: K };
+registerEnumType(ProblemOrderEnum, {
+  name: 'ProblemOrder',
+  description: 'OPENED_DESC newest first, OPENED_ASC oldest first (closest to its deadline), UPDATED_DESC last acted on first.',
+});
 
 @ObjectType('ProblemConnection')
 class ProblemConnection extends Connection(Problem) {}
@@ -35,6 +43,9 @@ class ProblemsArgs {
   @Field(() => ProblemFilterInput, { nullable: true })
   filter?: ProblemFilterInput | null;
 
+  @Field(() => ProblemOrderEnum, { nullable: true, defaultValue: 'OPENED_DESC' })
+  orderBy?: ProblemOrder | null;
+
   @Field(() => Int, { nullable: true, defaultValue: 50 })
   first?: number | null;
 
@@ -53,6 +64,7 @@ export class ProblemResolver {
       { ...filter, regionCode: regionId, waitingFor: waitingForMe ? caller : null },
       pageSize(args.first),
       args.after ?? null,
+      args.orderBy ?? 'OPENED_DESC',
     );
   }
 
@@ -64,6 +76,31 @@ export class ProblemResolver {
     return problem;
   }
 
+  @FieldResolver(() => Date, { description: 'When an open problem is escalated to the district if the schools have not settled it.' })
+  deadlineAt(@Root() problem: Problem, @Ctx() ctx: Context): Date {
+    return deadlineOf(problem, ctx.app.config.PROBLEM_DEADLINE_DAYS);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not resolved and past its deadline.' })
+  overdue(@Root() problem: Problem, @Ctx() ctx: Context): boolean {
+    return problem.status !== ProblemStatus.RESOLVED && deadlineOf(problem, ctx.app.config.PROBLEM_DEADLINE_DAYS).getTime() < Date.now();
+  }
+
+  @FieldResolver(() => ProblemAbilities)
+  async viewerCan(@Root() problem: Problem, @Ctx() ctx: Context): Promise<ProblemAbilities> {
+    const caller = requireCaller(ctx);
+    const { schoolIds, regionCodes } = await ctx.loaders.problemParticipants.load(problem.id);
+    const ownSchool = caller.role === 'SCHOOL_REGISTRAR' && schoolIds.includes(caller.schoolId ?? '');
+    const negotiate = ownSchool && problem.scope === ProblemScope.CROSS_SCHOOL && problem.status === ProblemStatus.OPEN;
+    const reviewer = ctx.app.services.reviews.canReview(caller, commonRegionPrefix(regionCodes));
+    return {
+      negotiate,
+      escalate: negotiate && (await ctx.loaders.problemMessages.load(problem.id)).some((m) => m.proposalStatus === 'REJECTED'),
+      review: reviewer && problem.status === ProblemStatus.PENDING_REVIEW,
+      decide: reviewer && problem.status === ProblemStatus.ESCALATED,
+    };
+  }
+
   @FieldResolver(() => [ProblemEvent], { description: 'Every action, transition and detection change, oldest first.' })
   history(@Root() problem: Problem, @Ctx() ctx: Context): Promise<ProblemEvent[]> {
     return ctx.loaders.problemHistory.load(problem.id);
@@ -73,6 +110,20 @@ export class ProblemResolver {
   members(@Root() problem: Problem, @Ctx() ctx: Context): Promise<ProblemMember[]> {
     return ctx.loaders.problemMembers.load(problem.id);
   }
+}
+
+@Resolver(() => ProblemMember)
+export class ProblemMemberResolver {
+  @FieldResolver(() => [RecordActionKind], { description: 'What you may do to this record now: only its own school, only while the problem is open.' })
+  allowedActions(@Root() member: ProblemMember, @Ctx() ctx: Context): RecordActionKind[] {
+    const caller = requireCaller(ctx);
+    if (caller.role !== 'SCHOOL_REGISTRAR' || caller.schoolId !== member.school.id || member.problemStatus !== ProblemStatus.OPEN) return [];
+    return [RecordActionKind.CHANGE, RecordActionKind.CORROBORATE, RecordActionKind.DELETE];
+  }
+}
+
+function deadlineOf(problem: Problem, days: number): Date {
+  return new Date(problem.openedAt.getTime() + days * 86_400_000);
 }
 
 @Resolver(() => StudentRef)

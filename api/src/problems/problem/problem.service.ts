@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { regionPrefix, scopeCoversSchool, scopeSql, type Caller, type Scope } from '../../core/auth/caller.js';
-import { keysetPage } from '../../core/db/keyset-page.js';
+import { keysetPage, type SortColumn } from '../../core/db/keyset-page.js';
 import type { Page } from '../../core/graphql/connection.js';
 import { checkResidentId, maskIdNumber } from '../../registry/student/id-number.js';
 import type { Gender, IdType } from '../../registry/student/student.entity.js';
@@ -17,8 +17,22 @@ export interface ProblemFilter {
   waitingFor?: Caller | null;
 }
 
+/** The orders of the problem list; each ends in the id so that every problem has one position. */
+export const PROBLEM_ORDERS = {
+  OPENED_DESC: { orderBy: [{ sql: 'p.opened_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: true },
+  OPENED_ASC: { orderBy: [{ sql: 'p.opened_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: false },
+  UPDATED_DESC: { orderBy: [{ sql: 'p.updated_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: true },
+} as const satisfies Record<string, { orderBy: SortColumn[]; descending: boolean }>;
+
+export type ProblemOrder = keyof typeof PROBLEM_ORDERS;
+
 const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKey", p.reasons, p.version,
   p.opened_at AS "openedAt", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt"`;
+
+export interface ProblemParticipants {
+  schoolIds: string[];
+  regionCodes: string[];
+}
 
 interface MemberRow {
   problemId: string;
@@ -33,6 +47,7 @@ interface MemberRow {
   addressCodeKnown: boolean;
   corroborated: boolean;
   joinedAt: Date;
+  problemStatus: string;
 }
 
 /** One problem in the operators' JSON (DESIGN.md section 6): values exactly as imported. */
@@ -54,7 +69,7 @@ export class ProblemService {
                     WHERE vm.problem_id = p.id AND ${scopeSql(scope, { schoolId: 'vm.school_id', regionCode: 'vs.region_code' }, params)})`;
   }
 
-  async list(scope: Scope, filter: ProblemFilter, size: number, after: string | null): Promise<Page<Problem>> {
+  async list(scope: Scope, filter: ProblemFilter, size: number, after: string | null, order: ProblemOrder = 'OPENED_DESC'): Promise<Page<Problem>> {
     const params: unknown[] = [];
     const where = [this.visibleSql(scope, params)];
     for (const key of ['type', 'scope', 'status'] as const) {
@@ -78,8 +93,8 @@ export class ProblemService {
       from: 'FROM problems p',
       where,
       params,
-      orderBy: 'p.id',
-      keyOf: (problem: Problem) => problem.id,
+      ...PROBLEM_ORDERS[order],
+      orderBy: [...PROBLEM_ORDERS[order].orderBy],
       hydrate: (row) => Object.assign(new Problem(), row),
       size,
       after,
@@ -145,8 +160,9 @@ export class ProblemService {
               sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
               st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt",
               EXISTS (SELECT 1 FROM regions rg WHERE rg.code = left(st.id_key, 6)) AS "addressCodeKnown",
-              pm.corroborated_at IS NOT NULL AS corroborated
+              pm.corroborated_at IS NOT NULL AS corroborated, p.status AS "problemStatus"
        FROM problem_members pm
+       JOIN problems p ON p.id = pm.problem_id
        JOIN students st ON st.id = pm.student_id
        JOIN schools sc ON sc.id = pm.school_id
        WHERE pm.problem_id = ANY($1::bigint[]) AND pm.left_at IS NULL
@@ -172,9 +188,23 @@ export class ProblemService {
             : null,
         corroborated: row.corroborated,
         joinedAt: row.joinedAt,
+        problemStatus: row.problemStatus,
       });
     }
     return problemIds.map((id) => byProblem.get(id) ?? []);
+  }
+
+  /** Every school that has had a record in each problem (records that left count too: they took part). */
+  async participantsOf(problemIds: readonly string[]): Promise<ProblemParticipants[]> {
+    const rows = (await this.db.query(
+      `SELECT pm.problem_id::text AS "problemId", array_agg(DISTINCT pm.school_id::text) AS "schoolIds",
+              array_agg(DISTINCT sc.region_code) AS "regionCodes"
+       FROM problem_members pm JOIN schools sc ON sc.id = pm.school_id
+       WHERE pm.problem_id = ANY($1::bigint[]) GROUP BY pm.problem_id`,
+      [problemIds],
+    )) as (ProblemParticipants & { problemId: string })[];
+    const byProblem = new Map(rows.map(({ problemId, ...participants }) => [problemId, participants]));
+    return problemIds.map((id) => byProblem.get(id) ?? { schoolIds: [], regionCodes: [] });
   }
 
   /** The events of each problem, oldest first (the problem's history). */

@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdType } from '../src/registry/student/student.entity.js';
+import { makeSchool, makeUser } from './support/factories.js';
+import { errorCodes, startProduct, type GraphQLResponse } from './support/product.js';
+import { validId } from './support/templates.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * Every GraphQL operation × every role × a target inside the caller's scope ("own") and one
+ * outside it ("other"), through the gateway. ALLOW means the request passed the access rules (it
+ * may still be refused by a business rule, e.g. a stale version, which is how these requests are
+ * built so that they change nothing); DENY means FORBIDDEN/UNAUTHENTICATED, or for lists and
+ * statistics that nothing of the target came back. The table is the specification: an operation
+ * added to the schema without a row here fails the first test.
+ */
+type Outcome = 'ALLOW' | 'DENY';
+const A: Outcome = 'ALLOW';
+const D: Outcome = 'DENY';
+const ROLES = ['registrar', 'district', 'city', 'province', 'system', 'anonymous'] as const;
+type Role = (typeof ROLES)[number];
+type Cell = readonly [own: Outcome, other: Outcome];
+type Row = Record<Role, Cell>;
+
+const scoped: Row = { registrar: [A, D], district: [A, D], city: [A, D], province: [A, D], system: [A, A], anonymous: [D, D] };
+const everyoneSignedIn: Row = { registrar: [A, A], district: [A, A], city: [A, A], province: [A, A], system: [A, A], anonymous: [D, D] };
+const ownSchoolOnly: Row = { registrar: [A, D], district: [D, D], city: [D, D], province: [D, D], system: [D, D], anonymous: [D, D] };
+const reviewers: Row = { registrar: [D, D], district: [A, D], city: [D, D], province: [D, D], system: [A, A], anonymous: [D, D] };
+
+const MATRIX: Record<string, Row> = {
+  // Queries
+  problems: scoped,
+  problem: scoped,
+  importJob: ownSchoolOnly,
+  regions: everyoneSignedIn,
+  region: everyoneSignedIn,
+  schools: scoped,
+  school: scoped,
+  students: scoped,
+  student: scoped,
+  me: everyoneSignedIn,
+  problemStats: scoped,
+  // Mutations
+  login: { registrar: [A, A], district: [A, A], city: [A, A], province: [A, A], system: [A, A], anonymous: [A, A] },
+  actOnRecord: ownSchoolOnly,
+  postMessage: ownSchoolOnly,
+  answerProposal: ownSchoolOnly,
+  escalateProblem: ownSchoolOnly,
+  reviewProblem: reviewers,
+  decideProblem: reviewers,
+  restoreStudent: reviewers,
+  importStudents: { ...ownSchoolOnly, system: [A, A] },
+};
+
+const denied = (r: GraphQLResponse) => errorCodes(r).some((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED');
+/** Passed the access rules: no access error, and the operation answered (data, a business refusal, or a missing upload). */
+function answered(r: GraphQLResponse): Outcome {
+  if (denied(r)) return D;
+  const unexpected = errorCodes(r).filter((c) => c !== 'NOT_FOUND');
+  if (unexpected.length > 0 || (!r.data && !errorCodes(r).includes('NOT_FOUND'))) throw new Error(`unexpected answer: ${JSON.stringify(r)}`);
+  return A;
+}
+const contains = (r: GraphQLResponse, found: (data: any) => boolean): Outcome => (denied(r) || !r.data || !found(r.data) ? D : A);
+
+describe('authorization matrix: every operation, role and scope', () => {
+  let app: TestApp;
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  const tokens: Partial<Record<Role, string>> = {};
+  // Targets inside every role's scope (school A in 330102, 杭州, 浙江) and outside all of them but the system admin's (江苏).
+  const own = {} as Fixture;
+  const other = {} as Fixture;
+  interface Fixture {
+    schoolId: string;
+    regionCode: string;
+    studentId: string;
+    deletedStudentId: string;
+    withinProblemId: string;
+    crossProblemId: string;
+    proposalId: string;
+    jobId: string;
+  }
+  let ops: Record<string, (target: Fixture, token?: string) => Promise<Outcome>>;
+  let problemsBefore: unknown;
+  const problemStates = () => app.db.dataSource.query(`SELECT id, status, version FROM problems ORDER BY id`);
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    const schoolA = await makeSchool(app, '330102');
+    const schoolB = await makeSchool(app, '330105');
+    const schoolX = await makeSchool(app, '320102');
+    const schoolY = await makeSchool(app, '320104');
+    const users = {
+      registrar: await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolA.id }),
+      district: await makeUser(app, 'DISTRICT_ADMIN', { regionCode: '330102' }),
+      city: await makeUser(app, 'CITY_ADMIN', { regionCode: '330100' }),
+      province: await makeUser(app, 'PROVINCE_ADMIN', { regionCode: '330000' }),
+      system: await makeUser(app, 'SYSTEM_ADMIN'),
+    };
+    const peers = {
+      b: await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolB.id }),
+      x: await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolX.id }),
+    };
+    product = await startProduct(app);
+    for (const role of ['registrar', 'district', 'city', 'province', 'system'] as const) tokens[role] = await product.login(users[role].username);
+
+    let sequence = 0;
+    const pair = async (first: { id: string; regionCode: string }, second: { id: string }) => {
+      sequence += 1;
+      const idNumber = validId(first.regionCode, '2015-03-0' + (sequence % 9 + 1), 'M', sequence);
+      const ids = await app.db.dataSource.transaction(async (m) => {
+        const inserted = await app.services.students.insertMany(m, [first, second].map((s) => ({
+          schoolId: s.id, name: `学生${sequence}`, gender: 'M' as const, birthDate: `2015-03-0${(sequence % 9) + 1}`, idType: IdType.RESIDENT_ID, idNumber,
+        })));
+        await app.services.detection.detect(m, { kind: 'students', studentIds: inserted });
+        return inserted;
+      });
+      const [row] = (await app.db.dataSource.query(`SELECT problem_id::text AS id FROM problem_members WHERE student_id = $1`, [ids[0]])) as { id: string }[];
+      return { problemId: row!.id, studentId: ids[0]! };
+    };
+    const fixture = async (target: Fixture, school: typeof schoolA, peerSchool: typeof schoolB, proposer: { username: string }, importer: { username: string }) => {
+      const within = await pair(school, school);
+      const cross = await pair(school, peerSchool);
+      const removed = await pair(school, school);
+      await app.db.dataSource.query(`UPDATE students SET status = 'DELETED', deleted_at = now(), delete_reason = 'REDUNDANT' WHERE id = $1`, [removed.studentId]);
+      const proposal = await product.gql(`mutation($input: PostMessageInput!) { postMessage(input: $input) { ok id } }`,
+        { input: { problemId: cross.problemId, body: '这个学生在我校就读', proposal: 'KEEP_ONE', keepStudentId: cross.studentId } },
+        await product.login(proposer.username));
+      const importerToken = await product.login(importer.username);
+      const upload = await fetch(`${product.url}/uploads`, {
+        method: 'POST',
+        headers: { 'x-file-name': 'students.csv', authorization: `Bearer ${importerToken}` },
+        // A file the importer refuses (no template header): the job exists and imports nothing.
+        body: Buffer.from('学号,备注\n1,无\n'),
+      });
+      const { uploadId } = (await upload.json()) as { uploadId: string };
+      const job = await product.gql(`mutation($input: ImportStudentsInput!) { importStudents(input: $input) { id } }`, { input: { uploadId, schoolId: school.id } }, importerToken);
+      Object.assign(target, {
+        schoolId: school.id, regionCode: school.regionCode, studentId: within.studentId, deletedStudentId: removed.studentId,
+        withinProblemId: within.problemId, crossProblemId: cross.problemId, proposalId: proposal.data.postMessage.id, jobId: job.data.importStudents.id,
+      } satisfies Fixture);
+    };
+    // The proposal on A's problem comes from B, so A's registrar is the one to answer it.
+    await fixture(own, schoolA, schoolB, peers.b, users.registrar);
+    await fixture(other, schoolX, schoolY, peers.x, peers.x);
+
+    const q = (query: string, variables: Record<string, unknown>, token?: string) => product.gql(query, variables, token);
+    const STALE = 999;
+    ops = {
+      problems: async (t, token) => contains(await q(`query($s: ID) { problems(filter: { schoolId: $s }) { nodes { id } } }`, { s: t.schoolId }, token), (d) => d.problems.nodes.some((n: any) => n.id === t.withinProblemId)),
+      problem: async (t, token) => contains(await q(`query($id: ID!) { problem(id: $id) { id } }`, { id: t.withinProblemId }, token), (d) => d.problem?.id === t.withinProblemId),
+      importJob: async (t, token) => contains(await q(`query($id: ID!) { importJob(id: $id) { id } }`, { id: t.jobId }, token), (d) => d.importJob?.id === t.jobId),
+      regions: async (t, token) => contains(await q(`query($p: ID) { regions(parentCode: $p) { code } }`, { p: `${t.regionCode.slice(0, 4)}00` }, token), (d) => d.regions.some((r: any) => r.code === t.regionCode)),
+      region: async (t, token) => contains(await q(`query($c: ID!) { region(code: $c) { code } }`, { c: t.regionCode }, token), (d) => d.region?.code === t.regionCode),
+      schools: async (t, token) => contains(await q(`query($r: ID) { schools(regionCode: $r) { nodes { id } } }`, { r: t.regionCode }, token), (d) => d.schools.nodes.some((s: any) => s.id === t.schoolId)),
+      school: async (t, token) => contains(await q(`query($id: ID!) { school(id: $id) { id } }`, { id: t.schoolId }, token), (d) => d.school?.id === t.schoolId),
+      students: async (t, token) => contains(await q(`query($s: ID) { students(filter: { schoolId: $s }) { nodes { id } } }`, { s: t.schoolId }, token), (d) => d.students.nodes.some((s: any) => s.id === t.studentId)),
+      student: async (t, token) => contains(await q(`query($id: ID!) { student(id: $id) { id } }`, { id: t.studentId }, token), (d) => d.student?.id === t.studentId),
+      me: async (_t, token) => contains(await q(`{ me { id } }`, {}, token), (d) => d.me !== null),
+      problemStats: async (t, token) => contains(await q(`query($r: String) { problemStats(filter: { regionCode: $r }) { count } }`, { r: t.regionCode }, token), (d) => d.problemStats.some((row: any) => row.count > 0)),
+      login: async () => contains(await q(`mutation { login(username: "nobody", password: "wrong") { token error { code } } }`, {}), (d) => d.login.error.code === 'INVALID_CREDENTIALS'),
+      actOnRecord: async (t, token) => answered(await q(`mutation($i: RecordActionInput!) { actOnRecord(input: $i) { ok error { code } } }`,
+        { i: { problemId: t.withinProblemId, studentId: t.studentId, version: STALE, action: 'CORROBORATE', materialIds: [] } }, token)),
+      postMessage: async (t, token) => answered(await q(`mutation($i: PostMessageInput!) { postMessage(input: $i) { ok error { code } } }`, { i: { problemId: t.crossProblemId, body: '' } }, token)),
+      answerProposal: async (t, token) => answered(await q(`mutation($i: AnswerProposalInput!) { answerProposal(input: $i) { ok error { code } } }`, { i: { messageId: t.proposalId, accept: false } }, token)),
+      escalateProblem: async (t, token) => answered(await q(`mutation($i: EscalateInput!) { escalateProblem(input: $i) { ok error { code } } }`, { i: { problemId: t.crossProblemId, version: STALE, reason: '意见不一致' } }, token)),
+      reviewProblem: async (t, token) => answered(await q(`mutation($i: ReviewInput!) { reviewProblem(input: $i) { ok error { code } } }`, { i: { problemId: t.withinProblemId, version: STALE, decision: 'APPROVE' } }, token)),
+      decideProblem: async (t, token) => answered(await q(`mutation($i: DecisionInput!) { decideProblem(input: $i) { ok error { code } } }`,
+        { i: { problemId: t.withinProblemId, version: STALE, keepStudentIds: [t.studentId], deletions: [] } }, token)),
+      restoreStudent: async (t, token) => answered(await q(`mutation($id: ID!) { restoreStudent(studentId: $id, reason: "") { ok error { code } } }`, { id: t.deletedStudentId }, token)),
+      importStudents: async (t, token) => answered(await q(`mutation($i: ImportStudentsInput!) { importStudents(input: $i) { id } }`, { i: { uploadId: 'no-such-upload', schoolId: t.schoolId } }, token)),
+    };
+    problemsBefore = await problemStates();
+  });
+  afterAll(async () => {
+    await product?.close();
+    await app?.dispose();
+  });
+
+  it('has a row for every query and mutation of the published schema, and a runner for every row', () => {
+    const schema = buildSchema(readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8'));
+    const operations = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+    expect(Object.keys(MATRIX).sort()).toEqual(operations.sort());
+    expect(Object.keys(ops).sort()).toEqual(operations.sort());
+  });
+
+  it.each(Object.keys(MATRIX))('%s: each role gets exactly what the table says, in and out of its scope', async (operation) => {
+    const seen: Record<string, Cell> = {};
+    for (const role of ROLES) {
+      const token = role === 'anonymous' ? undefined : tokens[role];
+      seen[role] = [await ops[operation]!(own, token), await ops[operation]!(other, token)];
+    }
+    expect(seen).toEqual(MATRIX[operation]);
+  });
+
+  it('left every problem as it was: refused and stale requests change nothing', async () => {
+    expect(await problemStates()).toEqual(problemsBefore);
+  });
+});
