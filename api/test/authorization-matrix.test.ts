@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IdType } from '../src/registry/student/student.entity.js';
+import { Gender, IdType } from '../src/registry/student/student.entity.js';
 import { makeSchool, makeUser } from './support/factories.js';
 import { errorCodes, startProduct, type GraphQLResponse } from './support/product.js';
 import { validId } from './support/templates.js';
@@ -110,7 +110,7 @@ describe('authorization matrix: every operation, role and scope', () => {
       const idNumber = validId(first.regionCode, '2015-03-0' + (sequence % 9 + 1), 'M', sequence);
       const ids = await app.db.dataSource.transaction(async (m) => {
         const inserted = await app.services.students.insertMany(m, [first, second].map((s) => ({
-          schoolId: s.id, name: `学生${sequence}`, gender: 'M' as const, birthDate: `2015-03-0${(sequence % 9) + 1}`, idType: IdType.RESIDENT_ID, idNumber,
+          schoolId: s.id, name: `学生${sequence}`, gender: Gender.M, birthDate: `2015-03-0${(sequence % 9) + 1}`, idType: IdType.RESIDENT_ID, idNumber,
         })));
         await app.services.detection.detect(m, { kind: 'students', studentIds: inserted });
         return inserted;

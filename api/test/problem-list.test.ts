@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IdType } from '../src/registry/student/student.entity.js';
+import { Gender, IdType } from '../src/registry/student/student.entity.js';
 import { makeSchool, makeUser } from './support/factories.js';
-import { errorCodes, startProduct } from './support/product.js';
+import { errorCodes, startProduct, type GraphQLResponse } from './support/product.js';
 import { validId } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -34,7 +34,7 @@ describe('the problem list: orders, cursors, deadlines and what the viewer may d
       const idNumber = validId('330102', birthDate, 'F', i);
       const second = i === 10 ? schoolB : schoolA;
       const ids = await app.db.dataSource.transaction(async (m) => {
-        const inserted = await app.services.students.insertMany(m, [schoolA, second].map((s) => ({ schoolId: s.id, name: `学生${i}`, gender: 'F' as const, birthDate, idType: IdType.RESIDENT_ID, idNumber })));
+        const inserted = await app.services.students.insertMany(m, [schoolA, second].map((s) => ({ schoolId: s.id, name: `学生${i}`, gender: Gender.F, birthDate, idType: IdType.RESIDENT_ID, idNumber })));
         await app.services.detection.detect(m, { kind: 'students', studentIds: inserted });
         return inserted;
       });
@@ -62,7 +62,7 @@ describe('the problem list: orders, cursors, deadlines and what the viewer may d
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const response = await product.gql(PAGE, { order, after }, token);
+      const response: GraphQLResponse = await product.gql(PAGE, { order, after }, token);
       expect(response.errors).toBeUndefined();
       const { nodes, pageInfo, totalCount } = response.data.problems;
       expect(totalCount).toBe(10);
