@@ -26,7 +26,7 @@ import { ProblemService } from './problems/problem/problem.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
 import { UploadStore } from './core/files/uploads.js';
-import { LocalBlobStorage } from './core/files/storage.js';
+import { LocalBlobStorage, S3BlobStorage, type BlobStorage } from './core/files/storage.js';
 import { MaterialService } from './problems/material/material.service.js';
 import { Region } from './registry/region/region.entity.js';
 import { RegionService } from './registry/region/region.service.js';
@@ -55,6 +55,19 @@ export interface App {
   close(): Promise<void>;
 }
 
+function materialStorage(config: Config): BlobStorage {
+  if (!config.MATERIALS_S3_BUCKET) return new LocalBlobStorage(path.resolve(config.DATA_DIR, 'materials'));
+  return new S3BlobStorage({
+    bucket: config.MATERIALS_S3_BUCKET,
+    endpoint: config.MATERIALS_S3_ENDPOINT,
+    region: config.MATERIALS_S3_REGION,
+    accessKeyId: config.MATERIALS_S3_ACCESS_KEY_ID,
+    secretAccessKey: config.MATERIALS_S3_SECRET_ACCESS_KEY,
+    forcePathStyle: config.MATERIALS_S3_PATH_STYLE,
+    prefix: config.MATERIALS_S3_PREFIX,
+  });
+}
+
 function createServices(db: Database, keys: TokenKeys, config: Config) {
   const ds = db.dataSource;
   const detection = new DetectionService();
@@ -68,7 +81,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     imports: new ImportService(ds, detection, db.mode, config.IMPORT_MAX_MB * 1024 * 1024),
     materials: new MaterialService(
       ds,
-      new LocalBlobStorage(path.resolve(config.DATA_DIR, 'materials')),
+      materialStorage(config),
       path.resolve(config.DATA_DIR, 'tmp'),
       config.MATERIAL_MAX_MB * 1024 * 1024,
     ),

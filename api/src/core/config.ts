@@ -20,6 +20,14 @@ const schema = z.object({
   MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   PROBLEM_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Materials go to an S3-compatible bucket when a bucket is named, else to DATA_DIR/materials.
+  MATERIALS_S3_BUCKET: z.string().min(3).optional(),
+  MATERIALS_S3_ENDPOINT: z.string().url('must be a URL such as https://minio.example.org:9000').optional(),
+  MATERIALS_S3_REGION: z.string().min(1).default('us-east-1'),
+  MATERIALS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  MATERIALS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  MATERIALS_S3_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MATERIALS_S3_PREFIX: z.string().default('materials/'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

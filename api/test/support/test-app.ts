@@ -35,7 +35,7 @@ export interface TestApp extends App {
  * A migrated, empty database of its own (a new database on the server, or an in-memory embedded
  * one) and the app on top of it. `mode` forces one database kind regardless of DATABASE_URL.
  */
-export async function createTestApp(options: { mode?: 'server' | 'embedded' } = {}): Promise<TestApp> {
+export async function createTestApp(options: { mode?: 'server' | 'embedded'; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
   const mode = options.mode ?? (serverUrl ? 'server' : 'embedded');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pss-test-'));
   let database: string | undefined;
@@ -49,6 +49,7 @@ export async function createTestApp(options: { mode?: 'server' | 'embedded' } = 
     DATA_DIR: dataDir,
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
   });
   const app = await createApp(config, { inMemory: true });
   await migrate(app);
