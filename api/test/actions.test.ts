@@ -365,4 +365,57 @@ describe('school actions on problem records (change, corroborate, delete) and di
     const rescan = await app.db.dataSource.transaction((m) => app.services.detection.detect(m, { kind: 'all' }));
     expect(rescan.opened).toBe(0);
   });
+
+  it("a change of a mistyped ID leaves one collision (the problem goes to review) and joins the record to the pupil it really collides with", async () => {
+    const shared = validId('330106', '2014-08-08', 'F', 20);
+    const real = validId('330106', '2014-08-08', 'F', 21);
+    // School B typed another pupil's number; the pupil with the number B meant is already at school A.
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '陈晨', gender: 'F' as Gender, birthDate: '2014-08-08', idNumber: shared },
+      { school: schoolB, name: '陈晨', gender: 'F' as Gender, birthDate: '2014-08-08', idNumber: shared },
+    ]);
+    const other = {
+      ids: await app.db.dataSource.transaction((m) =>
+        app.services.students.insertMany(m, [{ schoolId: schoolA.id, name: '周周', gender: 'F' as Gender, birthDate: '2014-08-08', idType: IdType.RESIDENT_ID, idNumber: real }]),
+      ),
+    };
+    let p = await problem(problemId, tokens.b);
+    expect(p).toMatchObject({ type: 'DUPLICATE_ID', scope: 'CROSS_SCHOOL', status: 'OPEN' });
+    const changed = await act(tokens.b, { problemId, version: p.version, studentId: ids[1], action: 'CHANGE', changes: { idNumber: real }, materialIds: [await material(tokens.b)] });
+    expect(changed.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
+    p = await problem(problemId, tokens.b);
+    expect(p.members.map((m: { studentId: string }) => m.studentId)).toEqual([ids[0]]);
+    expect(p.history.map((e: { type: string }) => e.type)).toEqual(['PROBLEM_OPENED', 'ACTION_CHANGE', 'MEMBER_LEFT', 'PROBLEM_SUBMITTED_FOR_REVIEW']);
+    // Detection ran for the changed record: it now shares a number with the other pupil.
+    const moved = (await app.db.dataSource.query(
+      `SELECT p.id::text, p.type, p.scope, array_agg(pm.student_id::text ORDER BY pm.student_id) AS members
+       FROM problems p JOIN problem_members pm ON pm.problem_id = p.id AND pm.left_at IS NULL
+       WHERE p.status = 'OPEN' AND p.type = 'DUPLICATE_ID' AND pm.problem_id IN (SELECT problem_id FROM problem_members WHERE student_id = $1)
+       GROUP BY p.id`,
+      [other.ids[0]],
+    )) as { type: string; scope: string; members: string[] }[];
+    expect(moved).toEqual([expect.objectContaining({ type: 'DUPLICATE_ID', scope: 'CROSS_SCHOOL', members: [other.ids[0], ids[1]].sort((x, y) => Number(x) - Number(y)) })]);
+    const city = await problem(problemId, tokens.city);
+    expect((await review(tokens.city, { problemId, version: city.version, decision: 'APPROVE' })).data.reviewProblem.problemStatus).toBe('RESOLVED');
+  });
+
+  it('the same identity across schools, settled by the school the pupil left deleting its record, then approved', async () => {
+    const { ids, problemId } = await records([
+      { school: schoolA, name: '刘洋', gender: 'M' as Gender, birthDate: '2013-09-09', idNumber: validId('330106', '2013-09-09', 'M', 22) },
+      { school: schoolB, name: '刘洋', gender: 'M' as Gender, birthDate: '2013-09-09', idNumber: validId('330102', '2013-09-09', 'M', 23) },
+    ]);
+    let p = await problem(problemId, tokens.b);
+    expect(p).toMatchObject({ type: 'DUPLICATE_IDENTITY', scope: 'CROSS_SCHOOL' });
+    const deleted = await act(tokens.b, { problemId, version: p.version, studentId: ids[1], action: 'DELETE', deleteReason: 'NOT_STUDYING_HERE' });
+    // One record remains, and it still has to be corroborated by its school.
+    expect(deleted.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'OPEN' });
+    p = await problem(problemId);
+    const kept = await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'CORROBORATE', materialIds: [await material(tokens.a)] });
+    expect(kept.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
+    p = await problem(problemId, tokens.city);
+    expect((await review(tokens.city, { problemId, version: p.version, decision: 'APPROVE' })).data.reviewProblem.problemStatus).toBe('RESOLVED');
+    expect((await problem(problemId)).history.map((e: { type: string }) => e.type)).toEqual([
+      'PROBLEM_OPENED', 'ACTION_DELETE', 'MEMBER_LEFT', 'ACTION_CORROBORATE', 'PROBLEM_SUBMITTED_FOR_REVIEW', 'PROBLEM_APPROVED',
+    ]);
+  });
 });
