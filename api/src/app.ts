@@ -90,7 +90,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     students: new StudentService(ds),
     users: new UserService(ds, keys, config.JWT_TTL),
     problems: new ProblemService(ds),
-    stats: new StatsService(ds),
+    stats: new StatsService(ds, config.PROBLEM_DEADLINE_DAYS),
   };
 }
 
