@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../src/seed/random.js';
 import { Gender, IdType } from '../src/registry/student/student.entity.js';
 import { makeSchool, makeUser } from './support/factories.js';
-import { errorCodes, startProduct } from './support/product.js';
+import { errorCodes, startProduct, type GraphQLResponse } from './support/product.js';
 import { validId } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -89,7 +89,7 @@ describe('problem statistics agree with the problem list and stay within scope',
     const all: ListedProblem[] = [];
     let after: string | null = null;
     for (;;) {
-      const response = await product.gql(LIST, { filter, after }, token);
+      const response: GraphQLResponse = await product.gql(LIST, { filter, after }, token);
       expect(response.errors).toBeUndefined();
       all.push(...response.data.problems.nodes);
       if (!response.data.problems.pageInfo.hasNextPage) return all;
