@@ -13,6 +13,7 @@ import { Materials1764547200000 } from './core/db/migrations/1764547200000-mater
 import { Actions1764547200001 } from './core/db/migrations/1764547200001-actions.js';
 import { Negotiation1764547200002 } from './core/db/migrations/1764547200002-negotiation.js';
 import { ProblemOrder1764633600000 } from './core/db/migrations/1764633600000-problem-order.js';
+import { SavedReports1764633600001 } from './core/db/migrations/1764633600001-saved-reports.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
@@ -36,13 +37,14 @@ import { Student } from './registry/student/student.entity.js';
 import { StudentService } from './registry/student/student.service.js';
 import { User } from './registry/user/user.entity.js';
 import { UserService } from './registry/user/user.service.js';
+import { SavedReportService } from './reports/saved/saved-report.service.js';
 import { StatsService } from './reports/stats/stats.service.js';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a Date would shift by the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001];
 
 export interface App {
   config: Config;
@@ -90,6 +92,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     students: new StudentService(ds),
     users: new UserService(ds, keys, config.JWT_TTL),
     problems: new ProblemService(ds),
+    reports: new SavedReportService(ds),
     stats: new StatsService(ds, config.PROBLEM_DEADLINE_DAYS),
   };
 }

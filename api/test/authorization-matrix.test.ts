@@ -41,6 +41,8 @@ const MATRIX: Record<string, Row> = {
   student: scoped,
   me: everyoneSignedIn,
   problemStats: scoped,
+  savedReports: scoped,
+  savedReport: scoped,
   // Mutations
   login: { registrar: [A, A], district: [A, A], city: [A, A], province: [A, A], system: [A, A], anonymous: [A, A] },
   actOnRecord: ownSchoolOnly,
@@ -51,12 +53,16 @@ const MATRIX: Record<string, Row> = {
   decideProblem: reviewers,
   restoreStudent: reviewers,
   importStudents: { ...ownSchoolOnly, system: [A, A] },
+  // Anyone may save a report; sharing it is for region staff, with their own region or one inside it.
+  saveReport: { ...scoped, registrar: [D, D] },
+  // Only the owner (here the system admin, who shared the report) deletes it.
+  deleteReport: { registrar: [D, D], district: [D, D], city: [D, D], province: [D, D], system: [A, A], anonymous: [D, D] },
 };
 
 const denied = (r: GraphQLResponse) => errorCodes(r).some((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED');
 /** Passed the access rules: no access error, and the operation answered (data, a business refusal, or a missing upload). */
 function answered(r: GraphQLResponse): Outcome {
-  if (denied(r)) return D;
+  if (denied(r) || JSON.stringify(r.data ?? {}).includes('"SHARING_NOT_ALLOWED"')) return D;
   const unexpected = errorCodes(r).filter((c) => c !== 'NOT_FOUND');
   if (unexpected.length > 0 || (!r.data && !errorCodes(r).includes('NOT_FOUND'))) throw new Error(`unexpected answer: ${JSON.stringify(r)}`);
   return A;
@@ -79,6 +85,8 @@ describe('authorization matrix: every operation, role and scope', () => {
     crossProblemId: string;
     proposalId: string;
     jobId: string;
+    reportId: string;
+    deletableReportIds: string[];
   }
   let ops: Record<string, (target: Fixture, token?: string) => Promise<Outcome>>;
   let problemsBefore: unknown;
@@ -135,7 +143,12 @@ describe('authorization matrix: every operation, role and scope', () => {
       });
       const { uploadId } = (await upload.json()) as { uploadId: string };
       const job = await product.gql(`mutation($input: ImportStudentsInput!) { importStudents(input: $input) { id } }`, { input: { uploadId, schoolId: school.id } }, importerToken);
+      const share = async (name: string) =>
+        (await product.gql(`mutation($i: SaveReportInput!) { saveReport(input: $i) { report { id } } }`,
+          { i: { name, document: '{ problemStats { count } }', sharedRegionCode: `${school.regionCode.slice(0, 2)}0000` } }, tokens.system)).data.saveReport.report.id as string;
       Object.assign(target, {
+        reportId: await share('全省问题统计'),
+        deletableReportIds: [await share('待删除1'), await share('待删除2')],
         schoolId: school.id, regionCode: school.regionCode, studentId: within.studentId, deletedStudentId: removed.studentId,
         withinProblemId: within.problemId, crossProblemId: cross.problemId, proposalId: proposal.data.postMessage.id, jobId: job.data.importStudents.id,
       } satisfies Fixture);
@@ -168,6 +181,16 @@ describe('authorization matrix: every operation, role and scope', () => {
       decideProblem: async (t, token) => answered(await q(`mutation($i: DecisionInput!) { decideProblem(input: $i) { ok error { code } } }`,
         { i: { problemId: t.withinProblemId, version: STALE, keepStudentIds: [t.studentId], deletions: [] } }, token)),
       restoreStudent: async (t, token) => answered(await q(`mutation($id: ID!) { restoreStudent(studentId: $id, reason: "") { ok error { code } } }`, { id: t.deletedStudentId }, token)),
+      savedReports: async (t, token) => contains(await q(`{ savedReports { id } }`, {}, token), (d) => d.savedReports.some((r: any) => r.id === t.reportId)),
+      savedReport: async (t, token) => contains(await q(`query($id: ID!) { savedReport(id: $id) { id } }`, { id: t.reportId }, token), (d) => d.savedReport?.id === t.reportId),
+      saveReport: async (t, token) => answered(await q(`mutation($i: SaveReportInput!) { saveReport(input: $i) { ok error { code } } }`,
+        { i: { name: '按学校统计', document: '{ problemStats(groupBy: [SCHOOL]) { schoolId count } }', sharedRegionCode: t.regionCode } }, token)),
+      // Each allowed deletion removes one report; the second one is there for a second allowed role.
+      deleteReport: async (t, token) => {
+        const outcome = answered(await q(`mutation($id: ID!) { deleteReport(id: $id) { ok } }`, { id: t.deletableReportIds[0] }, token));
+        if (outcome === A) t.deletableReportIds.shift();
+        return outcome;
+      },
       importStudents: async (t, token) => answered(await q(`mutation($i: ImportStudentsInput!) { importStudents(input: $i) { id } }`, { i: { uploadId: 'no-such-upload', schoolId: t.schoolId } }, token)),
     };
     problemsBefore = await problemStates();

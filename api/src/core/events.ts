@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 export interface NewEvent {
   type: string;
   actorId: string | null;
-  subjectType: 'student' | 'school' | 'user' | 'problem' | 'import' | 'material';
+  subjectType: 'student' | 'school' | 'user' | 'problem' | 'import' | 'material' | 'report';
   subjectId: string;
   problemId?: string | null;
   data?: Record<string, unknown>;

@@ -1,7 +1,8 @@
 import type { SubgraphDefinition } from '../core/graphql/build-schema.js';
+import { SavedReportResolver } from './saved/saved-report.resolver.js';
 import { StatsResolver } from './stats/stats.resolver.js';
 
 export const reportsSubgraph: SubgraphDefinition = {
   name: 'reports',
-  resolvers: [StatsResolver],
+  resolvers: [StatsResolver, SavedReportResolver],
 };

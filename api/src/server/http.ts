@@ -13,6 +13,7 @@ import { scopeOf, type Caller } from '../core/auth/caller.js';
 import { UploadTooLargeError } from '../core/files/uploads.js';
 import { MaterialRefused } from '../problems/material/material.service.js';
 import { gatewayContext, type GatewayContext } from '../gateway/gateway.js';
+import { ExportRefused, exportReport, type ExportRequest } from '../reports/export/export.service.js';
 import { studentTemplateXlsx } from '../registry/import/template-file.js';
 
 export const PORTAL_DIST = fileURLToPath(new URL('../../../portal/dist/', import.meta.url));
@@ -121,6 +122,25 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
     res.setHeader('cache-control', 'private, no-store');
     (await app.services.materials.content(material)).pipe(res);
   });
+  http.post('/exports', express.json({ limit: BODY_LIMIT }), async (req, res) => {
+    const context = await gatewayContext(app, req.headers.authorization, String(req.id)).catch(() => null);
+    if (!context?.caller) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+    const body = (req.body ?? {}) as Partial<ExportRequest>;
+    if (typeof body.document !== 'string' || (body.variables !== undefined && (typeof body.variables !== 'object' || body.variables === null))) {
+      return void res.status(400).json({ error: { code: 'INVALID_VALUE', message: 'Send {"document": "<query>", "variables": {…}, "format": "csv" | "xlsx"}.' } });
+    }
+    try {
+      const file = await exportReport(gateway, context, { document: body.document, variables: body.variables, format: body.format as 'csv', name: typeof body.name === 'string' ? body.name : undefined });
+      app.log.info({ userId: context.caller.userId, rows: file.rows, format: body.format }, 'report exported');
+      res.setHeader('content-type', file.contentType);
+      res.setHeader('content-disposition', `attachment; filename="export.${body.format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      res.setHeader('cache-control', 'private, no-store');
+      res.send(file.body);
+    } catch (error) {
+      if (!(error instanceof ExportRefused)) throw error;
+      res.status(400).json({ error: { code: error.code, message: error.message } });
+    }
+  });
   http.get('/templates/students.xlsx', async (_req, res) => {
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('content-disposition', `attachment; filename="students-template.xlsx"; filename*=UTF-8''${encodeURIComponent('学生信息导入模板.xlsx')}`);
@@ -129,7 +149,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
   if (options.portal && existsSync(path.join(PORTAL_DIST, 'index.html'))) {
     http.use(express.static(PORTAL_DIST, { index: false, maxAge: '1h' }));
     // Client-side routes (deep links) all load the app shell.
-    http.get(/^\/(?!graphql|healthz|uploads|templates|materials).*/, (_req, res) => res.sendFile(path.join(PORTAL_DIST, 'index.html')));
+    http.get(/^\/(?!graphql|healthz|uploads|templates|materials|exports).*/, (_req, res) => res.sendFile(path.join(PORTAL_DIST, 'index.html')));
   }
   return http;
 }

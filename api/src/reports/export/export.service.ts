@@ -1,0 +1,67 @@
+import type { ApolloServer } from '@apollo/server';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import type { GatewayContext } from '../../gateway/gateway.js';
+import { checkReportDocument, InvalidReportDocument } from '../saved/report-document.js';
+import { findList, tabulate, toCsv, toXlsx } from './table.js';
+
+export const MAX_EXPORT_ROWS = 100_000;
+
+export interface ExportRequest {
+  document: string;
+  variables?: Record<string, unknown>;
+  format: 'csv' | 'xlsx';
+  /** File name without extension. */
+  name?: string;
+}
+
+export class ExportRefused extends Error {
+  constructor(
+    readonly code: 'INVALID_DOCUMENT' | 'QUERY_FAILED' | 'NO_LIST' | 'TOO_MANY_ROWS' | 'INVALID_VALUE',
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Export of any report or list as CSV or XLSX. The query runs through the gateway with the
+ * exporter's own credentials, exactly as the portal would run it, so an export can never hold
+ * more than its user may see. When the query takes an `$after` variable and its list is a
+ * connection, every page is fetched (up to MAX_EXPORT_ROWS rows), so "export" means the whole list.
+ */
+export async function exportReport(gateway: ApolloServer<GatewayContext>, context: GatewayContext, request: ExportRequest) {
+  if (request.format !== 'csv' && request.format !== 'xlsx') throw new ExportRefused('INVALID_VALUE', 'format must be csv or xlsx.');
+  let operation: OperationDefinitionNode;
+  try {
+    operation = checkReportDocument(request.document).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  } catch (error) {
+    if (error instanceof InvalidReportDocument) throw new ExportRefused('INVALID_DOCUMENT', error.message);
+    throw error;
+  }
+  const pages = operation.variableDefinitions?.some((v) => v.variable.name.value === 'after') ?? false;
+  const items: unknown[] = [];
+  let variables = { ...request.variables };
+  for (;;) {
+    const response = await gateway.executeOperation({ query: request.document, variables }, { contextValue: context });
+    if (response.body.kind !== 'single') throw new ExportRefused('QUERY_FAILED', 'The query returned an incremental result.');
+    const { data, errors } = response.body.singleResult;
+    if (errors?.length) throw new ExportRefused('QUERY_FAILED', errors.map((e) => e.message).join(' '), errors);
+    const list = findList(data);
+    if (!list) throw new ExportRefused('NO_LIST', 'The query returns no list to export.');
+    items.push(...list.items);
+    if (items.length > MAX_EXPORT_ROWS) throw new ExportRefused('TOO_MANY_ROWS', `More than ${MAX_EXPORT_ROWS} rows: narrow the filter.`);
+    if (!pages || !list.pageInfo?.hasNextPage || !list.pageInfo.endCursor) break;
+    variables = { ...variables, after: list.pageInfo.endCursor };
+  }
+  const table = tabulate(items);
+  const name = (request.name ?? '').trim() || 'report';
+  return request.format === 'csv'
+    ? { body: toCsv(table), contentType: 'text/csv; charset=utf-8', fileName: `${name}.csv`, rows: table.rows.length }
+    : {
+        body: await toXlsx(table, name),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: `${name}.xlsx`,
+        rows: table.rows.length,
+      };
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, Kind, parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { API_SCHEMA_FILE } from '../../gateway/schema-files.js';
+
+let apiSchema: GraphQLSchema | undefined;
+
+/** The published client schema, which every report document must be valid against. */
+function schema(): GraphQLSchema {
+  apiSchema ??= buildSchema(readFileSync(API_SCHEMA_FILE, 'utf8'));
+  return apiSchema;
+}
+
+export class InvalidReportDocument extends Error {}
+
+const where = (error: GraphQLError) => {
+  const location = error.locations?.[0];
+  return location ? ` (line ${location.line}, column ${location.column})` : '';
+};
+
+/**
+ * Checks a report's GraphQL document: it must parse, be valid against the API, and only read
+ * (query operations). It runs later with the permissions of whoever runs it, so it can never show
+ * more than that person may see; refusing mutations keeps "run a report" from changing anything.
+ */
+export function checkReportDocument(text: string): DocumentNode {
+  let document: DocumentNode;
+  try {
+    document = parse(text);
+  } catch (error) {
+    throw new InvalidReportDocument(`The query does not parse: ${(error as GraphQLError).message}`);
+  }
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (operations.length !== 1) throw new InvalidReportDocument('A report holds exactly one query.');
+  if (operations[0]!.operation !== 'query') throw new InvalidReportDocument('A report only reads: use a query, not a mutation or subscription.');
+  const errors = validate(schema(), document);
+  if (errors.length > 0) throw new InvalidReportDocument(errors.map((e) => `${e.message}${where(e)}`).join(' '));
+  return document;
+}

@@ -1,0 +1,155 @@
+import type { DataSource } from 'typeorm';
+import { regionPrefix, type Caller } from '../../core/auth/caller.js';
+import { appendEvents } from '../../core/events.js';
+import { checkReportDocument, InvalidReportDocument } from './report-document.js';
+
+export interface SavedReport {
+  id: string;
+  ownerId: string;
+  ownerName: string;
+  name: string;
+  description: string;
+  document: string;
+  variables: Record<string, unknown>;
+  sharedRegionCode: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SaveReportInput {
+  /** Absent: a new report. */
+  id?: string | null;
+  /** With `id`: the version read, so two people editing a shared report cannot overwrite each other. */
+  version?: number | null;
+  name: string;
+  description?: string | null;
+  document: string;
+  variables?: Record<string, unknown> | null;
+  sharedRegionCode?: string | null;
+}
+
+export type ReportRefusalCode = 'INVALID_DOCUMENT' | 'INVALID_VALUE' | 'SHARING_NOT_ALLOWED' | 'STALE_VERSION';
+export type SaveOutcome = { ok: true; report: SavedReport } | { ok: false; error: { code: ReportRefusalCode; message: string; field?: string } };
+
+export class ReportNotFound extends Error {}
+export class ReportForbidden extends Error {}
+
+const FIELDS = `r.id::text, r.owner_id::text AS "ownerId", u.display_name AS "ownerName", r.name, r.description, r.document, r.variables,
+  r.shared_region_code AS "sharedRegionCode", r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+
+/**
+ * Saved reports (DESIGN.md story 3): a GraphQL query and its variables, kept by its owner and
+ * optionally shared with everyone whose scope lies inside a region. Reading a report never widens
+ * access: the portal runs its query with the reader's own credentials.
+ */
+export class SavedReportService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Condition: the report is the caller's, or shared with a region containing the caller's scope. */
+  private readableSql(caller: Caller, params: unknown[]): string {
+    params.push(caller.userId);
+    const own = `r.owner_id = $${params.length}`;
+    let shared: string;
+    if (caller.role === 'SYSTEM_ADMIN') shared = 'r.shared_prefix IS NOT NULL';
+    else if (caller.role === 'SCHOOL_REGISTRAR' && caller.schoolId) {
+      params.push(caller.schoolId);
+      shared = `(SELECT region_code FROM schools WHERE id = $${params.length}) LIKE r.shared_prefix || '%'`;
+    } else if (caller.regionPrefix) {
+      params.push(caller.regionPrefix);
+      shared = `$${params.length} LIKE r.shared_prefix || '%'`;
+    } else shared = 'FALSE';
+    return `r.deleted_at IS NULL AND (${own} OR ${shared})`;
+  }
+
+  async list(caller: Caller): Promise<SavedReport[]> {
+    const params: unknown[] = [];
+    return (await this.db.query(
+      `SELECT ${FIELDS} FROM saved_reports r JOIN users u ON u.id = r.owner_id WHERE ${this.readableSql(caller, params)} ORDER BY r.updated_at DESC, r.id DESC`,
+      params,
+    )) as SavedReport[];
+  }
+
+  async get(caller: Caller, id: string): Promise<SavedReport> {
+    const params: unknown[] = [id];
+    const [report] = (await this.db.query(
+      `SELECT ${FIELDS}, ${this.readableSql(caller, params)} AS readable FROM saved_reports r JOIN users u ON u.id = r.owner_id WHERE r.id = $1 AND r.deleted_at IS NULL`,
+      params,
+    )) as (SavedReport & { readable: boolean })[];
+    if (!report) throw new ReportNotFound('Report');
+    if (!report.readable) throw new ReportForbidden('This report is not shared with you.');
+    const { readable: _readable, ...rest } = report;
+    return rest;
+  }
+
+  async save(caller: Caller, input: SaveReportInput): Promise<SaveOutcome> {
+    const refuse = (code: ReportRefusalCode, message: string, field?: string): SaveOutcome => ({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+    const name = input.name.trim();
+    if (!name || name.length > 200) return refuse('INVALID_VALUE', 'Give the report a name of 1 to 200 characters.', 'name');
+    const description = (input.description ?? '').trim();
+    if (description.length > 2000) return refuse('INVALID_VALUE', 'The description is longer than 2,000 characters.', 'description');
+    if (input.document.length > 20_000) return refuse('INVALID_DOCUMENT', 'The query is longer than 20,000 characters.', 'document');
+    try {
+      checkReportDocument(input.document);
+    } catch (error) {
+      if (error instanceof InvalidReportDocument) return refuse('INVALID_DOCUMENT', error.message, 'document');
+      throw error;
+    }
+    const shared = input.sharedRegionCode?.trim() || null;
+    if (shared) {
+      const [region] = (await this.db.query(`SELECT code FROM regions WHERE code = $1`, [shared])) as unknown[];
+      if (!region) return refuse('INVALID_VALUE', `${shared} is not a region code.`, 'sharedRegionCode');
+      const allowed =
+        caller.role === 'SYSTEM_ADMIN' || (caller.role !== 'SCHOOL_REGISTRAR' && !!caller.regionPrefix && regionPrefix(shared).startsWith(caller.regionPrefix));
+      if (!allowed) return refuse('SHARING_NOT_ALLOWED', 'You can share a report only with your own region or a region inside it.', 'sharedRegionCode');
+    }
+    const values = [name, description, input.document, JSON.stringify(input.variables ?? {}), shared, shared ? regionPrefix(shared) : null];
+    return this.db.transaction(async (manager) => {
+      let id: string;
+      if (!input.id) {
+        const [row] = (await manager.query(
+          `INSERT INTO saved_reports (owner_id, name, description, document, variables, shared_region_code, shared_prefix)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text`,
+          [caller.userId, ...values],
+        )) as { id: string }[];
+        id = row!.id;
+        await appendEvents(manager, [{ type: 'REPORT_CREATED', actorId: caller.userId, subjectType: 'report', subjectId: id, data: { after: { name, sharedRegionCode: shared } } }]);
+      } else {
+        const [before] = (await manager.query(`SELECT owner_id::text AS "ownerId", name, shared_region_code AS "sharedRegionCode", version FROM saved_reports WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [input.id])) as {
+          ownerId: string;
+          name: string;
+          sharedRegionCode: string | null;
+          version: number;
+        }[];
+        if (!before) throw new ReportNotFound('Report');
+        if (before.ownerId !== caller.userId) throw new ReportForbidden('Only the owner edits a report; save a copy instead.');
+        if (input.version != null && input.version !== before.version) return refuse('STALE_VERSION', 'The report was changed since you opened it; reload it.');
+        await manager.query(
+          `UPDATE saved_reports SET name = $2, description = $3, document = $4, variables = $5, shared_region_code = $6, shared_prefix = $7,
+                  version = version + 1, updated_at = now() WHERE id = $1`,
+          [input.id, ...values],
+        );
+        id = input.id;
+        await appendEvents(manager, [
+          { type: 'REPORT_UPDATED', actorId: caller.userId, subjectType: 'report', subjectId: id, data: { before: { name: before.name, sharedRegionCode: before.sharedRegionCode }, after: { name, sharedRegionCode: shared } } },
+        ]);
+      }
+      const [report] = (await manager.query(`SELECT ${FIELDS} FROM saved_reports r JOIN users u ON u.id = r.owner_id WHERE r.id = $1`, [id])) as SavedReport[];
+      return { ok: true as const, report: report! };
+    });
+  }
+
+  /** Soft delete by the owner; the report and its history stay in the database. */
+  async remove(caller: Caller, id: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const [report] = (await manager.query(`SELECT owner_id::text AS "ownerId", name FROM saved_reports WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id])) as {
+        ownerId: string;
+        name: string;
+      }[];
+      if (!report) throw new ReportNotFound('Report');
+      if (report.ownerId !== caller.userId) throw new ReportForbidden('Only the owner deletes a report.');
+      await manager.query(`UPDATE saved_reports SET deleted_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      await appendEvents(manager, [{ type: 'REPORT_DELETED', actorId: caller.userId, subjectType: 'report', subjectId: id, data: { before: { name: report.name } } }]);
+    });
+  }
+}
