@@ -28,6 +28,10 @@ const schema = z.object({
   MATERIALS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   MATERIALS_S3_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   MATERIALS_S3_PREFIX: z.string().default('materials/'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(5).max(50).default(12),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -7,6 +7,7 @@ import type { Caller } from '../core/auth/caller.js';
 import { InvalidTokenError, signSubgraphToken, verifySessionToken } from '../core/auth/tokens.js';
 import { requestUnauthenticated } from '../core/errors.js';
 import { maskErrors } from '../core/graphql/errors.js';
+import { operationLimits } from '../core/graphql/limits.js';
 import { CALLER_HEADER, REQUEST_ID_HEADER, toHttpGraphQLRequest, type SubgraphServer } from '../core/graphql/subgraph-server.js';
 import { introspectionForSignedInUsers } from './introspection.js';
 import { SUPERGRAPH_FILE } from './schema-files.js';
@@ -50,6 +51,7 @@ export async function createGateway(app: App, options: GatewayOptions = {}): Pro
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) => new CallerDataSource(app, options.urls?.get(name) ?? url ?? '', options.local?.get(name)),
   });
+  const limits = operationLimits(app.config);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     csrfPrevention: true,
@@ -57,8 +59,10 @@ export async function createGateway(app: App, options: GatewayOptions = {}): Pro
     hideSchemaDetailsFromClientErrors: true,
     maxRecursiveSelections: true,
     introspection: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
     formatError: maskErrors(app.log.child({ component: 'gateway' })),
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInUsers],
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInUsers, ...limits.plugins],
   });
   await server.start();
   return server;

@@ -8,6 +8,7 @@ import { requestUnauthenticated } from '../errors.js';
 import { buildFederatedSchema, type SubgraphDefinition } from './build-schema.js';
 import type { Context } from './context.js';
 import { maskErrors } from './errors.js';
+import { operationLimits } from './limits.js';
 
 export const CALLER_HEADER = 'x-pss-caller';
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -24,15 +25,18 @@ export interface SubgraphServer {
 export async function createSubgraphServer(app: App, def: SubgraphDefinition): Promise<SubgraphServer> {
   const schema = await buildFederatedSchema(def);
   const log = app.log.child({ subgraph: def.name });
+  const limits = operationLimits(app.config);
   const server = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     maxRecursiveSelections: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
     formatError: maskErrors(log),
     // No usage reporting to Apollo's cloud: nothing about minors' records leaves the deployment.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...limits.plugins],
   });
   await server.start();
 
