@@ -76,3 +76,32 @@ describe('GraphQL operation limits, checked before anything runs', () => {
     expect(response.status).toBe(413);
   });
 });
+
+describe('security headers', () => {
+  let app: TestApp;
+  let product: Awaited<ReturnType<typeof startProduct>>;
+
+  beforeAll(async () => {
+    app = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    product = await startProduct(app);
+  });
+  afterAll(async () => {
+    await product?.close();
+    await app?.dispose();
+  });
+
+  it('sends a script-tight CSP, forbids framing and sniffing, and HSTS only over TLS', async () => {
+    const plain = await fetch(`${product.url}/healthz`);
+    const csp = plain.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(plain.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(plain.headers.get('x-frame-options')).toBe('DENY');
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    const proxied = await fetch(`${product.url}/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(proxied.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(plain.headers.get('x-powered-by')).toBeNull();
+  });
+});

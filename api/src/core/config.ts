@@ -28,6 +28,8 @@ const schema = z.object({
   MATERIALS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   MATERIALS_S3_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   MATERIALS_S3_PREFIX: z.string().default('materials/'),
+  // Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (one hop).
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(5).max(50).default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
