@@ -14,6 +14,7 @@ import { Actions1764547200001 } from './core/db/migrations/1764547200001-actions
 import { Negotiation1764547200002 } from './core/db/migrations/1764547200002-negotiation.js';
 import { ProblemOrder1764633600000 } from './core/db/migrations/1764633600000-problem-order.js';
 import { SavedReports1764633600001 } from './core/db/migrations/1764633600001-saved-reports.js';
+import { LoginFailures1764633600002 } from './core/db/migrations/1764633600002-login-failures.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
@@ -44,7 +45,7 @@ import { StatsService } from './reports/stats/stats.service.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002];
 
 export interface App {
   config: Config;

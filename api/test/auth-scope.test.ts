@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSchool, makeStudents, makeUser } from './support/factories.js';
+import { makeSchool, makeStudents, makeUser, PASSWORD } from './support/factories.js';
 import { errorCodes, startProduct, type GraphQLResponse } from './support/product.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -49,6 +49,23 @@ describe('authentication and scope through the gateway', () => {
     expect(wrong.data).toEqual({ login: { token: null, error: { code: 'INVALID_CREDENTIALS', message: 'Wrong username or password.' } } });
     const me = await product.gql(`{ me { role school { id } } }`, {}, tokens.regA);
     expect(me.data).toEqual({ me: { role: 'SCHOOL_REGISTRAR', school: { id: schoolA.id } } });
+  });
+
+  it('throttles guessing: after 10 failures a username is refused even with the right password, for every process', async () => {
+    const user = await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolA.id });
+    const attempt = async (password: string) =>
+      (await product.gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token error { code message } } }`, { u: user.username, p: password })).data.login;
+    for (let i = 0; i < 9; i++) expect((await attempt(`guess-${i}`)).error.code).toBe('INVALID_CREDENTIALS');
+    // A success resets the count.
+    expect((await attempt(PASSWORD)).token).toEqual(expect.any(String));
+    for (let i = 0; i < 10; i++) expect((await attempt(`guess-${i}`)).error.code).toBe('INVALID_CREDENTIALS');
+    const blocked = await attempt(PASSWORD);
+    expect(blocked).toEqual({ token: null, error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringMatching(/Try again in 15 minutes/) } });
+    // The count lives in the database, shared by every API process, and it expires.
+    const [row] = (await app.db.dataSource.query(`SELECT points, expire FROM login_failures WHERE key = $1`, [`login:${user.username}`])) as { points: number; expire: string }[];
+    expect(row!.points).toBe(10);
+    await app.db.dataSource.query(`UPDATE login_failures SET expire = 0 WHERE key = $1`, [`login:${user.username}`]);
+    expect((await attempt(PASSWORD)).token).toEqual(expect.any(String));
   });
 
   it('answers UNAUTHENTICATED, never data, without a valid session', async () => {

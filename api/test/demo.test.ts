@@ -45,8 +45,8 @@ describe('demo data', () => {
   it('has a user of every role, who can log in with the demo password', async () => {
     const roles = (await app.db.dataSource.query(`SELECT DISTINCT role FROM users ORDER BY role`)) as { role: string }[];
     expect(roles.map((r) => r.role)).toEqual(['CITY_ADMIN', 'DISTRICT_ADMIN', 'PROVINCE_ADMIN', 'SCHOOL_REGISTRAR', 'SYSTEM_ADMIN']);
-    expect(await app.services.users.login('reg01', DEMO_PASSWORD)).not.toBeNull();
-    expect(await app.services.users.login('reg01', 'wrong-password')).toBeNull();
+    expect(await app.services.users.login('reg01', DEMO_PASSWORD)).toMatchObject({ ok: true });
+    expect(await app.services.users.login('reg01', 'wrong-password')).toEqual({ ok: false, code: 'INVALID_CREDENTIALS' });
   });
 
   it('refuses to seed a database that has users', async () => {

@@ -44,11 +44,10 @@ describe('GraphQL operation limits, checked before anything runs', () => {
     expect(await refused(aliases, /Aliases limit of 15/)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     const tokens = `{ me { ${'id '.repeat(5000)} } }`;
     expect(await refused(tokens, /Token limit of 5000/)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    const fields = 'id name gender birthDate idType idNumberMasked grade className status version createdAt';
-    const costly = `{ students { nodes { ${fields} school { id code name region { code name parent { code name parent { code name } } } } problems { id type status version openedAt history { id type occurredAt actorName data } messages { id body createdAt school { name region { name } } } members { name gender birthDate idNumberMasked corroborated idCheck { valid reasons messages addressCodeKnown } school { name code region { name parent { name } } } } } } } }`;
-    // About 410 each: fourteen of them (within the alias limit) cost more than 5,000.
-    const manyCostly = `{ ${Array.from({ length: 14 }, (_, i) => `c${i}: ${costly.slice(2, -2)}`).join(' ')} }`;
-    expect(await refused(manyCostly, /Query Cost limit of 5000/)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // A page of 100 students with school and region chain costs about 5,900 (the page size counts); four of them exceed 20,000.
+    const costly = `students(first: 100) { totalCount nodes { id name idNumberMasked school { id name region { code name parent { code } } } } }`;
+    const manyCostly = `{ ${Array.from({ length: 4 }, (_, i) => `c${i}: ${costly}`).join(' ')} }`;
+    expect(await refused(manyCostly, /Query Cost limit of 20000/)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
   it('refuses batched requests', async () => {

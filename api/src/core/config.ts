@@ -31,7 +31,7 @@ const schema = z.object({
   // Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (one hop).
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(5).max(50).default(12),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -40,9 +40,13 @@ export class UserResolver {
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
     const session = await ctx.app.services.users.login(username, password);
-    if (!session) {
-      ctx.log.info({ username }, 'login refused');
-      return { token: null, expiresAt: null, user: null, error: { code: 'INVALID_CREDENTIALS', message: 'Wrong username or password.' } };
+    if (!session.ok) {
+      ctx.log.info({ username, code: session.code }, 'login refused');
+      const error =
+        session.code === 'TOO_MANY_ATTEMPTS'
+          ? { code: session.code, message: `Too many failed sign-ins for this username. Try again in ${Math.ceil(session.retryAfterSeconds / 60)} minutes.` }
+          : { code: session.code, message: 'Wrong username or password.' };
+      return { token: null, expiresAt: null, user: null, error };
     }
     ctx.log.info({ userId: session.user.id }, 'login');
     return { token: session.token, expiresAt: session.expiresAt, user: session.user, error: null };

@@ -1,3 +1,4 @@
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { In, type DataSource } from 'typeorm';
 import { REGION_ROLES, ROLES, regionPrefix, type Caller, type Role } from '../../core/auth/caller.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../core/auth/passwords.js';
@@ -16,13 +17,34 @@ export interface NewUser {
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
+/** Failed sign-ins allowed per username within the window, before it is refused for the window's rest. */
+export const LOGIN_ATTEMPTS = 10;
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+
+export type LoginOutcome =
+  | { ok: true; token: string; expiresAt: Date; user: User }
+  | { ok: false; code: 'INVALID_CREDENTIALS' }
+  | { ok: false; code: 'TOO_MANY_ATTEMPTS'; retryAfterSeconds: number };
 
 export class UserService {
+  // Counted per username, whether or not it exists, so the answer never tells which names are real.
+  private readonly failures: RateLimiterPostgres;
+
   constructor(
     private readonly db: DataSource,
     private readonly keys: TokenKeys,
     private readonly sessionTtl: string,
-  ) {}
+  ) {
+    this.failures = new RateLimiterPostgres({
+      storeClient: db,
+      storeType: 'typeorm',
+      tableName: 'login_failures',
+      tableCreated: true,
+      keyPrefix: 'login',
+      points: LOGIN_ATTEMPTS,
+      duration: LOGIN_WINDOW_SECONDS,
+    });
+  }
 
   byIds(ids: readonly string[]): Promise<User[]> {
     return this.db.getRepository(User).findBy({ id: In([...ids]) });
@@ -38,8 +60,17 @@ export class UserService {
     };
   }
 
-  /** A session token for valid credentials, null otherwise (the same answer for an unknown user). */
-  async login(username: string, password: string) {
+  /**
+   * A session token for valid credentials. Wrong credentials get the same answer for an unknown
+   * user; after LOGIN_ATTEMPTS failures in 15 minutes the username is refused until the window ends,
+   * even with the right password, so guessing is throttled without telling the guesser anything.
+   */
+  async login(username: string, password: string): Promise<LoginOutcome> {
+    const key = username.trim().toLowerCase().slice(0, 200);
+    const counted = await this.failures.get(key);
+    if (counted && counted.consumedPoints >= LOGIN_ATTEMPTS) {
+      return { ok: false, code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: Math.ceil(counted.msBeforeNext / 1000) };
+    }
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -47,9 +78,13 @@ export class UserService {
       .andWhere('u.disabled_at IS NULL')
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-    if (!user || !ok) return null;
+    if (!user || !ok) {
+      await this.failures.penalty(key, 1);
+      return { ok: false, code: 'INVALID_CREDENTIALS' };
+    }
+    await this.failures.delete(key);
     const session = await signSessionToken(this.keys, this.callerOf(user), this.sessionTtl);
-    return { ...session, user };
+    return { ok: true, ...session, user };
   }
 
   async create(input: NewUser, actorId: string | null = null): Promise<User> {
