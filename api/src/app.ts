@@ -15,6 +15,7 @@ import { Negotiation1764547200002 } from './core/db/migrations/1764547200002-neg
 import { ProblemOrder1764633600000 } from './core/db/migrations/1764633600000-problem-order.js';
 import { SavedReports1764633600001 } from './core/db/migrations/1764633600001-saved-reports.js';
 import { LoginFailures1764633600002 } from './core/db/migrations/1764633600002-login-failures.js';
+import { AccessLog1764633600003 } from './core/db/migrations/1764633600003-access-log.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
@@ -39,13 +40,14 @@ import { StudentService } from './registry/student/student.service.js';
 import { User } from './registry/user/user.entity.js';
 import { UserService } from './registry/user/user.service.js';
 import { SavedReportService } from './reports/saved/saved-report.service.js';
+import { AccessLog } from './core/audit/access-log.js';
 import { StatsService } from './reports/stats/stats.service.js';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a Date would shift by the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003];
 
 export interface App {
   config: Config;
@@ -93,6 +95,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     students: new StudentService(ds),
     users: new UserService(ds, keys, config.JWT_TTL),
     problems: new ProblemService(ds),
+    accessLog: new AccessLog(ds, config.ACCESS_LOG_RETENTION_DAYS),
     reports: new SavedReportService(ds),
     stats: new StatsService(ds, config.PROBLEM_DEADLINE_DAYS),
   };

@@ -28,6 +28,8 @@ const schema = z.object({
   MATERIALS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   MATERIALS_S3_PATH_STYLE: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   MATERIALS_S3_PREFIX: z.string().default('materials/'),
+  // Days the read log is kept; the law asks for at least six months, so less is refused.
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(183, 'must be at least 183 (six months)').default(183),
   // Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (one hop).
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(5).max(50).default(12),

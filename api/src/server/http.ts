@@ -156,6 +156,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
     const { material, allowed } = await app.services.materials.readable(scopeOf(caller), req.params.id);
     if (!material) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such material.' } });
     if (!allowed) return void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'This material belongs to a problem outside your scope.' } });
+    await app.services.accessLog.record(caller, 'material', [material.id], 'download', String(req.id));
     res.setHeader('content-type', material.contentType);
     res.setHeader('content-length', String(material.size));
     // Never rendered inline on the API's origin: a crafted PDF or image cannot run in our pages.

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { App } from '../../app.js';
 import type { Loaders } from '../../loaders.js';
 import { scopeOf, type Caller, type Scope } from '../auth/caller.js';
+import type { AccessSubject } from '../audit/access-log.js';
 import { forbidden, unauthenticated } from '../errors.js';
 
 export interface Context {
@@ -25,4 +26,10 @@ export function requireRole(ctx: Context, roles: readonly Caller['role'][]): Cal
   const caller = requireCaller(ctx);
   if (!roles.includes(caller.role)) throw forbidden();
   return caller;
+}
+
+/** Records that the caller read these records (the read log), before they are returned. */
+export async function logAccess(ctx: Context, subject: AccessSubject, ids: readonly string[], operation: string): Promise<void> {
+  if (!ctx.caller) return;
+  await ctx.app.services.accessLog.record(ctx.caller, subject, ids, operation, ctx.requestId);
 }

@@ -50,7 +50,7 @@ export async function createSubgraphServer(app: App, def: SubgraphDefinition): P
     } catch {
       throw requestUnauthenticated('Subgraphs answer the gateway only.');
     }
-    return { app, caller, loaders: createLoaders(app, caller), requestId, log: log.child({ requestId }) };
+    return { app, caller, loaders: createLoaders(app, caller, requestId), requestId, log: log.child({ requestId }) };
   };
 
   return {

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { forbidden, notFound } from '../../core/errors.js';
 import { Connection, pageSize } from '../../core/graphql/connection.js';
-import { requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
+import { logAccess, requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
 import { commonRegionPrefix } from '../review/review.service.js';
 import { ProblemAbilities, ProblemEvent, ProblemMember, RecordActionKind } from './problem-member.type.js';
 import { PROBLEM_ORDERS, type ProblemOrder } from './problem.service.js';
@@ -56,16 +56,19 @@ class ProblemsArgs {
 @Resolver(() => Problem)
 export class ProblemResolver {
   @Query(() => ProblemConnection, { description: 'Problems that involve a school in your scope.' })
-  problems(@Args(() => ProblemsArgs) args: ProblemsArgs, @Ctx() ctx: Context) {
+  async problems(@Args(() => ProblemsArgs) args: ProblemsArgs, @Ctx() ctx: Context) {
     const caller = requireCaller(ctx);
     const { regionId, waitingForMe, ...filter } = args.filter ?? {};
-    return ctx.app.services.problems.list(
+    const page = await ctx.app.services.problems.list(
       requireScope(ctx),
       { ...filter, regionCode: regionId, waitingFor: waitingForMe ? caller : null },
       pageSize(args.first),
       args.after ?? null,
       args.orderBy ?? 'OPENED_DESC',
     );
+    // A problem shows its pupils' names, birth dates and masked ID numbers: reading it is a read of them.
+    await logAccess(ctx, 'problem', page.nodes.map((p) => p.id), 'problems');
+    return page;
   }
 
   @Query(() => Problem)
@@ -73,6 +76,7 @@ export class ProblemResolver {
     const { problem, visible } = await ctx.app.services.problems.visibleById(requireScope(ctx), id);
     if (!problem) throw notFound('Problem');
     if (!visible) throw forbidden('This problem does not involve a school in your scope.');
+    await logAccess(ctx, 'problem', [problem.id], 'problem');
     return problem;
   }
 

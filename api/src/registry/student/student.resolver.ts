@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { forbidden, notFound } from '../../core/errors.js';
 import { Connection, pageSize } from '../../core/graphql/connection.js';
-import { requireScope, type Context } from '../../core/graphql/context.js';
+import { logAccess, requireScope, type Context } from '../../core/graphql/context.js';
 import { School } from '../school/school.entity.js';
 import { maskIdNumber } from './id-number.js';
 import { Student } from './student.entity.js';
@@ -42,12 +42,16 @@ export class StudentResolver {
       if (!school) throw notFound('School');
       if (!ctx.app.services.schools.covers(scope, school)) throw forbidden("This school's students are outside your scope.");
     }
-    return ctx.app.services.students.list(scope, args.filter ?? {}, pageSize(args.first), args.after ?? null);
+    const page = await ctx.app.services.students.list(scope, args.filter ?? {}, pageSize(args.first), args.after ?? null);
+    await logAccess(ctx, 'student', page.nodes.map((s) => s.id), 'students');
+    return page;
   }
 
   @Query(() => Student)
   async student(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Student> {
-    return assertStudentInScope(ctx, await ctx.loaders.student.load(id));
+    const student = await assertStudentInScope(ctx, await ctx.loaders.student.load(id));
+    await logAccess(ctx, 'student', [student.id], 'student');
+    return student;
   }
 
   @FieldResolver(() => School)

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/core/config.js';
+import { Gender, IdType } from '../src/registry/student/student.entity.js';
+import { makeSchool, makeStudents, makeUser } from './support/factories.js';
+import { startProduct } from './support/product.js';
+import { validId } from './support/templates.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('the read log: who viewed which record', () => {
+  let app: TestApp;
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let user: { id: string; username: string };
+  let token = '';
+  let studentIds: string[] = [];
+  let problemId = '';
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    const school = await makeSchool(app, '330102');
+    studentIds = await makeStudents(app, school, 3);
+    const idNumber = validId('330102', '2015-02-02', 'F', 1);
+    const pair = await app.db.dataSource.transaction(async (m) => {
+      const ids = await app.services.students.insertMany(m, [0, 1].map(() => ({ schoolId: school.id, name: '何二', gender: Gender.F, birthDate: '2015-02-02', idType: IdType.RESIDENT_ID, idNumber })));
+      await app.services.detection.detect(m, { kind: 'students', studentIds: ids });
+      return ids;
+    });
+    studentIds.push(...pair);
+    problemId = ((await app.db.dataSource.query(`SELECT problem_id::text AS id FROM problem_members WHERE student_id = $1`, [pair[0]])) as { id: string }[])[0]!.id;
+    product = await startProduct(app);
+    user = await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: school.id });
+    token = await product.login(user.username);
+  });
+  afterAll(async () => {
+    await product?.close();
+    await app?.dispose();
+  });
+
+  const entries = async () =>
+    (await app.db.dataSource.query(`SELECT subject_type AS type, subject_ids::text[] AS ids, operation, request_id IS NOT NULL AS "hasRequest" FROM access_log WHERE user_id = $1 ORDER BY id`, [
+      user.id,
+    ])) as { type: string; ids: string[]; operation: string; hasRequest: boolean }[];
+
+  it('logs every list, record, problem and referenced record read, with the ids, before answering', async () => {
+    await product.gql(`{ students(first: 50) { nodes { id name } } }`, {}, token);
+    await product.gql(`query($id: ID!) { student(id: $id) { id name } }`, { id: studentIds[0] }, token);
+    await product.gql(`query($id: ID!) { problem(id: $id) { id members { name student { id className } } } }`, { id: problemId }, token);
+    await product.gql(`{ problems { nodes { id } } }`, {}, token);
+    const log = await entries();
+    expect(log).toEqual([
+      { type: 'student', ids: [...studentIds].sort((a, b) => Number(a) - Number(b)), operation: 'students', hasRequest: true },
+      { type: 'student', ids: [studentIds[0]], operation: 'student', hasRequest: true },
+      { type: 'problem', ids: [problemId], operation: 'problem', hasRequest: true },
+      { type: 'student', ids: expect.arrayContaining(studentIds.slice(3)), operation: 'entities', hasRequest: true },
+      { type: 'problem', ids: [problemId], operation: 'problems', hasRequest: true },
+    ]);
+    const readers = await app.services.accessLog.readersOf('student', studentIds[0]!);
+    expect(readers.map((r) => [r.username, r.operation])).toEqual([
+      [user.username, 'student'],
+      [user.username, 'students'],
+    ]);
+  });
+
+  it('cannot be changed, nor emptied before six months; the purge removes only what is older', async () => {
+    await expect(app.db.dataSource.query(`UPDATE access_log SET operation = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(app.db.dataSource.query(`DELETE FROM access_log`)).rejects.toThrow(/183 days/);
+    await app.db.dataSource.query(`INSERT INTO access_log (user_id, subject_type, subject_ids, operation, at) VALUES ($1, 'student', $2, 'students', now() - interval '200 days')`, [
+      user.id,
+      [studentIds[0]],
+    ]);
+    const before = (await entries()).length;
+    expect(await app.services.accessLog.purge()).toBe(1);
+    expect((await entries()).length).toBe(before - 1);
+    expect(() => parseConfig({ ACCESS_LOG_RETENTION_DAYS: '30' })).toThrow(/ACCESS_LOG_RETENTION_DAYS: must be at least 183/);
+  });
+});
