@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdType, type Gender } from '../src/registry/student/student.entity.js';
 import { makeSchool, makeUser } from './support/factories.js';
+import { PLAIN_PDF } from './support/images.js';
 import { errorCodes, startProduct } from './support/product.js';
 import { validId } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -8,7 +9,6 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 const ACT = `mutation($input: RecordActionInput!) { actOnRecord(input: $input) { ok problemStatus version error { code message field } } }`;
 const PROBLEM = `query($id: ID!) { problem(id: $id) { id type scope status version
   members { studentId inMyScope corroborated name idNumberMasked } history { type actorName data } } }`;
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('scan')]);
 
 describe('school actions on problem records (change, corroborate, delete) and district review', () => {
   let app: TestApp;
@@ -49,10 +49,9 @@ describe('school actions on problem records (change, corroborate, delete) and di
   const problem = async (id: string, token = tokens.a) => (await product.gql(PROBLEM, { id }, token)).data.problem;
   const act = async (token: string, input: Record<string, unknown>) => (await product.gql(ACT, { input }, token));
   const material = async (token: string) => {
-    const response = await fetch(`${product.url}/materials?kind=HOUSEHOLD_REGISTER`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON_SAFE(JPEG) });
+    const response = await fetch(`${product.url}/materials?kind=HOUSEHOLD_REGISTER`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Uint8Array(PLAIN_PDF) });
     return ((await response.json()) as { materialId: string }).materialId;
   };
-  const JSON_SAFE = (b: Buffer) => new Uint8Array(b);
 
   it('within one school: delete the redundant copy, corroborate the one that stays, then it goes to review', async () => {
     const id = validId('330106', '2015-01-01', 'M', 1);

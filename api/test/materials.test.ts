@@ -1,13 +1,15 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { makeSchool, makeUser } from './support/factories.js';
+import { ACTIVE_PDFS, jpegWithExif, PLAIN_PDF, png } from './support/images.js';
 import { startProduct } from './support/product.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF scan of a household register')]);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('photo of an ID card')]);
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+const PDF = PLAIN_PDF;
+let JPEG: Buffer;
+let PNG: Buffer;
 
 describe('materials: upload checked by content and size, download only within scope', () => {
   let app: TestApp;
@@ -15,6 +17,8 @@ describe('materials: upload checked by content and size, download only within sc
   const tokens = { reg: '', sameDistrict: '', otherCity: '', district: '' };
 
   beforeAll(async () => {
+    JPEG = await jpegWithExif();
+    PNG = await png();
     app = await createTestApp();
     const school = await makeSchool(app, '330106');
     const neighbour = await makeSchool(app, '330106');
@@ -53,7 +57,8 @@ describe('materials: upload checked by content and size, download only within sc
       const response = await upload(body, tokens.reg, 'HOUSEHOLD_REGISTER', '户口簿.jpg');
       expect(response.status).toBe(201);
       const json = (await response.json()) as { materialId: string; contentType: string; size: number };
-      expect(json).toMatchObject({ contentType: type, size: body.length });
+      expect(json).toMatchObject({ contentType: type, size: expect.any(Number) });
+      if (type === 'application/pdf') expect(json.size).toBe(body.length);
       ids.push(json.materialId);
     }
     expect(await stored()).toEqual({ rows: 4, blobs: 3 });
@@ -63,7 +68,16 @@ describe('materials: upload checked by content and size, download only within sc
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
+    const served = Buffer.from(await download.arrayBuffer());
+    expect((await sharp(served).metadata()).width).toBe(16);
+
+    // The photo comes back re-encoded: the same picture, none of the phone's metadata.
+    expect((await sharp(JPEG).metadata()).exif).toBeDefined();
+    const photo = Buffer.from(await (await fetch(`${product.url}/materials/${ids[0]}`, { headers: { authorization: `Bearer ${tokens.reg}` } })).arrayBuffer());
+    const meta = await sharp(photo).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 32, height: 24 });
+    expect(meta.exif).toBeUndefined();
+    expect(photo.includes(Buffer.from('张老师的手机'))).toBe(false);
 
     // The school's district may read it; another school, even nearby, may not (until it is cited on a shared problem).
     expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.district}` } })).status).toBe(200);
@@ -73,7 +87,7 @@ describe('materials: upload checked by content and size, download only within sc
     expect((await fetch(`${product.url}/materials/999999`, { headers: { authorization: `Bearer ${tokens.reg}` } })).status).toBe(404);
   });
 
-  it('refuses a wrong type, an oversized file, an empty file or an unknown kind, and stores nothing', async () => {
+  it('refuses a wrong type, an oversized file, an empty file, a fake image, an active PDF or an unknown kind, and stores nothing', async () => {
     const before = await stored();
     const fake = await upload(Buffer.from('MZ this is an executable renamed to scan.jpg'), tokens.reg, 'ID_CARD', 'scan.jpg');
     expect(fake.status).toBe(415);
@@ -84,6 +98,14 @@ describe('materials: upload checked by content and size, download only within sc
     expect(((await huge.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'FILE_TOO_LARGE' });
 
     expect((await upload(Buffer.alloc(0), tokens.reg)).status).toBe(400);
+    // JPEG magic bytes with no picture behind them.
+    const pretend = await upload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<script>alert(1)</script>')]), tokens.reg);
+    expect(((await pretend.json()) as { error: { code: string } }).error.code).toBe('UNREADABLE_IMAGE');
+    for (const [how, pdf] of Object.entries(ACTIVE_PDFS)) {
+      const response = await upload(pdf, tokens.reg, 'POLICE_VERIFICATION', `${how}.pdf`);
+      expect(response.status, how).toBe(400);
+      expect(((await response.json()) as { error: { code: string; message: string } }).error, how).toMatchObject({ code: 'ACTIVE_CONTENT', message: expect.stringMatching(/JavaScript|JS|Launch/) });
+    }
     expect((await upload(JPEG, tokens.reg, 'SELFIE')).status).toBe(400);
     expect(await stored()).toEqual(before);
     expect(readdirSync(path.join(app.config.DATA_DIR, 'tmp'))).toEqual([]);

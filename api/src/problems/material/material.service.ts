@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -9,8 +9,9 @@ import { appendEvents } from '../../core/events.js';
 import type { BlobStorage } from '../../core/files/storage.js';
 import { receive } from '../../core/files/uploads.js';
 import { MaterialKind, type Material, type MaterialType } from './material.entity.js';
+import { pdfActiveContent, reencodeImage } from './sanitise.js';
 
-export type MaterialRefusal = 'UNSUPPORTED_TYPE' | 'FILE_TOO_LARGE' | 'EMPTY_FILE' | 'BAD_KIND';
+export type MaterialRefusal = 'UNSUPPORTED_TYPE' | 'FILE_TOO_LARGE' | 'EMPTY_FILE' | 'BAD_KIND' | 'ACTIVE_CONTENT' | 'UNREADABLE_IMAGE';
 
 export class MaterialRefused extends Error {
   constructor(
@@ -76,8 +77,9 @@ export class MaterialService {
       },
     });
     await receive(body, check, temp);
-    const sha256 = hash.digest('hex');
-    await this.storage.adopt(sha256, temp);
+    const { file, sha256, size: storedSize } = await this.sanitised(temp, type!, hash.digest('hex'), size);
+    size = storedSize;
+    await this.storage.adopt(sha256, file);
     return this.db.transaction(async (manager) => {
       const [row] = (await manager.query(
         `INSERT INTO materials (sha256, content_type, size, kind, file_name, school_id, uploaded_by)
@@ -89,6 +91,31 @@ export class MaterialService {
       ]);
       return row!;
     });
+  }
+
+  /**
+   * What is kept of an upload: PDFs only without active content; images re-encoded without their
+   * metadata (so the stored bytes, and the hash they are kept under, are those of the clean image).
+   */
+  private async sanitised(temp: string, type: MaterialType, sha256: string, size: number) {
+    if (type === 'application/pdf') {
+      const active = await pdfActiveContent(temp);
+      if (active) {
+        await rm(temp, { force: true });
+        throw new MaterialRefused('ACTIVE_CONTENT', `PDFs with active content (${active}) are refused: print it to a new PDF, or scan the paper again`);
+      }
+      return { file: temp, sha256, size };
+    }
+    const clean = `${temp}.clean`;
+    try {
+      const cleanSize = await reencodeImage(temp, type, clean);
+      return { file: clean, sha256: createHash('sha256').update(await readFile(clean)).digest('hex'), size: cleanSize };
+    } catch {
+      await rm(clean, { force: true });
+      throw new MaterialRefused('UNREADABLE_IMAGE', 'the image could not be read; take the photo or scan again');
+    } finally {
+      await rm(temp, { force: true });
+    }
   }
 
   /**
