@@ -51,6 +51,11 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rolldownOptions: {
+      // Two pages: the Vue app, and the GraphQL explorer (GraphiQL, React + Monaco) kept out of the app's bundle.
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        explorer: fileURLToPath(new URL('./explorer.html', import.meta.url)),
+      },
       output: {
         // Long-lived vendor chunks with readable names; Element Plus stays split per route.
         codeSplitting: {

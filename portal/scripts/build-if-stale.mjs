@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `vite build` only when dist/index.html is missing or older than any input of the build, so
 // `pnpm start` serves the built portal without rebuilding it every time.
-// Inputs: src/, public/, index.html, vite.config.ts, package.json. Type declarations (*.d.ts, e.g.
+// Inputs: src/, public/, index.html, explorer.html, vite.config.ts, package.json. Type declarations (*.d.ts, e.g.
 // the ones unplugin rewrites on every run) and tests (*.test.ts) do not change the output.
 // Pass --force to build anyway.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const portalDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const output = path.join(portalDir, 'dist', 'index.html');
-const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const inputs = ['src', 'public', 'index.html', 'explorer.html', 'vite.config.ts', 'package.json'];
 
 /** Modification time of the output, or null when it does not exist. */
 function mtimeOrNull(file) {

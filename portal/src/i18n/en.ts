@@ -1,4 +1,10 @@
 import type { MessageSchema } from './zh-CN';
+import { dashboardEn } from '@/features/dashboard/messages';
+import { importEn } from '@/features/import/messages';
+import { problemsEn } from '@/features/problems/messages';
+import { reportsEn } from '@/features/reports/messages';
+import { reviewEn } from '@/features/review/messages';
+import { studentRecordEn } from '@/features/students/messages';
 
 /** English. Typed against the Chinese catalogue, so a missing or extra key fails the type check. */
 const en: MessageSchema = {
@@ -68,7 +74,13 @@ const en: MessageSchema = {
     userLoadFailed: 'Could not load your account.',
   },
   nav: {
+    problems: 'Problem records',
     students: 'Students',
+    import: 'Import students',
+    review: 'Review',
+    dashboard: 'Dashboard',
+    reports: 'Custom reports',
+    explorer: 'GraphQL explorer',
   },
   students: {
     title: 'Students',
@@ -116,6 +128,12 @@ const en: MessageSchema = {
       pageSizeOption: '{size} / page',
     },
   },
+  problems: problemsEn,
+  import: importEn,
+  review: reviewEn,
+  studentRecord: studentRecordEn,
+  dashboard: dashboardEn,
+  reports: reportsEn,
 };
 
 export default en;

@@ -4,6 +4,13 @@
  *
  * vue-i18n message syntax: `{name}` is a parameter; a literal `@`, `{`, `}` or `|` needs `{'@'}` etc.
  */
+import { dashboardZhCN } from '@/features/dashboard/messages';
+import { importZhCN } from '@/features/import/messages';
+import { problemsZhCN } from '@/features/problems/messages';
+import { reportsZhCN } from '@/features/reports/messages';
+import { reviewZhCN } from '@/features/review/messages';
+import { studentRecordZhCN } from '@/features/students/messages';
+
 const zhCN = {
   app: {
     name: '问题学籍处理平台',
@@ -71,7 +78,13 @@ const zhCN = {
     userLoadFailed: '无法加载用户信息。',
   },
   nav: {
+    problems: '问题学籍',
     students: '学籍查询',
+    import: '学籍导入',
+    review: '审核与裁决',
+    dashboard: '统计概览',
+    reports: '自定义报表',
+    explorer: 'GraphQL 查询',
   },
   students: {
     title: '学籍查询',
@@ -119,6 +132,12 @@ const zhCN = {
       pageSizeOption: '{size} 条/页',
     },
   },
+  problems: problemsZhCN,
+  import: importZhCN,
+  review: reviewZhCN,
+  studentRecord: studentRecordZhCN,
+  dashboard: dashboardZhCN,
+  reports: reportsZhCN,
 };
 
 export default zhCN;

@@ -7,11 +7,11 @@ declare module 'vue-router' {
     /** Reachable without signing in. */
     public?: boolean;
     /** i18n key of the page title (document title and heading). */
-    titleKey?: `nav.${keyof MessageSchema['nav']}` | 'auth.title';
+    titleKey?: `nav.${keyof MessageSchema['nav']}` | 'auth.title' | 'studentRecord.title';
   }
 }
 
-export const HOME: RouteLocationRaw = { name: 'students' };
+export const HOME: RouteLocationRaw = { name: 'problems' };
 
 /** A same-site path to return to after signing in; anything else (other sites, `//host`) goes home. */
 export function safeRedirect(value: unknown): string | null {
@@ -37,14 +37,71 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         children: [
           { path: '', redirect: HOME },
           {
+            path: 'problems',
+            name: 'problems',
+            component: () => import('@/features/problems/ProblemsPage.vue'),
+            meta: { titleKey: 'nav.problems' },
+          },
+          {
+            path: 'problems/:id(\\d+)',
+            name: 'problem',
+            component: () => import('@/features/problems/ProblemPage.vue'),
+            props: true,
+            meta: { titleKey: 'nav.problems' },
+          },
+          {
             path: 'students',
             name: 'students',
             component: () => import('@/features/students/StudentsPage.vue'),
             meta: { titleKey: 'nav.students' },
           },
+          {
+            path: 'students/:id(\\d+)',
+            name: 'student',
+            component: () => import('@/features/students/StudentPage.vue'),
+            props: true,
+            meta: { titleKey: 'studentRecord.title' },
+          },
+          {
+            path: 'import',
+            name: 'import',
+            component: () => import('@/features/import/ImportPage.vue'),
+            meta: { titleKey: 'nav.import' },
+          },
+          {
+            path: 'review',
+            name: 'review',
+            component: () => import('@/features/review/ReviewPage.vue'),
+            meta: { titleKey: 'nav.review' },
+          },
+          {
+            path: 'dashboard',
+            name: 'dashboard',
+            component: () => import('@/features/dashboard/DashboardPage.vue'),
+            meta: { titleKey: 'nav.dashboard' },
+          },
+          {
+            path: 'reports',
+            name: 'reports',
+            component: () => import('@/features/reports/ReportsPage.vue'),
+            meta: { titleKey: 'nav.reports' },
+          },
+          {
+            path: 'reports/:id(\\d+)',
+            name: 'report',
+            component: () => import('@/features/reports/ReportsPage.vue'),
+            props: true,
+            meta: { titleKey: 'nav.reports' },
+          },
+          {
+            path: 'explorer',
+            name: 'explorer',
+            component: () => import('@/features/explorer/ExplorerPage.vue'),
+            meta: { titleKey: 'nav.explorer' },
+          },
         ],
       },
-      { path: '/:pathMatch(.*)*', redirect: '/students' },
+      { path: '/:pathMatch(.*)*', redirect: '/problems' },
     ],
   });
 

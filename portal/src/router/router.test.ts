@@ -7,6 +7,7 @@ import { createAppRouter, safeRedirect } from './index';
 vi.mock('@/features/auth/LoginPage.vue', () => ({ default: { name: 'LoginPage', render: () => null } }));
 vi.mock('@/features/layout/AppLayout.vue', () => ({ default: { name: 'AppLayout', render: () => null } }));
 vi.mock('@/features/students/StudentsPage.vue', () => ({ default: { name: 'StudentsPage', render: () => null } }));
+vi.mock('@/features/problems/ProblemsPage.vue', () => ({ default: { name: 'ProblemsPage', render: () => null } }));
 
 describe('route guard', () => {
   it('sends a signed-out user to /login, remembering the page they wanted', async () => {
@@ -27,11 +28,11 @@ describe('route guard', () => {
     clearAuthToken();
   });
 
-  it('sends unknown paths to the students page', async () => {
+  it('sends unknown paths to the problem list (the home page)', async () => {
     setAuthToken('a.token');
     const router = createAppRouter(createMemoryHistory());
     await router.push('/no/such/page');
-    expect(router.currentRoute.value.name).toBe('students');
+    expect(router.currentRoute.value.name).toBe('problems');
     clearAuthToken();
   });
 });

@@ -1,0 +1,263 @@
+import type { MockedResponse } from '@apollo/client/testing/core';
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setAuthToken } from '@/composables/use-auth-token';
+import { ImportPage_JobDocument, ImportPage_MeDocument, ImportPage_SchoolsDocument, ImportPage_StartImportDocument, type Role } from '@/gql/graphql';
+import { fakeXhr } from '@/test/fake-xhr';
+import { mountWithApp } from '@/test/mount';
+import ImportPage from './ImportPage.vue';
+
+const SCHOOL = { __typename: 'School', id: '7', code: '1330106001', name: '杭州市西湖区学军小学' };
+
+function meMock(role: Role, school: typeof SCHOOL | null = SCHOOL): MockedResponse {
+  return {
+    request: { query: ImportPage_MeDocument, variables: {} },
+    result: { data: { me: { __typename: 'User', id: 'u1', role, school } } },
+  };
+}
+
+interface RowError {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+function result(overrides: Partial<{ ok: boolean; failure: string | null; message: string; rowsRead: number; rowsImported: number; errors: RowError[]; opened: number }>) {
+  const errors = overrides.errors ?? [];
+  return {
+    __typename: 'ImportResult',
+    ok: overrides.ok ?? true,
+    failure: overrides.failure ?? null,
+    message: overrides.message ?? '',
+    format: 'csv',
+    encoding: 'utf-8',
+    rowsRead: overrides.rowsRead ?? 3,
+    rowsImported: overrides.rowsImported ?? 0,
+    rowsSkipped: 0,
+    errorCount: errors.length,
+    errors: errors.map((e) => ({ __typename: 'ImportRowError', ...e })),
+    problems: overrides.ok === false ? null : { __typename: 'DetectionSummary', opened: overrides.opened ?? 0, closed: 0, joined: 0, left: 0 },
+  };
+}
+
+function job(id: string, fileName: string, phase: string, rowsDone: number, done: ReturnType<typeof result> | null = null) {
+  return {
+    __typename: 'ImportJob',
+    id,
+    schoolId: SCHOOL.id,
+    fileName,
+    status: done ? 'DONE' : 'RUNNING',
+    progress: { __typename: 'ImportProgress', phase, rowsDone, rowsTotal: 3 },
+    result: done,
+  };
+}
+
+function startMock(uploadId: string, started: ReturnType<typeof job>, options: { skipInvalid?: boolean; force?: boolean } = {}): MockedResponse {
+  return {
+    request: {
+      query: ImportPage_StartImportDocument,
+      variables: { input: { uploadId, schoolId: SCHOOL.id, skipInvalid: options.skipInvalid ?? false, force: options.force ?? false } },
+    },
+    result: { data: { importStudents: started } },
+  };
+}
+
+function pollMock(polled: ReturnType<typeof job>): MockedResponse {
+  return { request: { query: ImportPage_JobDocument, variables: { id: polled.id } }, result: { data: { importJob: polled } } };
+}
+
+/** Puts a file in the page's file input, as choosing it in the browser's dialog does. */
+async function chooseFile(wrapper: VueWrapper, file: File): Promise<void> {
+  const input = wrapper.find('[data-testid="import-file"] input[type="file"]');
+  Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
+  await input.trigger('change');
+}
+
+const BAD_ROWS: RowError[] = [
+  { row: 3, column: '性别', value: '男生', reason: 'gender must be 男 or 女 (or M / F)' },
+  { row: 4, column: '出生日期', value: '=1+1', reason: 'not a date: write it as 2014-03-05, 20140305 or 2014/3/5, or use a date cell' },
+];
+
+let mounted: VueWrapper | undefined;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = undefined;
+  vi.unstubAllGlobals();
+});
+
+describe('ImportPage', () => {
+  it('uploads, shows progress, lists every row error, exports them safely, then imports the fixed file', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const { sent } = fakeXhr([
+      { status: 201, body: { uploadId: 'up-1', size: 10, fileName: '名单.csv' } },
+      { status: 201, body: { uploadId: 'up-2', size: 10, fileName: '名单-已改.csv' } },
+    ]);
+    const { wrapper, router } = await mountWithApp(ImportPage, {
+      route: '/import',
+      mocks: [
+        meMock('SCHOOL_REGISTRAR'),
+        startMock('up-1', job('j1', '名单.csv', 'READING', 0)),
+        pollMock(job('j1', '名单.csv', 'READING', 2)),
+        pollMock(job('j1', '名单.csv', 'DONE', 3, result({ ok: false, failure: 'INVALID_ROWS', message: 'nothing imported', errors: BAD_ROWS }))),
+        startMock('up-2', job('j2', '名单-已改.csv', 'READING', 0)),
+        pollMock(job('j2', '名单-已改.csv', 'DONE', 3, result({ rowsImported: 3, opened: 1 }))),
+      ],
+    });
+    mounted = wrapper;
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').text()).toContain('杭州市西湖区学军小学'));
+    expect(wrapper.find('[data-testid="import-template"]').attributes('href')).toBe('/templates/students.xlsx');
+
+    await chooseFile(wrapper, new File(['姓名,性别\n'], '名单.csv', { type: 'text/csv' }));
+    expect(wrapper.find('[data-testid="import-chosen-file"]').text()).toContain('名单.csv');
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-progress-status"]').text()).toBe('读取并校验 · 已处理 2 / 3 行'));
+    expect(wrapper.find('[role="progressbar"]').attributes('aria-valuenow')).toBe('60');
+    expect(sent[0]!.headers['X-File-Name']).toBe(encodeURIComponent('名单.csv'));
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-errors-table"]').exists()).toBe(true), { timeout: 4000 });
+    expect(wrapper.find('[data-testid="import-refused-alert"]').text()).toContain('未导入任何记录：文件中有 2 处错误');
+    const table = wrapper.find('[data-testid="import-errors-table"]');
+    const cells = table.findAll('tbody tr').map((row) => row.findAll('td').map((td) => td.text()));
+    expect(cells).toEqual([
+      ['3', '性别', '男生', 'gender must be 男 or 女 (or M / F)'],
+      ['4', '出生日期', '=1+1', BAD_ROWS[1]!.reason],
+    ]);
+    expect(table.findAll('thead th').map((th) => th.text())).toEqual(['行号', '列', '内容', '原因']);
+
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:errors';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    await wrapper.find('[data-testid="import-errors-download"]').trigger('click');
+    expect(clicked[0]!.download).toBe('名单-错误明细.csv');
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')).toEqual([
+      '行号,列,内容,原因',
+      '3,性别,男生,gender must be 男 or 女 (or M / F)',
+      `4,出生日期,'=1+1,"${BAD_ROWS[1]!.reason}"`,
+      '',
+    ]);
+
+    await wrapper.find('[data-testid="import-again"]').trigger('click');
+    await chooseFile(wrapper, new File(['姓名,性别\n'], '名单-已改.csv', { type: 'text/csv' }));
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-summary"]').exists()).toBe(true), { timeout: 4000 });
+    expect(wrapper.find('[data-testid="import-rows-imported"]').text()).toBe('3');
+    expect(wrapper.find('[data-testid="import-problems-opened"]').text()).toBe('1');
+    expect(wrapper.find('[data-testid="import-view-problems"]').attributes('href')).toBe('/problems');
+    expect(router!.currentRoute.value.name).toBe('import');
+  });
+
+  it('offers to import a duplicate file anyway, after a confirmation, with force', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const { sent } = fakeXhr([
+      { status: 201, body: { uploadId: 'up-1', size: 10, fileName: 'a.xlsx' } },
+      { status: 201, body: { uploadId: 'up-2', size: 10, fileName: 'a.xlsx' } },
+    ]);
+    const duplicate = result({ ok: false, failure: 'DUPLICATE_FILE', message: 'this school already imported the same file (a.xlsx, import 4)' });
+    const { wrapper } = await mountWithApp(ImportPage, {
+      route: '/import',
+      mocks: [
+        meMock('SCHOOL_REGISTRAR'),
+        startMock('up-1', job('j1', 'a.xlsx', 'READING', 0)),
+        pollMock(job('j1', 'a.xlsx', 'DONE', 0, duplicate)),
+        startMock('up-2', job('j2', 'a.xlsx', 'READING', 0), { force: true }),
+        pollMock(job('j2', 'a.xlsx', 'DONE', 3, result({ rowsImported: 3 }))),
+      ],
+    });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').exists()).toBe(true));
+    await chooseFile(wrapper, new File(['PK'], 'a.xlsx'));
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-refused"]').attributes('data-failure')).toBe('DUPLICATE_FILE'));
+    expect(wrapper.text()).toContain('本校已导入过这个文件');
+    expect(wrapper.text()).toContain('this school already imported the same file (a.xlsx, import 4)');
+
+    await wrapper.find('[data-testid="import-anyway"]').trigger('click');
+    const confirm = await vi.waitFor(() => {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === '仍然导入');
+      expect(button).toBeDefined();
+      return button!;
+    });
+    expect(document.querySelector('.el-message-box')!.textContent).toContain('确认重复导入');
+    confirm.click();
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-summary"]').exists()).toBe(true), { timeout: 4000 });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('refuses a file that is not a spreadsheet before sending anything, and asks for a file', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const { sent } = fakeXhr([]);
+    const { wrapper } = await mountWithApp(ImportPage, { route: '/import', mocks: [meMock('SCHOOL_REGISTRAR')] });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').exists()).toBe(true));
+
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+    expect(wrapper.find('[data-testid="import-file-error"]').text()).toBe('请先选择要导入的文件');
+
+    await chooseFile(wrapper, new File(['%PDF'], '名单.pdf'));
+    expect(wrapper.find('[data-testid="import-file-error"]').text()).toBe('“名单.pdf”不是表格文件，请选择 .xlsx 或 .csv 文件。');
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('shows a refused upload (too large) clearly and keeps the form', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    fakeXhr([{ status: 413, body: { error: { code: 'FILE_TOO_LARGE', message: 'the file is larger than 200 MB' } } }]);
+    const { wrapper } = await mountWithApp(ImportPage, { route: '/import', locale: 'en', mocks: [meMock('SCHOOL_REGISTRAR')] });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').exists()).toBe(true));
+    await chooseFile(wrapper, new File(['x'], 'huge.csv'));
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-start-error"]').exists()).toBe(true));
+    expect(wrapper.find('[data-testid="import-start-error"]').text()).toContain('The server refused the file because it is too large');
+    expect(wrapper.find('[data-testid="import-chosen-file"]').text()).toContain('huge.csv');
+  });
+
+  it('lets a system admin pick the school, and explains the page to roles that cannot import', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const schools: MockedResponse = {
+      request: { query: ImportPage_SchoolsDocument, variables: { first: 200 } },
+      result: {
+        data: {
+          schools: {
+            __typename: 'SchoolConnection',
+            totalCount: 2,
+            nodes: [
+              { ...SCHOOL, region: { __typename: 'Region', code: '330106', name: '西湖区' } },
+              { __typename: 'School', id: '8', code: '1330106002', name: '杭州市西湖区文一街小学', region: { __typename: 'Region', code: '330106', name: '西湖区' } },
+            ],
+          },
+        },
+      },
+    };
+    const admin = await mountWithApp(ImportPage, { route: '/import', mocks: [meMock('SYSTEM_ADMIN', null), schools] });
+    mounted = admin.wrapper;
+    await vi.waitFor(() => expect(admin.wrapper.find('[data-testid="import-school"]').exists()).toBe(true));
+    const label = admin.wrapper.find('label.import__label');
+    expect(label.text()).toBe('导入到学校');
+    expect(admin.wrapper.find(`#${label.attributes('for')}`).exists()).toBe(true);
+    await admin.wrapper.find('[data-testid="import-start"]').trigger('submit');
+    expect(admin.wrapper.text()).toContain('请先选择学校');
+    admin.wrapper.unmount();
+
+    const district = await mountWithApp(ImportPage, { route: '/import', mocks: [meMock('DISTRICT_ADMIN', null)] });
+    mounted = district.wrapper;
+    await vi.waitFor(() => expect(district.wrapper.find('[data-testid="import-not-allowed"]').exists()).toBe(true));
+    expect(district.wrapper.find('[data-testid="import-start"]').exists()).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+import type { MockedResponse } from '@apollo/client/testing/core';
+import type { VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setAuthToken } from '@/composables/use-auth-token';
+import { AppHeader_WaitingDocument, type Role } from '@/gql/graphql';
+import { mountWithApp } from '@/test/mount';
+import AppHeader from './AppHeader.vue';
+
+function user(role: Role) {
+  return { __typename: 'User', id: 'u1', username: 'reg07', displayName: '学军小学学籍员', role, school: null, region: null };
+}
+
+function waitingMock(totalCount: number): MockedResponse {
+  return {
+    request: { query: AppHeader_WaitingDocument, variables: {} },
+    result: { data: { problems: { __typename: 'ProblemConnection', totalCount } } },
+  };
+}
+
+let mounted: VueWrapper | undefined;
+afterEach(() => {
+  mounted?.unmount();
+  mounted = undefined;
+  vi.useRealTimers();
+});
+
+describe('AppHeader waiting badge', () => {
+  it('shows how many problems wait for me, links to them, and asks again every minute', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const { wrapper } = await mountWithApp(AppHeader, {
+      route: '/students',
+      props: { user: user('SCHOOL_REGISTRAR'), loading: false, menuOpen: false },
+      mocks: [waitingMock(3), waitingMock(105)],
+    });
+    mounted = wrapper;
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="header-waiting-count"]').text()).toBe('3'));
+    const link = wrapper.find('[data-testid="header-waiting"]');
+    expect(link.attributes('href')).toBe('/problems?waiting=1');
+    expect(link.attributes('aria-label')).toBe('有 3 个问题学籍等待我处理');
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="header-waiting-count"]').text()).toBe('99+'));
+    expect(wrapper.find('[data-testid="header-waiting"]').attributes('aria-label')).toBe('有 105 个问题学籍等待我处理');
+  });
+
+  it('shows no number when nothing waits', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const { wrapper } = await mountWithApp(AppHeader, {
+      route: '/students',
+      locale: 'en',
+      props: { user: user('DISTRICT_ADMIN'), loading: false, menuOpen: false },
+      mocks: [waitingMock(0)],
+    });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="header-waiting"]').attributes('aria-label')).toBe('No problems are waiting for me'));
+    expect(wrapper.find('[data-testid="header-waiting-count"]').exists()).toBe(false);
+  });
+
+  it('has no badge for city staff, for whom nothing ever waits', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const { wrapper } = await mountWithApp(AppHeader, {
+      route: '/students',
+      props: { user: user('CITY_ADMIN'), loading: false, menuOpen: false },
+    });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="header-user"]').exists()).toBe(true));
+    expect(wrapper.find('[data-testid="header-waiting"]').exists()).toBe(false);
+  });
+});

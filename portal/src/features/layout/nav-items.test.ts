@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { navItemsFor } from './nav-items';
+
+const paths = (role: Parameters<typeof navItemsFor>[0]) => navItemsFor(role).map((item) => item.path);
+
+describe('navItemsFor', () => {
+  it('shows the review queue to district staff and import to registrars', () => {
+    expect(paths('DISTRICT_ADMIN')).toContain('/review');
+    expect(paths('DISTRICT_ADMIN')).not.toContain('/import');
+    expect(paths('SCHOOL_REGISTRAR')).toContain('/import');
+    expect(paths('SCHOOL_REGISTRAR')).not.toContain('/review');
+    expect(paths('SYSTEM_ADMIN')).toEqual(expect.arrayContaining(['/review', '/import']));
+  });
+
+  it('keeps role-limited entries out until the role is known', () => {
+    expect(paths(null)).toEqual(['/problems', '/students']);
+    expect(paths('CITY_ADMIN')).toEqual(['/problems', '/students']);
+  });
+});

@@ -1,0 +1,303 @@
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { setAuthToken } from '@/composables/use-auth-token';
+import { NegotiationPanel_AnswerDocument, RecordActionDialog_ActDocument, RecordActionDialog_StudentDocument } from '@/gql/graphql';
+import { mountWithApp } from '@/test/mount';
+import { residentIdCheckChar } from './id-number';
+import ProblemPage from './ProblemPage.vue';
+import { SCHOOL_A, SCHOOL_B, member, problem, problemMock } from './test-fixtures';
+
+const STAFF = { __typename: 'User', id: 'u9', role: 'DISTRICT_ADMIN', school: null };
+const OURS = { school: SCHOOL_A, student: { __typename: 'Student', id: '101', status: 'ENROLLED' } };
+
+async function mountProblem(
+  value: ReturnType<typeof problem>,
+  extraMocks: unknown[] = [],
+  options: { locale?: 'zh-CN' | 'en'; problemMocks?: unknown[] } = {},
+) {
+  setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+  const mounted = await mountWithApp(ProblemPage, {
+    route: `/problems/${value.id}`,
+    props: { id: value.id },
+    locale: options.locale ?? 'zh-CN',
+    mocks: [...((options.problemMocks as never[]) ?? [problemMock(value)]), ...(extraMocks as never[])],
+  });
+  await vi.waitFor(() => expect(mounted.wrapper.find('[data-testid="member-comparison"]').exists()).toBe(true));
+  return mounted;
+}
+
+/** Dialogs and message boxes are teleported to <body>, outside the wrapper. */
+function inBody<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+  return document.body.querySelector<T>(selector);
+}
+
+async function typeInto(selector: string, value: string): Promise<void> {
+  const input = inBody<HTMLInputElement>(selector)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  input.dispatchEvent(new FocusEvent('blur'));
+  await flushPromises();
+}
+
+async function clickButton(container: ParentNode, text: string): Promise<void> {
+  const button = await vi.waitFor(() => {
+    const found = [...container.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
+    expect(found, `button "${text}"`).toBeDefined();
+    return found!;
+  });
+  button.click();
+  await flushPromises();
+}
+
+function actMock(input: Record<string, unknown>, payload: Record<string, unknown>) {
+  return {
+    request: { query: RecordActionDialog_ActDocument, variables: { input } },
+    result: { data: { actOnRecord: { __typename: 'RecordActionPayload', ok: false, problemStatus: null, version: null, error: null, ...payload } } },
+  };
+}
+
+describe('ProblemPage: records side by side', () => {
+  it('highlights the values that differ and shows the ID checks beside the number', async () => {
+    const { wrapper } = await mountProblem(
+      problem({
+        members: [
+          member('101', { ...OURS, allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'] }),
+          member('202', {
+            school: SCHOOL_B,
+            birthDate: '2014-03-16',
+            idCheck: {
+              __typename: 'IdCheck',
+              valid: false,
+              reasons: ['CHECKSUM', 'BIRTH_DATE_MISMATCH'],
+              messages: ['The check character is 1 but should be 7.', 'The ID number says born 2014-03-15, the record says 2014-03-16.'],
+              addressCodeKnown: false,
+            },
+          }),
+        ],
+      }),
+    );
+
+    const cell = (field: string, id: string) => wrapper.find(`[data-testid="compare-${field}-${id}"]`);
+    for (const id of ['101', '202']) {
+      expect(cell('birthDate', id).classes()).toContain('is-different');
+      expect(cell('school', id).classes()).toContain('is-different');
+      expect(cell('name', id).classes()).not.toContain('is-different');
+      expect(cell('idNumber', id).classes()).not.toContain('is-different');
+    }
+    // Screen readers hear it too, not only see a colour.
+    expect(cell('birthDate', '202').text()).toContain('（与其他学籍不同）');
+    expect(cell('idNumber', '202').text()).toContain('330106********0031');
+
+    expect(wrapper.find('[data-testid="id-check-101"]').text()).toContain('校验通过');
+    const invalid = wrapper.find('[data-testid="id-check-202"]').text();
+    expect(invalid).toContain('校验未通过');
+    expect(invalid).toContain('校验码不正确');
+    expect(invalid).toContain('证件号中的出生日期与学籍不一致');
+    expect(invalid).toContain('地址码未收录');
+
+    // The owning school heads each column; ours comes first and says so.
+    const heads = wrapper.findAll('th.compare__head');
+    expect(heads[0]!.text()).toContain('杭州市西湖区学军小学');
+    expect(heads[0]!.text()).toContain('本校');
+    expect(heads[1]!.text()).toContain('杭州市上城区胜利小学');
+    expect(heads[1]!.text()).not.toContain('本校');
+    wrapper.unmount();
+  });
+
+  it('shows the API’s own sentences for the ID checks in English', async () => {
+    const { wrapper } = await mountProblem(
+      problem({
+        members: [
+          member('101', OURS),
+          member('202', {
+            school: SCHOOL_B,
+            idCheck: { __typename: 'IdCheck', valid: false, reasons: ['CHECKSUM'], messages: ['The check character is 1 but should be 7.'], addressCodeKnown: true },
+          }),
+        ],
+      }),
+      [],
+      { locale: 'en' },
+    );
+    expect(wrapper.find('[data-testid="id-check-202"]').text()).toContain('The check character is 1 but should be 7.');
+    wrapper.unmount();
+  });
+});
+
+describe('ProblemPage: what the viewer may do', () => {
+  it('offers only the actions the API allows on each record', async () => {
+    const { wrapper } = await mountProblem(
+      problem({ members: [member('101', { ...OURS, allowedActions: ['CORROBORATE', 'DELETE'] }), member('202', { school: SCHOOL_B })] }),
+    );
+    expect(wrapper.find('[data-testid="action-CHANGE-101"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="action-CORROBORATE-101"]').text()).toBe('佐证');
+    expect(wrapper.find('[data-testid="action-DELETE-101"]').attributes('aria-label')).toBe('删除 林小雨 的学籍');
+    expect(wrapper.find('[data-testid="actions-202"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-testid^="action-"]')).toHaveLength(2);
+    // No negotiation, review or decision for a viewer the API gives none of them.
+    expect(wrapper.find('[data-testid="negotiation-panel"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="review-panel"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="decision-panel"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('shows no record actions to district staff, but the review panel when they may review', async () => {
+    const value = problem({
+      status: 'PENDING_REVIEW',
+      viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: true, decide: false },
+      members: [member('101', { school: SCHOOL_A }), member('202', { school: SCHOOL_B })],
+    });
+    const { wrapper } = await mountProblem(value, [], { problemMocks: [problemMock(value, { me: STAFF })] });
+    expect(wrapper.findAll('[data-testid^="action-"]')).toHaveLength(0);
+    // Staff have no school of their own: no column is "ours".
+    expect(wrapper.find('[data-testid="member-comparison"]').text()).not.toContain('本校');
+    expect(wrapper.find('[data-testid="review-panel"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="decision-panel"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="problem-next-step"]').text()).toContain('请审核');
+    wrapper.unmount();
+  });
+
+  it('shows the decision panel for an escalated problem to the staff who decide it', async () => {
+    const { wrapper } = await mountProblem(
+      problem({
+        status: 'ESCALATED',
+        viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: false, decide: true },
+        members: [member('101', { school: SCHOOL_A }), member('202', { school: SCHOOL_B })],
+      }),
+    );
+    expect(wrapper.find('[data-testid="decision-panel"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="decision-101"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="decision-202"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="review-panel"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+});
+
+describe('ProblemPage: acting on a record', () => {
+  it('says that someone else acted first (STALE_VERSION) and reloads the problem', async () => {
+    const first = problem({ version: 3 });
+    const reloaded = problem({ version: 4, updatedAt: '2026-11-05T08:00:00.000Z' });
+    const { wrapper } = await mountProblem(first, [
+      actMock({ problemId: '16', version: 3, studentId: '101', action: 'DELETE', deleteReason: 'NOT_STUDYING_HERE', comment: null }, {
+        error: { __typename: 'ActionError', code: 'STALE_VERSION', message: 'Someone else acted on this problem since you opened it; reload it and try again.', field: null },
+      }),
+    ], { problemMocks: [problemMock(first, { uses: 1 }), problemMock(reloaded)] });
+
+    await wrapper.find('[data-testid="action-DELETE-101"]').trigger('click');
+    const dialog = await vi.waitFor(() => {
+      const found = inBody('[data-testid="record-action-dialog"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    inBody<HTMLInputElement>('[data-testid="delete-reason"] input[value="NOT_STUDYING_HERE"]')!.click();
+    await flushPromises();
+    inBody<HTMLButtonElement>('[data-testid="record-action-submit"]')!.click();
+
+    // A deletion asks first.
+    const box = await vi.waitFor(() => {
+      const found = inBody('.el-message-box');
+      expect(found?.textContent).toContain('确定删除 林小雨（杭州市西湖区学军小学）的学籍吗？删除原因：不在本校就读。');
+      return found!;
+    });
+    await clickButton(box, '确认删除');
+
+    const stale = await vi.waitFor(() => {
+      const found = dialog.querySelector('[data-testid="stale-version"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(stale.textContent).toContain('其他人刚刚处理了这个问题');
+    expect(stale.textContent).toContain('其他人已经处理了这个问题，请重新加载后再操作。');
+    expect(stale.getAttribute('role')).toBe('alert');
+
+    // Reloading brings the new version (and what changed); the warning has done its job.
+    (stale.querySelector('[data-testid="stale-reload"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(dialog.querySelector('[data-testid="stale-version"]')).toBeNull());
+    expect(wrapper.text()).toContain('2026/11/05');
+    wrapper.unmount();
+  });
+
+  it('checks the ID number like the API (18 characters, GB 11643 check character) before sending a change', async () => {
+    const first17 = '33010620140315003';
+    const valid = first17 + residentIdCheckChar(first17);
+    const wrong = first17 + (residentIdCheckChar(first17) === '0' ? '1' : '0');
+    const { wrapper } = await mountProblem(problem(), [
+      {
+        request: { query: RecordActionDialog_StudentDocument, variables: { id: '101' } },
+        result: {
+          data: {
+            student: { __typename: 'Student', id: '101', name: '林小雨', gender: 'M', birthDate: '2014-03-15', idType: 'RESIDENT_ID', idNumber: wrong },
+          },
+        },
+      },
+    ]);
+
+    await wrapper.find('[data-testid="action-CHANGE-101"]').trigger('click');
+    await vi.waitFor(() => expect(inBody<HTMLInputElement>('[data-testid="change-id-number"]')?.value).toBe(wrong));
+    const dialog = inBody('[data-testid="record-action-dialog"]')!;
+    const errorText = () => dialog.querySelector('.el-form-item.is-error .el-form-item__error')?.textContent?.trim() ?? null;
+
+    await typeInto('[data-testid="change-id-number"]', '3301062014031500');
+    await vi.waitFor(() => expect(errorText()).toBe('居民身份证号应为 18 位'));
+
+    await typeInto('[data-testid="change-id-number"]', wrong);
+    await vi.waitFor(() => expect(errorText()).toBe('校验码（最后一位）不正确，请核对证件号'));
+
+    // A woman's number (even 17th digit) on a boy's record.
+    const female17 = '33010620140315004';
+    await typeInto('[data-testid="change-id-number"]', female17 + residentIdCheckChar(female17));
+    await vi.waitFor(() => expect(errorText()).toBe('证件号中的性别（第 17 位）与填写的性别不一致'));
+
+    await typeInto('[data-testid="change-id-number"]', ` ${valid.slice(0, 6)} ${valid.slice(6).toLowerCase()} `);
+    await vi.waitFor(() => expect(errorText()).toBeNull());
+
+    // Proof is required: nothing is sent without it (no mutation is mocked, so a request would fail loudly).
+    inBody<HTMLButtonElement>('[data-testid="record-action-submit"]')!.click();
+    await vi.waitFor(() => expect(errorText()).toBe('请至少上传一份证明材料'));
+    expect(dialog.querySelector('[data-testid="action-error"]')).toBeNull();
+    wrapper.unmount();
+  });
+});
+
+describe('ProblemPage: negotiation', () => {
+  it('lets the other school reject a proposal only with a reason', async () => {
+    const value = problem({
+      viewerCan: { __typename: 'ProblemAbilities', negotiate: true, escalate: false, review: false, decide: false },
+      members: [member('101', { ...OURS, allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'] }), member('202', { school: SCHOOL_B })],
+      messages: [
+        {
+          __typename: 'ProblemMessage',
+          id: 'm1',
+          authorName: '胜利小学学籍员',
+          body: '该生在我校就读，请贵校删除学籍。',
+          proposal: 'KEEP_ONE',
+          keepStudentId: '202',
+          proposalStatus: 'PENDING',
+          answerReason: null,
+          answeredAt: null,
+          createdAt: '2026-11-03T08:00:00.000Z',
+          school: { __typename: 'School', id: '2', name: '杭州市上城区胜利小学' },
+        },
+      ],
+    });
+    const { wrapper } = await mountProblem(value, [
+      {
+        request: { query: NegotiationPanel_AnswerDocument, variables: { input: { messageId: 'm1', accept: false, reason: '该生仍在我校上课，有考勤记录。' } } },
+        result: { data: { answerProposal: { __typename: 'NegotiationPayload', ok: true, id: 'm1', error: null } } },
+      },
+    ]);
+    const proposal = wrapper.find('[data-testid="message-m1"]');
+    expect(proposal.text()).toContain('建议：保留一条学籍');
+    expect(proposal.text()).toContain('保留 林小雨（杭州市上城区胜利小学）的学籍');
+    expect(proposal.find('[data-testid="proposal-status"]').text()).toBe('等待答复');
+
+    await proposal.find('[data-testid="proposal-reject"]').trigger('click');
+    await wrapper.find('[data-testid="reject-submit"]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="message-m1"]').text()).toContain('请填写拒绝原因'));
+
+    await wrapper.find('textarea[data-testid="reject-reason"]').setValue('该生仍在我校上课，有考勤记录。');
+    await wrapper.find('[data-testid="message-m1"] form').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="reject-reason"]').exists()).toBe(false));
+    expect(wrapper.find('[data-testid="message-m1"] [data-testid="action-error"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+});

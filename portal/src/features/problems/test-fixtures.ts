@@ -1,0 +1,151 @@
+// Data for the problem pages' component tests, shaped like the API's answers (with __typename, as
+// the Apollo cache stores them).
+import {
+  ProblemPage_ProblemDocument,
+  ProblemsPage_CountsDocument,
+  ProblemsPage_ProblemsDocument,
+  type ProblemFilter,
+  type ProblemOrder,
+  type ProblemType,
+  type RecordAction,
+} from '@/gql/graphql';
+
+export function school(id: string, name: string, region = { code: '330106', name: '西湖区' }) {
+  return { __typename: 'School', id, name, code: `1${region.code}00${id}`, region: { __typename: 'Region', ...region } };
+}
+
+export const SCHOOL_A = school('1', '杭州市西湖区学军小学');
+export const SCHOOL_B = school('2', '杭州市上城区胜利小学', { code: '330102', name: '上城区' });
+
+export function member(studentId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'ProblemMember',
+    studentId,
+    name: '林小雨',
+    gender: 'M',
+    birthDate: '2014-03-15',
+    idType: 'RESIDENT_ID',
+    idNumberMasked: '330106********0031',
+    corroborated: false,
+    joinedAt: '2026-11-01T08:00:00.000Z',
+    allowedActions: [] as RecordAction[],
+    idCheck: { __typename: 'IdCheck', valid: true, reasons: [], messages: [], addressCodeKnown: true },
+    school: SCHOOL_A,
+    student: null as null | { __typename: 'Student'; id: string; status: string },
+    ...overrides,
+  };
+}
+
+export function problem(overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Problem',
+    id: '16',
+    type: 'DUPLICATE_ID',
+    scope: 'CROSS_SCHOOL',
+    status: 'OPEN',
+    reasons: [],
+    version: 3,
+    openedAt: '2026-11-01T08:00:00.000Z',
+    updatedAt: '2026-11-02T08:00:00.000Z',
+    resolvedAt: null,
+    deadlineAt: '2999-12-01T08:00:00.000Z',
+    overdue: false,
+    viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: false, decide: false },
+    members: [
+      member('101', { allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'], school: SCHOOL_A, student: { __typename: 'Student', id: '101', status: 'ENROLLED' } }),
+      member('202', { school: SCHOOL_B }),
+    ],
+    messages: [] as unknown[],
+    history: [
+      {
+        __typename: 'ProblemEvent',
+        id: 'e1',
+        type: 'PROBLEM_OPENED',
+        occurredAt: '2026-11-01T08:00:00.000Z',
+        actorName: null,
+        data: { type: 'DUPLICATE_ID', scope: 'CROSS_SCHOOL', members: ['101', '202'] },
+      },
+    ] as unknown[],
+    ...overrides,
+  };
+}
+
+export const REGISTRAR = { __typename: 'User', id: 'u1', role: 'SCHOOL_REGISTRAR', school: { __typename: 'School', id: '1' } };
+
+export function problemMock(value: ReturnType<typeof problem>, options: { me?: unknown; uses?: number } = {}) {
+  const me = options.me === undefined ? REGISTRAR : options.me;
+  return {
+    // cache-and-network asks again on every visit; unless told otherwise the same answer serves them all.
+    maxUsageCount: options.uses ?? Number.POSITIVE_INFINITY,
+    request: { query: ProblemPage_ProblemDocument, variables: { id: value.id } },
+    result: { data: { me, problem: value } },
+  };
+}
+
+export function row(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Problem',
+    id,
+    type: 'DUPLICATE_ID',
+    scope: 'CROSS_SCHOOL',
+    status: 'OPEN',
+    openedAt: '2026-11-01T08:00:00.000Z',
+    updatedAt: '2026-11-02T08:00:00.000Z',
+    deadlineAt: '2999-12-01T08:00:00.000Z',
+    overdue: false,
+    members: [
+      { __typename: 'ProblemMember', studentId: `${id}1`, name: '林小雨', school: { __typename: 'School', id: '1', name: '杭州市西湖区学军小学' } },
+      { __typename: 'ProblemMember', studentId: `${id}2`, name: '林小雨', school: { __typename: 'School', id: '2', name: '杭州市上城区胜利小学' } },
+    ],
+    ...overrides,
+  };
+}
+
+export function problemsMock(
+  variables: { filter?: ProblemFilter | null; orderBy?: ProblemOrder; first?: number; after?: string | null },
+  nodes: ReturnType<typeof row>[],
+  page: { totalCount?: number; endCursor?: string | null; hasNextPage?: boolean } = {},
+) {
+  return {
+    maxUsageCount: Number.POSITIVE_INFINITY,
+    request: {
+      query: ProblemsPage_ProblemsDocument,
+      variables: { filter: variables.filter ?? null, orderBy: variables.orderBy ?? 'OPENED_DESC', first: variables.first ?? 20, after: variables.after ?? null },
+    },
+    result: {
+      data: {
+        me: REGISTRAR,
+        problems: {
+          __typename: 'ProblemConnection',
+          nodes,
+          pageInfo: { __typename: 'PageInfo', endCursor: page.endCursor ?? null, hasNextPage: page.hasNextPage ?? false },
+          totalCount: page.totalCount ?? nodes.length,
+        },
+      },
+    },
+  };
+}
+
+const count = (totalCount: number) => ({ __typename: 'ProblemConnection', totalCount });
+
+export function countsMock(
+  variables: { type?: ProblemType | null; scope?: string | null; status?: string | null; waitingForMe?: boolean | null },
+  counts: { all: number; duplicateId: number; duplicateIdentity: number; invalidId: number; waiting: number },
+) {
+  return {
+    maxUsageCount: Number.POSITIVE_INFINITY,
+    request: {
+      query: ProblemsPage_CountsDocument,
+      variables: { type: variables.type ?? null, scope: variables.scope ?? null, status: variables.status ?? null, waitingForMe: variables.waitingForMe ?? null },
+    },
+    result: {
+      data: {
+        all: count(counts.all),
+        duplicateId: count(counts.duplicateId),
+        duplicateIdentity: count(counts.duplicateIdentity),
+        invalidId: count(counts.invalidId),
+        waiting: count(counts.waiting),
+      },
+    },
+  };
+}
