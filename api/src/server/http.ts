@@ -34,6 +34,24 @@ function safeFileName(header: string | string[] | undefined): string {
   return name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'upload';
 }
 
+/** Apps whose server is shutting down: they finish what they have, and take nothing new. */
+export const draining = new WeakSet<App>();
+
+/** A bounded check: a database that hangs (rather than refusing) must not hang the health check. */
+async function databaseAnswers(app: App): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 2_000)));
+  const query = app.db.dataSource.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The signed-in caller of a plain HTTP request (uploads, downloads), or null. */
 async function callerOf(app: App, req: Request): Promise<Caller | null> {
   try {
@@ -96,16 +114,19 @@ function baseApp(app: App): Express {
         res.setHeader(REQUEST_ID_HEADER, id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
+  // Liveness and database: 200 when the database answers within two seconds.
   http.get('/healthz', async (_req, res) => {
-    try {
-      await app.db.dataSource.query('SELECT 1');
-      res.json({ status: 'ok', database: app.db.mode });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: app.db.mode });
-    }
+    const up = await databaseAnswers(app);
+    res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable', database: app.db.mode });
+  });
+  // Readiness for a load balancer: also 503 while the process drains its requests before stopping.
+  http.get('/readyz', async (_req, res) => {
+    if (draining.has(app)) return void res.status(503).json({ status: 'draining' });
+    const up = await databaseAnswers(app);
+    res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'unavailable' });
   });
   return http;
 }
@@ -192,7 +213,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
   if (options.portal && existsSync(path.join(PORTAL_DIST, 'index.html'))) {
     http.use(express.static(PORTAL_DIST, { index: false, maxAge: '1h' }));
     // Client-side routes (deep links) all load the app shell.
-    http.get(/^\/(?!graphql|healthz|uploads|templates|materials|exports).*/, (_req, res) => res.sendFile(path.join(PORTAL_DIST, 'index.html')));
+    http.get(/^\/(?!graphql|healthz|readyz|uploads|templates|materials|exports).*/, (_req, res) => res.sendFile(path.join(PORTAL_DIST, 'index.html')));
   }
   return http;
 }

@@ -4,12 +4,12 @@ import type { App } from '../app.js';
 import { createSubgraphServer, type SubgraphServer } from '../core/graphql/subgraph-server.js';
 import { createGateway } from '../gateway/gateway.js';
 import { SUBGRAPHS, subgraphByName } from '../subgraphs.js';
-import { gatewayHttpApp, subgraphHttpApp } from './http.js';
+import { draining, gatewayHttpApp, subgraphHttpApp } from './http.js';
 
 export interface Running {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 export function listen(http: Express, host: string, port: number): Promise<Running> {
@@ -20,7 +20,17 @@ export function listen(http: Express, host: string, port: number): Promise<Runni
       resolve({
         server,
         url: `http://localhost:${actual}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        // Stop accepting, let in-flight requests finish, drop idle keep-alive connections at once and
+        // any still busy after the grace period.
+        close: (graceMs = 10_000) =>
+          new Promise<void>((done) => {
+            const force = setTimeout(() => server.closeAllConnections(), graceMs);
+            server.close(() => {
+              clearTimeout(force);
+              done();
+            });
+            server.closeIdleConnections();
+          }),
       });
     });
     server.once('error', reject);
@@ -42,4 +52,13 @@ export async function startSubgraph(app: App, name: string, host: string, port: 
 export async function startGateway(app: App, urls: Map<string, string>, host: string, port: number): Promise<Running> {
   for (const name of urls.keys()) subgraphByName(name);
   return listen(gatewayHttpApp(app, await createGateway(app, { urls }), { portal: true }), host, port);
+}
+
+/**
+ * Graceful stop: readiness answers 503 at once (a load balancer stops sending), the listener
+ * closes, requests in flight finish (or are cut after the grace period).
+ */
+export function shutdown(app: App, running: Running, graceMs = 10_000): Promise<void> {
+  draining.add(app);
+  return running.close(graceMs);
 }
