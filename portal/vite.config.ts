@@ -66,6 +66,12 @@ export default defineConfig({
               priority: 10,
             },
             {
+              // graphql-js on its own: the GraphQL explorer (explorer.html) needs it too, and must not load Apollo and Vue with it.
+              name: 'graphql-js',
+              test: /node_modules[\\/](graphql|tslib)[\\/]/,
+              priority: 15,
+            },
+            {
               // Higher priority: groups take their modules' dependencies along, and apollo-composable imports Vue.
               name: 'vue',
               test: /node_modules[\\/](vue|@vue[\\/](?!apollo-composable)[^\\/]+|vue-router|vue-i18n|@intlify[\\/][^\\/]+)[\\/]/,
