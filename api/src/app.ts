@@ -110,7 +110,7 @@ export interface AppOptions {
 /** The composition root: one database, one set of services, shared by API, CLI and tests. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const keys = deriveKeys(resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR));
+  const keys = deriveKeys(resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), config.JWT_PREVIOUS_SECRET);
   let unlock = () => {};
   let embeddedDir: string | undefined;
   if (!config.DATABASE_URL && !options.inMemory) {

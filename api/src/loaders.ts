@@ -34,7 +34,7 @@ export function createLoaders(app: App, caller: Caller | null, requestId: string
     }),
     problemMembers: new DataLoader((ids: readonly string[]) => services.problems.membersOf(scope, ids)),
     problemParticipants: new DataLoader((ids: readonly string[]) => services.problems.participantsOf(ids)),
-    problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(ids)),
+    problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(scope, ids)),
     problemMessages: new DataLoader((ids: readonly string[]) => services.negotiation.messagesOf(ids)),
     problemsOfStudent: new DataLoader((ids: readonly string[]) => services.problems.problemsOfStudents(ids)),
     openProblemCount: new DataLoader((ids: readonly string[]) => services.problems.openCountOfSchools(scope, ids)),

@@ -380,8 +380,16 @@ describe('school actions on problem records (change, corroborate, delete) and di
     };
     let p = await problem(problemId, tokens.b);
     expect(p).toMatchObject({ type: 'DUPLICATE_ID', scope: 'CROSS_SCHOOL', status: 'OPEN' });
-    const changed = await act(tokens.b, { problemId, version: p.version, studentId: ids[1], action: 'CHANGE', changes: { idNumber: real }, materialIds: [await material(tokens.b)] });
+    const changed = await act(tokens.b, {
+      problemId, version: p.version, studentId: ids[1], action: 'CHANGE', changes: { idNumber: real, phone: '13800001111' }, materialIds: [await material(tokens.b)],
+    });
     expect(changed.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
+    // School A sees that B changed its record, as much as the comparison shows: masked, no phone.
+    const seenByA = (await problem(problemId, tokens.a)).history.find((e: { type: string }) => e.type === 'ACTION_CHANGE');
+    expect(seenByA.data.after).toEqual({ idNumber: `${real.slice(0, 6)}********${real.slice(14)}` });
+    expect(seenByA.data.before).toEqual({ idNumber: `${shared.slice(0, 6)}********${shared.slice(14)}` });
+    const seenByB = (await problem(problemId, tokens.b)).history.find((e: { type: string }) => e.type === 'ACTION_CHANGE');
+    expect(seenByB.data.after).toEqual({ idNumber: real, phone: '13800001111' });
     p = await problem(problemId, tokens.b);
     expect(p.members.map((m: { studentId: string }) => m.studentId)).toEqual([ids[0]]);
     expect(p.history.map((e: { type: string }) => e.type)).toEqual(['PROBLEM_OPENED', 'ACTION_CHANGE', 'MEMBER_LEFT', 'PROBLEM_SUBMITTED_FOR_REVIEW']);

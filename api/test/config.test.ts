@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deriveKeys, signSessionToken, verifySessionToken } from '../src/core/auth/tokens.js';
 import { ConfigError, parseConfig } from '../src/core/config.js';
 
 describe('configuration', () => {
@@ -22,5 +23,22 @@ describe('configuration', () => {
       expect(message).toContain('DATABASE_URL: must be a postgres://');
       expect(message).toContain('JWT_SECRET: must be at least 32 characters');
     }
+  });
+});
+
+describe('JWT secret rotation', () => {
+  it('accepts sessions signed with the previous secret until they expire, signs new ones with the current one only', async () => {
+    const caller = { userId: '7', username: 'reg07', role: 'SCHOOL_REGISTRAR' as const, schoolId: '3' };
+    const old = 'old-secret-old-secret-old-secret-0123';
+    const current = 'new-secret-new-secret-new-secret-4567';
+    const { token: oldSession } = await signSessionToken(deriveKeys(old), caller, '1h');
+    const rotating = deriveKeys(current, old);
+    expect(await verifySessionToken(rotating, oldSession)).toEqual(caller);
+    const { token: newSession } = await signSessionToken(rotating, caller, '1h');
+    await expect(verifySessionToken(deriveKeys(old), newSession)).rejects.toThrow(/not valid/);
+    // Once the previous secret is dropped, its sessions end.
+    await expect(verifySessionToken(deriveKeys(current), oldSession)).rejects.toThrow(/not valid/);
+    const { token: expired } = await signSessionToken(deriveKeys(old), caller, '-1s');
+    await expect(verifySessionToken(rotating, expired)).rejects.toThrow(/expired/);
   });
 });

@@ -7,7 +7,7 @@ describe('demo data', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await createTestApp();
-    expect(await seedDemo(app)).toEqual({ schools: 12, users: 21, students: 5000 });
+    expect(await seedDemo(app)).toEqual({ schools: 12, users: 24, students: 5000 });
   });
   afterAll(() => app?.dispose());
 

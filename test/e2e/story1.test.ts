@@ -13,11 +13,10 @@ import { DEMO_PASSWORD } from './support/product.js';
 /** School A: 杭州市上城区胜利小学 (上城区 330102) in the demo seed (api/src/seed/demo.ts). */
 const REGISTRAR_A = 'reg01';
 /**
- * Who decides. A problem between two districts is decided by district staff of the smallest region
- * containing both (here the city); the demo seed's DISTRICT_ADMINs each cover one district and its
- * city account (city.hz) is a read-only CITY_ADMIN, so in the demo data the system admin decides.
+ * Who decides: a problem between two districts is decided by district staff of the smallest region
+ * containing both, here the city (the demo seed's city-level reviewer of 杭州).
  */
-const DECIDER = 'admin';
+const DECIDER = 'review.hz';
 
 interface Candidate {
   id: string;

@@ -15,6 +15,8 @@ const schema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // The secret being rotated out: sessions it signed stay valid until they expire (at most JWT_TTL).
+  JWT_PREVIOUS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL: z.string().regex(durationPattern, 'must look like 30m, 8h or 1d').default('8h'),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
   MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),

@@ -59,6 +59,11 @@ export function demoUsers(): DemoUser[] {
     { username: 'province.zj', displayName: '浙江省学籍管理员', role: 'PROVINCE_ADMIN', regionCode: '330000', description: 'province admin, 浙江省' },
     { username: 'city.hz', displayName: '杭州市学籍管理员', role: 'CITY_ADMIN', regionCode: '330100', description: 'city admin, 杭州市' },
     { username: 'city.nb', displayName: '宁波市学籍管理员', role: 'CITY_ADMIN', regionCode: '330200', description: 'city admin, 宁波市' },
+    // Reviewers for problems between districts: district staff serving the smallest region that
+    // contains every school of a problem (a city, or the province for problems between cities).
+    { username: 'review.zj', displayName: '浙江省学籍审核员', role: 'DISTRICT_ADMIN', regionCode: '330000', description: 'reviewer for problems between cities, 浙江省' },
+    { username: 'review.hz', displayName: '杭州市学籍审核员', role: 'DISTRICT_ADMIN', regionCode: '330100', description: 'reviewer for problems between districts, 杭州市' },
+    { username: 'review.nb', displayName: '宁波市学籍审核员', role: 'DISTRICT_ADMIN', regionCode: '330200', description: 'reviewer for problems between districts, 宁波市' },
     ...DISTRICTS.map((d) => ({
       username: `district.${d.short}`,
       displayName: `${d.name}学籍管理员`,

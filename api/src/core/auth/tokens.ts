@@ -10,11 +10,20 @@ export interface TokenKeys {
   session: Uint8Array;
   /** Separate key for gateway → subgraph calls, derived so a session token can never pass as one. */
   subgraph: Uint8Array;
+  /**
+   * Session keys of the secret being rotated out (JWT_PREVIOUS_SECRET): sessions signed with it
+   * stay valid until they expire, new ones are signed with the current secret only.
+   */
+  previousSessions: Uint8Array[];
 }
 
-export function deriveKeys(secret: string): TokenKeys {
-  const derive = (purpose: string) => new Uint8Array(createHmac('sha256', secret).update(purpose).digest());
-  return { session: derive('session-token'), subgraph: derive('subgraph-caller') };
+export function deriveKeys(secret: string, previousSecret?: string): TokenKeys {
+  const derive = (from: string, purpose: string) => new Uint8Array(createHmac('sha256', from).update(purpose).digest());
+  return {
+    session: derive(secret, 'session-token'),
+    subgraph: derive(secret, 'subgraph-caller'),
+    previousSessions: previousSecret ? [derive(previousSecret, 'session-token')] : [],
+  };
 }
 
 interface CallerClaims {
@@ -58,13 +67,19 @@ export async function signSessionToken(keys: TokenKeys, caller: Caller, ttl: str
 export class InvalidTokenError extends Error {}
 
 export async function verifySessionToken(keys: TokenKeys, token: string): Promise<Caller> {
-  try {
-    const { payload } = await jwtVerify(token, keys.session, { issuer: ISSUER, audience: SESSION_AUDIENCE, algorithms: ['HS256'] });
-    return callerOf(payload);
-  } catch (error) {
-    const expired = error instanceof errors.JWTExpired;
-    throw new InvalidTokenError(expired ? 'Your session has expired; sign in again.' : 'The session token is not valid; sign in again.');
+  let failure: unknown;
+  for (const key of [keys.session, ...keys.previousSessions]) {
+    try {
+      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: SESSION_AUDIENCE, algorithms: ['HS256'] });
+      return callerOf(payload);
+    } catch (error) {
+      failure = error;
+      // A signature made with another key: try the next one. Anything else is final.
+      if (!(error instanceof errors.JWSSignatureVerificationFailed)) break;
+    }
   }
+  const expired = failure instanceof errors.JWTExpired;
+  throw new InvalidTokenError(expired ? 'Your session has expired; sign in again.' : 'The session token is not valid; sign in again.');
 }
 
 /**

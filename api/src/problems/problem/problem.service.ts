@@ -50,6 +50,25 @@ interface MemberRow {
   problemStatus: string;
 }
 
+const PRIVATE_FIELDS = new Set(['phone', 'householdRegion']);
+
+/** Before/after values of another school's record: ID number masked, phone and address left out. */
+function redactRecordValues(data: Record<string, unknown>): Record<string, unknown> {
+  const redact = (values: unknown) => {
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return values;
+    return Object.fromEntries(
+      Object.entries(values as Record<string, unknown>)
+        .filter(([key]) => !PRIVATE_FIELDS.has(key))
+        .map(([key, value]) => [key, key === 'idNumber' && typeof value === 'string' ? maskIdNumber(value) : value]),
+    );
+  };
+  return {
+    ...data,
+    ...('before' in data ? { before: redact(data.before) } : {}),
+    ...('after' in data ? { after: redact(data.after) } : {}),
+  };
+}
+
 /** One problem in the operators' JSON (DESIGN.md section 6): values exactly as imported. */
 export interface ProblemExport {
   id: string;
@@ -207,16 +226,27 @@ export class ProblemService {
     return problemIds.map((id) => byProblem.get(id) ?? { schoolIds: [], regionCodes: [] });
   }
 
-  /** The events of each problem, oldest first (the problem's history). */
-  async historyOf(problemIds: readonly string[]): Promise<ProblemEvent[][]> {
+  /**
+   * The events of each problem, oldest first (the problem's history). Values recorded about another
+   * school's record are shown as the comparison shows them: the ID number masked, no phone and no
+   * household address.
+   */
+  async historyOf(scope: Scope, problemIds: readonly string[]): Promise<ProblemEvent[][]> {
     const rows = (await this.db.query(
-      `SELECT e.id::text, e.problem_id::text AS "problemId", e.type, e.occurred_at AS "occurredAt", u.display_name AS "actorName", e.data
-       FROM events e LEFT JOIN users u ON u.id = e.actor_id
+      `SELECT e.id::text, e.problem_id::text AS "problemId", e.type, e.occurred_at AS "occurredAt", u.display_name AS "actorName", e.data,
+              sc.id::text AS "schoolId", sc.region_code AS "regionCode"
+       FROM events e
+       LEFT JOIN users u ON u.id = e.actor_id
+       LEFT JOIN students st ON st.id = CASE WHEN e.data->>'studentId' ~ '^[0-9]{1,18}$' THEN (e.data->>'studentId')::bigint END
+       LEFT JOIN schools sc ON sc.id = st.school_id
        WHERE e.problem_id = ANY($1::bigint[]) ORDER BY e.id`,
       [problemIds],
-    )) as (ProblemEvent & { problemId: string })[];
+    )) as (ProblemEvent & { problemId: string; schoolId: string | null; regionCode: string | null })[];
     const byProblem = new Map<string, ProblemEvent[]>(problemIds.map((id) => [id, []]));
-    for (const { problemId, ...event } of rows) byProblem.get(problemId)?.push(event);
+    for (const { problemId, schoolId, regionCode, ...event } of rows) {
+      const ours = schoolId === null || scopeCoversSchool(scope, { id: schoolId, regionCode: regionCode ?? '' });
+      byProblem.get(problemId)?.push(ours ? event : { ...event, data: redactRecordValues(event.data) });
+    }
     return problemIds.map((id) => byProblem.get(id) ?? []);
   }
 
