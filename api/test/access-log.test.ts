@@ -73,3 +73,39 @@ describe('the read log: who viewed which record', () => {
     expect(() => parseConfig({ ACCESS_LOG_RETENTION_DAYS: '30' })).toThrow(/ACCESS_LOG_RETENTION_DAYS: must be at least 183/);
   });
 });
+
+describe('full ID numbers: masked in lists, revealed one record at a time, every reveal logged', () => {
+  let app: TestApp;
+  let product: Awaited<ReturnType<typeof startProduct>>;
+  let token = '';
+  let user: { id: string; username: string };
+  let ids: string[] = [];
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    const school = await makeSchool(app, '330102');
+    ids = await makeStudents(app, school, 2);
+    product = await startProduct(app);
+    user = await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: school.id });
+    token = await product.login(user.username);
+  });
+  afterAll(async () => {
+    await product?.close();
+    await app?.dispose();
+  });
+
+  it('refuses full numbers in a list, gives them for one record, and logs the reveal as an access and an event', async () => {
+    const list = await product.gql(`{ students { nodes { idNumberMasked idNumber } } }`, {}, token);
+    expect(list.errors?.[0]).toMatchObject({ message: expect.stringMatching(/one record at a time/), extensions: { code: 'FORBIDDEN' } });
+    const masked = await product.gql(`{ students { nodes { id idNumberMasked } } }`, {}, token);
+    expect(masked.data.students.nodes.every((n: { idNumberMasked: string }) => /^\d{6}\*{8}[\dX]{4}$/.test(n.idNumberMasked))).toBe(true);
+
+    const one = await product.gql(`query($id: ID!) { student(id: $id) { idNumber } }`, { id: ids[0] }, token);
+    const [stored] = (await app.db.dataSource.query(`SELECT id_number FROM students WHERE id = $1`, [ids[0]])) as { id_number: string }[];
+    expect(one.data.student.idNumber).toBe(stored!.id_number);
+    const reveals = (await app.db.dataSource.query(`SELECT subject_ids::text[] AS ids FROM access_log WHERE user_id = $1 AND subject_type = 'id_number'`, [user.id])) as { ids: string[] }[];
+    expect(reveals).toEqual([{ ids: [ids[0]] }]);
+    const events = (await app.db.dataSource.query(`SELECT actor_id::text AS actor FROM events WHERE type = 'ID_NUMBER_REVEALED' AND subject_id = $1`, [ids[0]])) as { actor: string }[];
+    expect(events).toEqual([{ actor: user.id }]);
+  });
+});

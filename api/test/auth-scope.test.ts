@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 const STUDENTS = `query($schoolId: ID) {
   students(filter: { schoolId: $schoolId }, first: 100) {
     totalCount
-    nodes { id name idNumber school { id name region { code name parent { code } } } }
+    nodes { id name idNumberMasked school { id name region { code name parent { code } } } }
   }
 }`;
 

@@ -1,7 +1,9 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { appendEvents } from '../../core/events.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { Connection, pageSize } from '../../core/graphql/connection.js';
-import { logAccess, requireScope, type Context } from '../../core/graphql/context.js';
+import { logAccess, requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
 import { School } from '../school/school.entity.js';
 import { maskIdNumber } from './id-number.js';
 import { Student } from './student.entity.js';
@@ -29,6 +31,12 @@ class StudentsArgs {
 
   @Field(() => String, { nullable: true })
   after?: string | null;
+}
+
+/** Whether a field is resolved inside a list (a page of students, or a batch of referenced records). */
+function inList(path: GraphQLResolveInfo['path'] | undefined): boolean {
+  for (let step = path; step; step = step.prev) if (typeof step.key === 'number') return true;
+  return false;
 }
 
 @Resolver(() => Student)
@@ -61,8 +69,17 @@ export class StudentResolver {
     return school;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The ID number as imported. Only within your scope.' })
-  idNumber(@Root() student: Student): string | null {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The full ID number as imported: one record at a time (`student(id)`), and every reveal is logged. Lists carry idNumberMasked.',
+  })
+  async idNumber(@Root() student: Student, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<string | null> {
+    const caller = requireCaller(ctx);
+    if (inList(info.path)) throw forbidden('Full ID numbers are revealed one record at a time: ask for student(id: …) { idNumber }.');
+    await logAccess(ctx, 'id_number', [student.id], 'reveal');
+    await appendEvents(ctx.app.db.dataSource.manager, [
+      { type: 'ID_NUMBER_REVEALED', actorId: caller.userId, subjectType: 'student', subjectId: student.id, data: { requestId: ctx.requestId } },
+    ]);
     return student.idNumber;
   }
 
