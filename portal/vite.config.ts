@@ -8,6 +8,11 @@ import { defineConfig } from 'vite';
 /** Where `pnpm start` (or `pnpm --filter api start`) serves the gateway during development. */
 const API_ORIGIN = process.env.PORTAL_API_ORIGIN ?? 'http://localhost:4000';
 
+// Everything the product serves besides the portal itself: GraphQL, files in and out, health.
+const API_PROXY = Object.fromEntries(
+  ['/graphql', '/healthz', '/readyz', '/uploads', '/materials', '/exports', '/templates'].map((path) => [path, { target: API_ORIGIN, changeOrigin: true }]),
+);
+
 /** The type declarations for auto-imported Element Plus parts are committed; tests leave them alone. */
 const writeDts = !process.env.VITEST;
 
@@ -36,16 +41,10 @@ export default defineConfig({
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
   server: {
-    proxy: {
-      '/graphql': { target: API_ORIGIN, changeOrigin: true },
-      '/healthz': { target: API_ORIGIN, changeOrigin: true },
-    },
+    proxy: API_PROXY,
   },
   preview: {
-    proxy: {
-      '/graphql': { target: API_ORIGIN, changeOrigin: true },
-      '/healthz': { target: API_ORIGIN, changeOrigin: true },
-    },
+    proxy: API_PROXY,
   },
   build: {
     target: 'es2022',
