@@ -90,6 +90,7 @@ describe('authorization matrix: every operation, role and scope', () => {
   }
   let ops: Record<string, (target: Fixture, token?: string) => Promise<Outcome>>;
   let problemsBefore: unknown;
+  let loginAttempts = 0;
   const problemStates = () => app.db.dataSource.query(`SELECT id, status, version FROM problems ORDER BY id`);
 
   beforeAll(async () => {
@@ -171,7 +172,9 @@ describe('authorization matrix: every operation, role and scope', () => {
       student: async (t, token) => contains(await q(`query($id: ID!) { student(id: $id) { id } }`, { id: t.studentId }, token), (d) => d.student?.id === t.studentId),
       me: async (_t, token) => contains(await q(`{ me { id } }`, {}, token), (d) => d.me !== null),
       problemStats: async (t, token) => contains(await q(`query($r: String) { problemStats(filter: { regionCode: $r }) { count } }`, { r: t.regionCode }, token), (d) => d.problemStats.some((row: any) => row.count > 0)),
-      login: async () => contains(await q(`mutation { login(username: "nobody", password: "wrong") { token error { code } } }`, {}), (d) => d.login.error.code === 'INVALID_CREDENTIALS'),
+      // A new unknown name each time: the same one would be throttled after ten failures.
+      login: async () =>
+        contains(await q(`mutation($u: String!) { login(username: $u, password: "wrong") { token error { code } } }`, { u: `nobody.${(loginAttempts += 1)}` }), (d) => d.login.error.code === 'INVALID_CREDENTIALS'),
       actOnRecord: async (t, token) => answered(await q(`mutation($i: RecordActionInput!) { actOnRecord(input: $i) { ok error { code } } }`,
         { i: { problemId: t.withinProblemId, studentId: t.studentId, version: STALE, action: 'CORROBORATE', materialIds: [] } }, token)),
       postMessage: async (t, token) => answered(await q(`mutation($i: PostMessageInput!) { postMessage(input: $i) { ok error { code } } }`, { i: { problemId: t.crossProblemId, body: '' } }, token)),
