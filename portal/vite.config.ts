@@ -50,11 +50,6 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rolldownOptions: {
-      // Two pages: the Vue app, and the GraphQL explorer (GraphiQL, React + Monaco) kept out of the app's bundle.
-      input: {
-        index: fileURLToPath(new URL('./index.html', import.meta.url)),
-        explorer: fileURLToPath(new URL('./explorer.html', import.meta.url)),
-      },
       output: {
         // Long-lived vendor chunks with readable names; Element Plus stays split per route.
         codeSplitting: {
@@ -63,12 +58,6 @@ export default defineConfig({
               name: 'apollo',
               test: /node_modules[\\/](@apollo|graphql|@wry|optimism|zen-observable|zen-observable-ts|ts-invariant|symbol-observable|@vue[\\/]apollo-composable|vue-demi|tslib)[\\/]/,
               priority: 10,
-            },
-            {
-              // graphql-js on its own: the GraphQL explorer (explorer.html) needs it too, and must not load Apollo and Vue with it.
-              name: 'graphql-js',
-              test: /node_modules[\\/](graphql|tslib)[\\/]/,
-              priority: 15,
             },
             {
               // Higher priority: groups take their modules' dependencies along, and apollo-composable imports Vue.

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `vite build` only when dist/index.html is missing or older than any input of the build, so
 // `pnpm start` serves the built portal without rebuilding it every time.
-// Inputs: src/, public/, index.html, explorer.html, vite.config.ts, package.json. Type declarations (*.d.ts, e.g.
+// Inputs: src/, public/, index.html, explorer.html, the two Vite configs, package.json. Type declarations (*.d.ts, e.g.
 // the ones unplugin rewrites on every run) and tests (*.test.ts) do not change the output.
 // Pass --force to build anyway.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const portalDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const output = path.join(portalDir, 'dist', 'index.html');
-const inputs = ['src', 'public', 'index.html', 'explorer.html', 'vite.config.ts', 'package.json'];
+const inputs = ['src', 'public', 'index.html', 'explorer.html', 'vite.config.ts', 'vite.explorer.config.ts', 'package.json'];
 
 /** Modification time of the output, or null when it does not exist. */
 function mtimeOrNull(file) {
@@ -62,9 +62,12 @@ if (!reason) {
 
 console.log(`portal: building (${reason})…`);
 const vite = path.join(portalDir, 'node_modules', 'vite', 'bin', 'vite.js');
-const result = spawnSync(process.execPath, [vite, 'build'], { cwd: portalDir, stdio: 'inherit' });
-if (result.error) {
-  console.error(result.error.message);
-  process.exit(1);
+// The portal, then the GraphQL explorer into the same dist/ (see vite.explorer.config.ts).
+for (const args of [['build'], ['build', '--config', 'vite.explorer.config.ts']]) {
+  const result = spawnSync(process.execPath, [vite, ...args], { cwd: portalDir, stdio: 'inherit' });
+  if (result.error) {
+    console.error(result.error.message);
+    process.exit(1);
+  }
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }
-process.exit(result.status ?? 1);

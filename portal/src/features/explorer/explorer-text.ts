@@ -37,10 +37,13 @@ export const EXPLORER_TEXT = {
 
 /** The query a new explorer tab starts with: open cross-school problems per school, a typical district question. */
 export const DEFAULT_QUERY: Record<ExplorerLocale, string> = {
-  'zh-CN': `# GraphQL 查询工具：查询按您本人的权限执行，只返回您管理范围内的数据。
-# 按 Ctrl+Enter 运行；按 Ctrl+空格 补全字段；左侧“Docs”列出所有可查询的数据。
+  'zh-CN': `# GraphQL 查询工具
+# 查询按您本人的权限执行，只返回您管理范围内的数据。
+# Ctrl+Enter 运行；Ctrl+空格 补全字段；
+# 左侧的文档图标列出所有可查询的数据。
 #
-# 示例：各学校待处理（OPEN）的跨校问题数量，以及其中已超期的数量。
+# 示例：各学校待处理（OPEN）的跨校问题，
+# 以及其中已超期的数量。
 
 query OpenCrossSchoolProblemsBySchool {
   problemStats(groupBy: [SCHOOL], filter: { scope: CROSS_SCHOOL, status: OPEN }) {
@@ -53,10 +56,14 @@ query OpenCrossSchoolProblemsBySchool {
   }
 }
 `,
-  en: `# GraphQL explorer: queries run with your own permissions and return only data in your scope.
-# Ctrl+Enter runs the query; Ctrl+Space completes a field; "Docs" on the left lists everything you can query.
+  en: `# GraphQL explorer
+# Queries run with your own permissions and return
+# only data in your scope.
+# Ctrl+Enter runs the query; Ctrl+Space completes a field;
+# the docs icon on the left lists everything you can query.
 #
-# Example: open cross-school problems per school, and how many of them are overdue.
+# Example: open cross-school problems per school,
+# and how many of them are overdue.
 
 query OpenCrossSchoolProblemsBySchool {
   problemStats(groupBy: [SCHOOL], filter: { scope: CROSS_SCHOOL, status: OPEN }) {

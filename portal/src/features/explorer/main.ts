@@ -2,7 +2,7 @@
  * The GraphQL explorer (DESIGN.md story 3): GraphiQL, bundled with the portal (no CDN), as its own
  * page, explorer.html. GraphiQL is a React application with the Monaco editor; keeping it in a
  * separate Vite entry keeps React and Monaco out of the Vue app's bundle entirely. The portal's
- * /explorer route shows this page in a frame.
+ * /explorer route links here.
  *
  * Plain `createElement` instead of JSX: this one small file is the only React code in the
  * project, and it needs no JSX tooling next to the Vue compiler.
@@ -23,16 +23,13 @@ const text = EXPLORER_TEXT[locale];
 document.documentElement.lang = locale;
 document.title = text.title;
 
-// Inside the portal's frame, links to the portal replace the whole page, not the frame.
-const linkTarget = window.top === window.self ? undefined : '_top';
-
 function SignIn(props: { expired: boolean }) {
   return h(
     'main',
     { className: 'explorer-signin' },
     h('h1', null, props.expired ? text.expiredTitle : text.signInTitle),
     h('p', null, props.expired ? text.expiredBody : text.signInBody),
-    h('a', { className: 'explorer-signin__button', href: signInHref(props.expired), target: linkTarget }, text.signIn),
+    h('a', { className: 'explorer-signin__button', href: signInHref(props.expired) }, text.signIn),
   );
 }
 
@@ -61,7 +58,7 @@ function render(root: Root): void {
           shouldPersistHeaders: false,
           forcedTheme: 'light',
         },
-        h(GraphiQL.Logo, null, h('a', { className: 'explorer-logo', href: '/', target: linkTarget }, text.product)),
+        h(GraphiQL.Logo, null, h('a', { className: 'explorer-logo', href: '/' }, text.product)),
       ),
     ),
   );

@@ -137,9 +137,14 @@ export const reportsZhCN = {
   explorer: {
     title: 'GraphQL 查询工具',
     description: '直接编写 GraphQL 查询，按您本人的权限执行，结果与平台中看到的一致。适合熟悉 GraphQL 的用户。',
+    open: '打开 GraphQL 查询工具',
     openNewWindow: '在新窗口打开',
-    frameTitle: 'GraphQL 查询工具（GraphiQL）',
-    docsHint: '按 Ctrl+空格 补全字段，点击左侧“文档”查看所有可查询的数据。',
+    docsHint: '在查询工具中按 Ctrl+Enter 运行，按 Ctrl+空格 补全字段，点击左侧的文档图标查看所有可查询的数据。',
+    points: {
+      permissions: '查询以您本人的身份执行，只返回您管理范围内的数据，与平台各页面看到的一致。',
+      schema: '可以查询问题学籍、学籍记录、学校、行政区划和各项统计，自由组合字段和筛选条件。',
+      reports: '用 saveReport 可以把查询保存为报表：它会出现在“自定义报表”中，可以运行、导出为 CSV 或 Excel，并共享给本地区。',
+    },
   },
 };
 
@@ -275,8 +280,13 @@ export const reportsEn: typeof reportsZhCN = {
   explorer: {
     title: 'GraphQL explorer',
     description: 'Write GraphQL queries yourself. They run with your own permissions, so you see exactly what the portal shows you. For users who know GraphQL.',
+    open: 'Open the GraphQL explorer',
     openNewWindow: 'Open in a new window',
-    frameTitle: 'GraphQL explorer (GraphiQL)',
-    docsHint: 'Press Ctrl+Space to complete a field; open “Docs” on the left for everything you can query.',
+    docsHint: 'In the explorer, Ctrl+Enter runs a query, Ctrl+Space completes a field, and the docs icon on the left lists everything you can query.',
+    points: {
+      permissions: 'Queries run as you and return only data in your scope, exactly what the portal’s pages show you.',
+      schema: 'Query problem records, student records, schools, regions and statistics, combining fields and filters freely.',
+      reports: 'With saveReport a query becomes a saved report: it appears under Custom reports, to run, export as CSV or Excel, and share with your region.',
+    },
   },
 };

@@ -28,15 +28,15 @@ export type StatsMeasure = (typeof STATS_MEASURES)[number];
 export const DAY_MEASURES: readonly StatsMeasure[] = ['medianDaysToResolve', 'p90DaysToResolve', 'medianOpenAgeDays'];
 
 /**
- * The row fields that carry a dimension's value. REGION and SCHOOL also bring the name to show;
- * their key fields (`code`, `id`) are the row's `regionCode` / `schoolId`.
+ * The row fields that carry a dimension's value, as lines of the query (nested ones indented).
+ * REGION and SCHOOL also bring the name to show; their keys are the row's `regionCode` / `schoolId`.
  */
 export const DIMENSION_SELECTION: Record<StatsDimension, string[]> = {
   TYPE: ['type'],
   STATUS: ['status'],
   SCOPE: ['scope'],
-  SCHOOL: ['schoolId', 'school { name }'],
-  REGION: ['regionCode', 'region { name }'],
+  SCHOOL: ['schoolId', 'school {', '  name', '}'],
+  REGION: ['regionCode', 'region {', '  name', '}'],
   OPENED_WEEK: ['openedWeek'],
   OPENED_MONTH: ['openedMonth'],
 };

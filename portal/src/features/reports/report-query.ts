@@ -1,4 +1,3 @@
-import { Kind, parse, print, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import {
   DIMENSION_SELECTION,
   FILTER_KEYS,
@@ -16,6 +15,11 @@ export interface ReportSpec {
   dimensions: StatsDimension[];
   measures: StatsMeasure[];
   filter: ReportFilter;
+}
+
+/** A plain copy (the builder's state is reactive, which `structuredClone` refuses). */
+export function cloneSpec(spec: ReportSpec): ReportSpec {
+  return { dimensions: [...spec.dimensions], measures: [...spec.measures], filter: { ...spec.filter } };
 }
 
 export interface ReportVariables {
@@ -47,24 +51,28 @@ export function compactFilter(filter: ReportFilter): ReportFilter | undefined {
 }
 
 /**
- * The GraphQL query of a report. Dimensions and filter travel as variables, so a saved report's
- * variables say what it shows and the same document serves every filter; the selection (the
- * dimension fields, then the measures in the schema's order) is what the document fixes. The text
- * is printed from its parsed form, so it is always well formed and formatted the same way.
+ * The GraphQL query of a report, as text: the server parses and validates it (the portal does not
+ * ship a GraphQL parser for this). Dimensions and filter travel as variables, so a saved report's
+ * variables say what it shows and one document serves every filter; the document fixes the
+ * selection: the dimension fields, then the measures in the schema's order, laid out as
+ * graphql-js prints a query.
  */
 export function buildReportQuery(spec: ReportSpec): BuiltReportQuery {
   const dimensions = [...new Set(spec.dimensions)];
   const measures = STATS_MEASURES.filter((m) => spec.measures.includes(m));
-  const fields = [...dimensions.flatMap((d) => DIMENSION_SELECTION[d]), ...measures];
   // An empty selection is not a query; a report with nothing ticked still counts.
-  if (measures.length === 0) fields.push('count');
-  const text = `query ${REPORT_OPERATION_NAME}($groupBy: [StatsDimension!]!, $filter: ProblemStatsFilter) {
-    problemStats(groupBy: $groupBy, filter: $filter) { ${fields.join(' ')} }
-  }`;
+  const lines = [...dimensions.flatMap((d) => DIMENSION_SELECTION[d]), ...(measures.length > 0 ? measures : ['count'])];
+  const document = [
+    `query ${REPORT_OPERATION_NAME}($groupBy: [StatsDimension!]!, $filter: ProblemStatsFilter) {`,
+    '  problemStats(groupBy: $groupBy, filter: $filter) {',
+    ...lines.map((line) => `    ${line}`),
+    '  }',
+    '}',
+  ].join('\n');
   const variables: ReportVariables = { groupBy: dimensions };
   const filter = compactFilter(spec.filter);
   if (filter) variables.filter = filter;
-  return { document: print(parse(text)), variables };
+  return { document, variables };
 }
 
 function asFilter(value: unknown): ReportFilter | null {
@@ -80,35 +88,18 @@ function asFilter(value: unknown): ReportFilter | null {
 
 /**
  * The builder's selections for a saved report, or null when its query is not one the builder
- * writes (someone wrote it by hand, e.g. in the explorer): such a report is run and exported as
- * it is. The check is exact: rebuilding from the selections must give back the same query.
+ * wrote (someone wrote or edited it by hand, e.g. in the explorer): such a report is run and
+ * exported as it is. The check is exact: rebuilding from the selections must give back the same
+ * text, so nothing of a hand-written query is ever lost by opening it in the builder.
  */
 export function specFromSaved(document: string, variables: Record<string, unknown>): ReportSpec | null {
-  let operation: OperationDefinitionNode | undefined;
-  try {
-    const parsed = parse(document);
-    if (parsed.definitions.length !== 1) return null;
-    const [definition] = parsed.definitions;
-    if (definition?.kind !== Kind.OPERATION_DEFINITION) return null;
-    operation = definition;
-  } catch {
-    return null;
-  }
-  const root = operation.selectionSet.selections[0];
-  if (operation.selectionSet.selections.length !== 1 || root?.kind !== Kind.FIELD || !root.selectionSet) return null;
-  const measures = root.selectionSet.selections
-    .filter((s): s is FieldNode => s.kind === Kind.FIELD)
-    .map((s) => s.name.value)
-    .filter(isMeasure);
-
+  if (Object.keys(variables).some((key) => key !== 'groupBy' && key !== 'filter')) return null;
   const groupBy = variables.groupBy ?? [];
   if (!Array.isArray(groupBy) || !groupBy.every(isDimension)) return null;
   const filter = asFilter(variables.filter);
   if (!filter) return null;
-
+  const lines = new Set(document.split('\n').map((line) => line.trim()));
+  const measures = STATS_MEASURES.filter((m) => lines.has(m) && isMeasure(m));
   const spec: ReportSpec = { dimensions: groupBy, measures, filter };
-  const rebuilt = buildReportQuery(spec);
-  if (rebuilt.document !== print(parse(document))) return null;
-  if (Object.keys(variables).some((key) => key !== 'groupBy' && key !== 'filter')) return null;
-  return spec;
+  return buildReportQuery(spec).document === document.trim() ? spec : null;
 }
