@@ -49,6 +49,8 @@ export const problemsZhCN = {
     waitingForMeHint: '只看需要本校处理、答复，或需要我审核、裁决的问题',
     sortLabel: '排序',
     clearFilters: '清除筛选',
+    schoolFilter: '仅所选学校',
+    regionFilter: '仅地区 {code}',
     total: '共 {count} 个问题',
     tableLabel: '问题学籍列表',
     columns: {
@@ -504,6 +506,8 @@ export const problemsEn: typeof problemsZhCN = {
     waitingForMeHint: 'Only problems your school must act on or answer, or that you must review or decide',
     sortLabel: 'Sort',
     clearFilters: 'Clear filters',
+    schoolFilter: 'Selected school only',
+    regionFilter: 'Region {code} only',
     total: '{count} problems',
     tableLabel: 'Problem records',
     columns: {

@@ -17,6 +17,9 @@ export interface ProblemListView {
   scope: ProblemScope | null;
   status: ProblemStatus | null;
   waitingForMe: boolean;
+  /** From the dashboard: one school's problems, or one region's (a GB/T 2260 code). */
+  schoolId: string | null;
+  regionCode: string | null;
   order: ProblemOrder;
   pageSize: PageSize;
 }
@@ -38,6 +41,8 @@ export function parseListView(query: LocationQuery): ProblemListView {
     scope: oneOf(PROBLEM_SCOPES, first(query.scope)),
     status: oneOf(PROBLEM_STATUSES, first(query.status)),
     waitingForMe: first(query.waiting) === '1',
+    schoolId: /^\d{1,18}$/.test(first(query.school)) ? first(query.school) : null,
+    regionCode: /^\d{6}$/.test(first(query.region)) ? first(query.region) : null,
     order: oneOf(PROBLEM_ORDERS, first(query.sort)) ?? DEFAULT_ORDER,
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? (size as PageSize) : DEFAULT_PAGE_SIZE,
   };
@@ -50,6 +55,8 @@ export function listViewQuery(view: ProblemListView): LocationQueryRaw {
   if (view.scope) query.scope = view.scope;
   if (view.status) query.status = view.status;
   if (view.waitingForMe) query.waiting = '1';
+  if (view.schoolId) query.school = view.schoolId;
+  if (view.regionCode) query.region = view.regionCode;
   if (view.order !== DEFAULT_ORDER) query.sort = view.order;
   if (view.pageSize !== DEFAULT_PAGE_SIZE) query.size = String(view.pageSize);
   return query;
@@ -62,6 +69,8 @@ export function listViewFilter(view: ProblemListView): ProblemFilter | null {
   if (view.scope) filter.scope = view.scope;
   if (view.status) filter.status = view.status;
   if (view.waitingForMe) filter.waitingForMe = true;
+  if (view.schoolId) filter.schoolId = view.schoolId;
+  if (view.regionCode) filter.regionId = view.regionCode;
   return Object.keys(filter).length > 0 ? filter : null;
 }
 

@@ -129,14 +129,21 @@ export function problemsMock(
 const count = (totalCount: number) => ({ __typename: 'ProblemConnection', totalCount });
 
 export function countsMock(
-  variables: { type?: ProblemType | null; scope?: string | null; status?: string | null; waitingForMe?: boolean | null },
+  variables: { type?: ProblemType | null; scope?: string | null; status?: string | null; waitingForMe?: boolean | null; schoolId?: string | null; regionId?: string | null },
   counts: { all: number; duplicateId: number; duplicateIdentity: number; invalidId: number; waiting: number },
 ) {
   return {
     maxUsageCount: Number.POSITIVE_INFINITY,
     request: {
       query: ProblemsPage_CountsDocument,
-      variables: { type: variables.type ?? null, scope: variables.scope ?? null, status: variables.status ?? null, waitingForMe: variables.waitingForMe ?? null },
+      variables: {
+        type: variables.type ?? null,
+        scope: variables.scope ?? null,
+        status: variables.status ?? null,
+        waitingForMe: variables.waitingForMe ?? null,
+        schoolId: variables.schoolId ?? null,
+        regionId: variables.regionId ?? null,
+      },
     },
     result: {
       data: {
