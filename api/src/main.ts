@@ -3,13 +3,15 @@ import { parseArgs } from 'node:util';
 import { createApp, migrate, type App } from './app.js';
 import { ConfigError, parseConfig } from './core/config.js';
 import { DEMO_PASSWORD, demoLogins, hasAnyUser, seedDemo } from './seed/demo.js';
-import { startAllInOne, startGateway, startSubgraph, type Running } from './server/start.js';
+import { parseSubgraphUrls } from './gateway/gateway.js';
+import { shutdown, startAllInOne, startGateway, startSubgraph, type Running } from './server/start.js';
 
 const USAGE = `Usage:
   pnpm start                                      gateway, all subgraphs and the portal in one process
   pnpm start --subgraph NAME --port N             one subgraph (registry | problems | reports)
-  pnpm start --gateway [--port N] [--subgraph-url NAME=URL ...]
-                                                  the gateway alone, calling subgraphs over HTTP`;
+  pnpm start --gateway [--port N] [--subgraph-url NAME=URL[,URL...] ...]
+                                                  the gateway alone, calling subgraphs over HTTP
+                                                  (several URLs: replicas of one subgraph, called in turn)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,13 +30,7 @@ async function main(): Promise<void> {
   const config = parseConfig();
   const port = values.port ? Number(values.port) : config.PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be a port number, got "${values.port}"`);
-  const urls = new Map(
-    (values['subgraph-url'] ?? []).map((pair) => {
-      const [name, url] = pair.split('=', 2);
-      if (!name || !url) throw new ConfigError(`--subgraph-url must be NAME=URL, got "${pair}"`);
-      return [name, url] as const;
-    }),
-  );
+  const urls = parseSubgraphUrls(values['subgraph-url'] ?? []);
 
   const app = await createApp(config);
   let running: Running;
@@ -51,6 +47,7 @@ async function main(): Promise<void> {
       const seeded = await prepareDatabase(app);
       running = await startAllInOne(app, config.HOST, port);
       scheduleEscalation(app);
+      scheduleAccessLogPurge(app);
       printWelcome(app, running.url, seeded);
     }
   } catch (error) {
@@ -58,14 +55,16 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const shutdown = (signal: string) => {
+  const stop = (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     // Finish in-flight requests, then release the database.
-    void running.close().then(() => app.close()).then(() => process.exit(0));
-    setTimeout(() => process.exit(1), 10_000).unref();
+    void shutdown(app, running, 10_000)
+      .then(() => app.close())
+      .then(() => process.exit(0));
+    setTimeout(() => process.exit(1), 15_000).unref();
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -79,6 +78,17 @@ function scheduleEscalation(app: App): void {
     );
   void run();
   setInterval(run, HOUR).unref();
+}
+
+/** Deletes read-log entries past their retention, now and every day. */
+function scheduleAccessLogPurge(app: App): void {
+  const run = () =>
+    app.services.accessLog.purge().then(
+      (deleted) => deleted > 0 && app.log.info({ deleted }, 'read log entries past retention deleted'),
+      (error: unknown) => app.log.error({ err: error }, 'read log purge failed'),
+    );
+  void run();
+  setInterval(run, 24 * HOUR).unref();
 }
 
 /** Migrates; loads demo data into a new embedded database. Returns whether it did. */

@@ -9,31 +9,16 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { createApp, migrate } from '../../api/src/app.js';
 import { parseConfig } from '../../api/src/core/config.js';
 import { writeGeneratedCsv } from '../../api/src/registry/import/generator.js';
+import { admin, server, urlFor } from './support/database.js';
+import { f, report } from './support/report.js';
 
 /**
  * `pnpm bench:import`: the whole import (parse → validate → stage → insert → detect) against a plain
  * COPY of the same file into a bare table, on one PostgreSQL server in one run, at two sizes.
  * Prints rows/s, peak memory and the ratio. Not a test: figures, no pass/fail.
  */
-const server = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const work = mkdtempSync(path.join(tmpdir(), 'pss-bench-'));
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function urlFor(database: string) {
-  const url = new URL(server);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
 
 async function plainCopy(url: string, file: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -91,7 +76,6 @@ async function measure(rows: number): Promise<Figures> {
   };
 }
 
-const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 console.log(`\nimport benchmark (${new Date().toISOString().slice(0, 10)}, PostgreSQL at ${new URL(server).host})\n`);
 console.log('| rows | file MB | plain COPY s | whole import s | ratio | rows/s | peak RSS growth MB | problems found |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -106,4 +90,12 @@ if (results.length > 1) {
   const [a, b] = [results[0]!, results.at(-1)!];
   console.log(`\nlinearity: ${f(b.rows / a.rows, 1)}× the rows took ${f(b.importMs / a.importMs, 2)}× the time`);
 }
+const largest = results.reduce((a, b) => (b.rows > a.rows ? b : a));
+report([
+  ...results.map((r) => ({ part: 'import', figure: `${f(r.rows)} rows: whole import s (rows/s, peak RSS growth MB)`, value: `${f(r.importMs / 1000, 2)} (${f(r.rowsPerSecond)}, ${f(r.peakRssMb)})` })),
+  { part: 'import', figure: `${f(largest.rows)} rows: whole import ÷ plain COPY`, value: f(largest.importMs / largest.copyMs, 2), target: '≤ 3', met: largest.importMs / largest.copyMs <= 3 },
+  ...(results.length > 1
+    ? [{ part: 'import', figure: `linearity: ${f(largest.rows / results[0]!.rows, 1)}× the rows took`, value: `${f(largest.importMs / results[0]!.importMs, 2)}× the time` }]
+    : []),
+]);
 await once(process.stdout, 'drain').catch(() => {});

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { App } from '../app.js';
 import type { Caller } from '../core/auth/caller.js';
 import { InvalidTokenError, signSubgraphToken, verifySessionToken } from '../core/auth/tokens.js';
+import { ConfigError } from '../core/config.js';
 import { requestUnauthenticated } from '../core/errors.js';
 import { maskErrors } from '../core/graphql/errors.js';
 import { operationLimits } from '../core/graphql/limits.js';
@@ -17,39 +18,84 @@ export interface GatewayContext {
   requestId: string;
 }
 
-/** Adds the signed caller header to every subgraph call; optionally answers in-process. */
+/**
+ * Adds the signed caller header to every subgraph call; optionally answers in-process. With several
+ * URLs (replicas of one subgraph) the calls go to each in turn: a load balancer's job, done here for
+ * deployments that have none (a subgraph is stateless, so any replica may answer any call).
+ */
 class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly replicas: string[];
+  private turn = 0;
+
   constructor(
     private readonly app: App,
-    url: string,
+    urls: string[],
     local: SubgraphServer | undefined,
   ) {
     super({
-      url,
+      url: urls[0] ?? '',
       ...(local
         ? { fetcher: ((_url: string, init: Parameters<typeof fetch>[1]) => local.handle(toHttpGraphQLRequest(init ?? {}))) as never }
         : {}),
     });
+    this.replicas = urls;
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const ctx = context as Partial<GatewayContext>;
+    if (request.http && this.replicas.length > 1) {
+      request.http = { ...request.http, url: this.replicas[this.turn]! };
+      this.turn = (this.turn + 1) % this.replicas.length;
+    }
     request.http?.headers.set(CALLER_HEADER, await signSubgraphToken(this.app.keys, ctx.caller ?? null));
     if (ctx.requestId) request.http?.headers.set(REQUEST_ID_HEADER, ctx.requestId);
   }
 }
 
+/** The replica URLs of one subgraph, as kept in `GatewayOptions.urls`: comma-separated. */
+export function replicaUrls(value: string): string[] {
+  return value.split(',').map((url) => url.trim()).filter((url) => url !== '');
+}
+
+/**
+ * `--subgraph-url` values, `NAME=URL` or `NAME=URL,URL,…` (replicas of one subgraph, called in turn);
+ * a name given twice adds its URLs. Returns each name's URLs comma-separated, as `GatewayOptions.urls`
+ * takes them.
+ */
+export function parseSubgraphUrls(pairs: readonly string[]): Map<string, string> {
+  const byName = new Map<string, string[]>();
+  for (const pair of pairs) {
+    const separator = pair.indexOf('=');
+    const name = separator > 0 ? pair.slice(0, separator).trim() : '';
+    const urls = separator > 0 ? replicaUrls(pair.slice(separator + 1)) : [];
+    if (!name || urls.length === 0) throw new ConfigError(`--subgraph-url must be NAME=URL or NAME=URL,URL,..., got "${pair}"`);
+    for (const url of urls) {
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(url);
+      } catch {
+        // reported below
+      }
+      if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+        throw new ConfigError(`--subgraph-url ${name}: "${url}" is not an http(s) URL`);
+      }
+    }
+    byName.set(name, [...(byName.get(name) ?? []), ...urls]);
+  }
+  return new Map([...byName].map(([name, urls]) => [name, urls.join(',')]));
+}
+
 export interface GatewayOptions {
   /** Subgraphs answered in this process, by name. */
   local?: Map<string, SubgraphServer>;
-  /** Subgraph URLs overriding those recorded in the supergraph, by name. */
+  /** Subgraph URLs overriding those recorded in the supergraph, by name; several (comma-separated) are replicas called in turn. */
   urls?: Map<string, string>;
 }
 
 export async function createGateway(app: App, options: GatewayOptions = {}): Promise<ApolloServer<GatewayContext>> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new CallerDataSource(app, options.urls?.get(name) ?? url ?? '', options.local?.get(name)),
+    buildService: ({ name, url }) => new CallerDataSource(app, replicaUrls(options.urls?.get(name) ?? url ?? ''), options.local?.get(name)),
   });
   const limits = operationLimits(app.config);
   const server = new ApolloServer<GatewayContext>({
