@@ -154,6 +154,9 @@ export class DetectionService {
       WITH joined AS (
         INSERT INTO problem_members (problem_id, student_id, school_id)
         SELECT l.id, d.student_id, d.school_id FROM detect_desired d JOIN detect_live l USING (type, group_key)
+        -- Current members are left out before the upsert: ON CONFLICT would lock each of their rows
+        -- only to change nothing (a rescan of a settled registry spent most of its time there).
+        WHERE NOT EXISTS (SELECT 1 FROM problem_members cur WHERE cur.problem_id = l.id AND cur.student_id = d.student_id AND cur.left_at IS NULL)
         ON CONFLICT (problem_id, student_id) DO UPDATE
           SET left_at = NULL, joined_at = now(), school_id = EXCLUDED.school_id
           WHERE problem_members.left_at IS NOT NULL
