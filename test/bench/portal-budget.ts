@@ -12,7 +12,8 @@ import { graphql } from '../support/product-process.js';
  *   loads (entry, vendor and route chunks) until the network is quiet, each gzipped at level 9 as
  *   Vite reports sizes (the product serves files uncompressed; a proxy in front would compress);
  * - time until the problem detail page is usable: from navigation start until the members table
- *   (`[data-testid="member-comparison"]`) is visible, in a new browser profile each run (cold cache).
+ *   (`[data-testid="member-comparison"]`) is visible, in a new browser profile each run (cold cache),
+ *   and from a click on a problem in the list (the portal already loaded, as a registrar works).
  *
  * Not a test: prints figures, passes or fails nothing. RUNS (default 5) sets the runs per figure.
  */
@@ -79,6 +80,26 @@ async function timeToVisible(page: Page, path: string, selector: string): Promis
   return (await handle.jsonValue()) as number;
 }
 
+/** Milliseconds from a click on the first problem in the list until `selector` is visible: a registrar's way in. */
+async function timeFromList(page: Page, selector: string): Promise<number> {
+  await page.goto('/problems', { waitUntil: 'load' });
+  await page.locator(LIST_READY).waitFor({ state: 'visible', timeout: 30_000 });
+  const link = page.locator('.problem-table__link').first();
+  await link.waitFor({ state: 'visible', timeout: 30_000 });
+  const clickedAt = await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now());
+  await link.click();
+  const handle = await page.waitForFunction(
+    (sel) => {
+      const { document, performance } = globalThis as unknown as PageGlobals;
+      const element = document.querySelector(sel);
+      return element && element.offsetParent !== null && element.getBoundingClientRect().height > 0 ? performance.now() : null;
+    },
+    selector,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return ((await handle.jsonValue()) as number) - clickedAt;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -111,6 +132,13 @@ async function main(): Promise<void> {
       times.push(await timeToVisible(await context.newPage(), `/problems/${problemId}`, DETAIL_READY));
       await context.close();
     }
+    const fromList: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const context = await newContext(browser, base);
+      await context.addInitScript(signedInScript(token));
+      fromList.push(await timeFromList(await context.newPage(), DETAIL_READY));
+      await context.close();
+    }
 
     const sum = (scripts: ScriptLoad[], key: 'bytes' | 'gzip') => scripts.reduce((total, s) => total + s[key], 0);
     console.log(`\nPortal budget (${product.database} database, Chromium headless, ${USER}, ${new Date().toISOString().slice(0, 10)})\n`);
@@ -125,6 +153,13 @@ async function main(): Promise<void> {
         median: `${median(times).toFixed(0)} ms`,
         min: `${Math.min(...times).toFixed(0)} ms`,
         max: `${Math.max(...times).toFixed(0)} ms`,
+      },
+      {
+        measure: `a problem opened from the list until ${DETAIL_READY} is visible`,
+        runs: fromList.length,
+        median: `${median(fromList).toFixed(0)} ms`,
+        min: `${Math.min(...fromList).toFixed(0)} ms`,
+        max: `${Math.max(...fromList).toFixed(0)} ms`,
       },
     ]);
     console.log('\nScripts of /problems:');
