@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createApp, migrate, type App } from './app.js';
-import { ConfigError, parseConfig } from './core/config.js';
+import { createApp, migrate, MIGRATIONS, type App } from './app.js';
+import { backup, restore } from './core/backup/backup.js';
+import { ConfigError, parseConfig, type Config } from './core/config.js';
 import { UserInputError } from './core/errors.js';
 import { formatLocatedErrors } from './core/files/csv.js';
 import { writeGeneratedCsv } from './registry/import/generator.js';
@@ -14,6 +15,8 @@ interface Command {
   options?: ParseArgsConfig['options'];
   /** Commands that never touch the database run without opening it. */
   offline?: (values: Record<string, unknown>) => Promise<unknown>;
+  /** Commands that handle the database's storage themselves (backup, restore) get the configuration, not an opened app. */
+  direct?: (config: Config, values: Record<string, unknown>, positionals: string[]) => Promise<unknown>;
   run?(app: App, values: Record<string, unknown>, positionals: string[]): Promise<unknown>;
 }
 
@@ -152,6 +155,34 @@ const COMMANDS: Record<string, Command> = {
       print(values, { file: values.out, students, planted }, `wrote ${students} rows to ${values.out}; planted ${planted.repeated} repeated rows, ${planted.sameIdentity} same-identity pupils, ${planted.wrongCheck} wrong check characters`);
     },
   },
+  backup: {
+    summary: 'back up the database and its material files into a new folder, with a checksummed manifest (embedded database: stop the product first)',
+    usage: 'backup <folder> [--json]',
+    options: { json: { type: 'boolean' } },
+    async direct(config, values, [folder]) {
+      if (!folder) throw new UserInputError('give the folder to write the backup into (a new or empty folder)');
+      const started = Date.now();
+      const { manifest } = await backup(config, folder);
+      const { counts, materials } = manifest;
+      if (materials.missing.length > 0) {
+        console.error(`warning: ${materials.missing.length} material file(s) the database refers to are missing or damaged in the store and are not in the backup:\n${materials.missing.join('\n')}`);
+      }
+      const files = materials.storage === 's3' ? 'material files left in the S3 bucket' : `${materials.sha256.length} material files (${(materials.bytes / 1048576).toFixed(1)} MB)`;
+      print(values, manifest, `backed up to ${folder} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts.students} students, ${counts.problems} problems, ${counts.events} events, ${counts.materials} materials; ${files}`);
+    },
+  },
+  restore: {
+    summary: 'restore a backup into the configured database (it must be empty; --force replaces its contents) and put the material files back',
+    usage: 'restore <folder> [--force] [--json]',
+    options: { force: { type: 'boolean' }, json: { type: 'boolean' } },
+    async direct(config, values, [folder]) {
+      if (!folder) throw new UserInputError('give the backup folder to restore from');
+      const result = await restore(config, folder, { force: Boolean(values.force), knownMigrations: MIGRATIONS.map((m) => m.name) });
+      if (result.materialsNote) console.error(`note: ${result.materialsNote}`);
+      const { counts, createdAt } = result.manifest;
+      print(values, result, `restored the backup of ${createdAt} from ${folder}: ${counts.students} students, ${counts.problems} problems, ${counts.events} events, ${counts.materials} materials, checked against its manifest; ${result.materialsRestored} material files put back`);
+    },
+  },
   'users:create': {
     summary: 'create a user with a role and a scope',
     usage: 'users:create --username U --password P --role ROLE [--school CODE | --region CODE] [--name "Display name"] [--json]',
@@ -222,6 +253,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = parseConfig();
+  if (command.direct) {
+    await command.direct(config, values, parsed.positionals);
+    return 0;
+  }
   const app = await createApp(config, { log: (await import('./core/logger.js')).createLogger(process.env.LOG_LEVEL ?? 'warn') });
   try {
     await command.run?.(app, values, parsed.positionals);

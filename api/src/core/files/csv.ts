@@ -30,7 +30,8 @@ export function readCsv(
   const { text } = decodeText(bytes);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
+    // Every line ending counts wherever it appears (see readers.ts): mixed files must not run rows together.
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     errors.push({ file, row: line, column: '', value: '', reason: `not a readable CSV file: ${(error as Error).message}` });

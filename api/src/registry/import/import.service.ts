@@ -82,8 +82,8 @@ export class ImportService {
       ok: false, failure: null, message: '', importId: null, format: null, encoding: null,
       rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null,
     };
-    const refuse = (failure: ImportFailure, message: string, row = 0) => {
-      const errors = row || failure === 'NOT_A_SPREADSHEET' ? [{ file, row, column: '', value: '', reason: message }] : [];
+    const refuse = (failure: ImportFailure, message: string, row = 0, column = '') => {
+      const errors = row || failure === 'NOT_A_SPREADSHEET' ? [{ file, row, column, value: '', reason: message }] : [];
       return { ...result, failure, message, errors, errorCount: errors.length };
     };
 
@@ -179,7 +179,7 @@ export class ImportService {
         return result;
       }
       if (error instanceof SheetError) {
-        return { ...refuse('NOT_A_SPREADSHEET', error.message, error.row), rowsRead: result.rowsRead };
+        return { ...refuse('NOT_A_SPREADSHEET', error.message, error.row, error.column), rowsRead: result.rowsRead };
       }
       throw error;
     } finally {
@@ -235,6 +235,12 @@ export class ImportService {
     }
     if (!columns) {
       report([{ file, row: 1, column: '', value: '', reason: 'the file has no header row' }]);
+      return true;
+    }
+    // A template with headers only is the wrong file more often than an intended no-op, and
+    // recording it would make the same empty file a "duplicate" of itself next time.
+    if (result.rowsRead === 0) {
+      report([{ file, row: 2, column: '', value: '', reason: 'the file has a header row but no pupils under it' }]);
       return true;
     }
     onRows(result.rowsRead);

@@ -4,7 +4,9 @@ import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { detectEncoding } from '../../core/files/text.js';
+import { checkZip, ZipError } from '../../core/files/zip.js';
 import { textCell, type Cell } from './cells.js';
+import { columnLetter } from './rows.js';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -21,13 +23,33 @@ export interface Sheet {
   rows: AsyncIterable<SheetRow>;
 }
 
+/** A file the importer cannot read, located as closely as the failure allows (row 0: the whole file). */
 export class SheetError extends Error {
   constructor(
     message: string,
     readonly row = 0,
+    readonly column = '',
   ) {
     super(message);
   }
+}
+
+/**
+ * The template has 11 columns. Spreadsheet programs pad rows with empty cells, so trailing empty
+ * cells are dropped; a row that still has more cells than this is not a template (a million-column
+ * line would otherwise cost a million cells per row all the way down).
+ */
+export const MAX_COLUMNS = 1024;
+
+/** Keeps a parser's message short: some quote the whole offending field, which may be megabytes. */
+function brief(message: string): string {
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+}
+
+function withoutTrailingEmpty(record: string[]): string[] {
+  let end = record.length;
+  while (end > 0 && record[end - 1] === '') end -= 1;
+  return end === record.length ? record : record.slice(0, end);
 }
 
 const SNIFF_BYTES = 64 * 1024;
@@ -78,7 +100,10 @@ function decoderStream(encoding: 'utf-8' | 'gb18030'): Transform {
  * empty lines counted, so "row 12" is where the user finds it after opening the CSV in Excel.
  */
 async function* csvRows(path: string, encoding: 'utf-8' | 'gb18030'): AsyncIterable<SheetRow> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: 64 * 1024 });
+  // Every line ending counts wherever it appears: left to detect it, csv-parse fixes on the first one
+  // it meets, and a file whose lines were pasted together from Windows and elsewhere (CRLF then LF)
+  // would have its rows silently run together into cells.
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: 64 * 1024, record_delimiter: ['\r\n', '\n', '\r'] });
   const source = createReadStream(path).pipe(decoderStream(encoding));
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
@@ -86,13 +111,55 @@ async function* csvRows(path: string, encoding: 'utf-8' | 'gb18030'): AsyncItera
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
-      yield { row, cells: record.map(textCell) };
+      const cells = record.length > MAX_COLUMNS ? withoutTrailingEmpty(record) : record;
+      if (cells.length > MAX_COLUMNS) {
+        throw new SheetError(`this row has ${cells.length.toLocaleString('en')} cells; the template has 11 columns (at most ${MAX_COLUMNS} are read)`, row, columnLetter(MAX_COLUMNS));
+      }
+      yield { row, cells: cells.map(textCell) };
     }
   } catch (error) {
-    if (error instanceof SheetError) throw error;
-    const lines = (error as { lines?: number }).lines ?? 0;
-    throw new SheetError(`not a readable CSV file: ${(error as Error).message}`, lines);
+    if (error instanceof SheetError) {
+      // The decoder knows bytes, not lines: find the line of the first byte that is not UTF-8.
+      if (error.row === 0 && encoding === 'utf-8') throw new SheetError(error.message, await firstBadUtf8Line(path));
+      throw error;
+    }
+    const { lines, index } = error as { lines?: number; index?: number };
+    throw new SheetError(`not a readable CSV file: ${brief((error as Error).message)}`, lines ?? 0, typeof index === 'number' ? columnLetter(index) : '');
   }
+}
+
+/**
+ * The line (1-based) holding the first byte sequence that is not UTF-8, or the last line when the
+ * file ends inside a character. Runs only after a decoding failure, so it may read the file again.
+ */
+export async function firstBadUtf8Line(path: string): Promise<number> {
+  let line = 1;
+  // Bytes of a character begun at the end of the previous chunk.
+  let carry = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    let i = 0;
+    while (i < bytes.length) {
+      const b = bytes[i]!;
+      if (b < 0x80) {
+        if (b === 0x0a) line += 1;
+        i += 1;
+        continue;
+      }
+      const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+      if (need < 0) return line;
+      if (i + need >= bytes.length) break;
+      const second = bytes[i + 1]!;
+      // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+      const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+      const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+      if (second < low || second > high) return line;
+      for (let k = 2; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return line;
+      i += need + 1;
+    }
+    carry = Buffer.from(bytes.subarray(i));
+  }
+  return line;
 }
 
 function xlsxCell(value: unknown): Cell {
@@ -101,8 +168,13 @@ function xlsxCell(value: unknown): Cell {
   if (typeof value === 'number') return { kind: 'number', value, text: String(value) };
   if (typeof value === 'boolean') return textCell(value ? 'TRUE' : 'FALSE');
   if (value instanceof Date) {
-    const iso = value.toISOString().slice(0, 10);
-    return { kind: 'date', date: iso, text: iso };
+    // Excel's dates start in 1900. A date format on a number outside its calendar (negative, huge,
+    // not a number) gives an invalid date or one with a sign and six-digit year that the database
+    // refuses; as text it gets a located "not a date" instead.
+    if (Number.isNaN(value.getTime())) return textCell('(not a date)');
+    const iso = value.toISOString();
+    if (!/^\d{4}-/.test(iso) || iso < '1900') return textCell(iso.slice(0, iso.indexOf('T')));
+    return { kind: 'date', date: iso.slice(0, 10), text: iso.slice(0, 10) };
   }
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; formula?: string };
@@ -135,7 +207,16 @@ async function* xlsxRows(path: string): AsyncIterable<SheetRow> {
 
 export async function openSheet(path: string): Promise<Sheet> {
   const { format, head } = await sniffFormat(path);
-  if (format === 'xlsx') return { format, rows: xlsxRows(path) };
+  if (format === 'xlsx') {
+    // A damaged zip can make the streaming reader wait forever (see checkZip): check it first.
+    try {
+      await checkZip(path);
+    } catch (error) {
+      if (error instanceof ZipError) throw new SheetError(`not a readable .xlsx workbook: ${error.message}`);
+      throw error;
+    }
+    return { format, rows: xlsxRows(path) };
+  }
   const encoding = detectEncoding(head);
   return { format, encoding, rows: csvRows(path, encoding) };
 }

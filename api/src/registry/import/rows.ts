@@ -28,6 +28,30 @@ export interface ImportRow {
 
 const ALIASES = TEMPLATE_COLUMNS.map((c) => `${c.header} (${c.alias})`);
 
+/**
+ * Longest value each column takes. Real values are far shorter (the longest minority names run to
+ * a few dozen characters); the limits keep a pasted document or a runaway cell out of the registry
+ * and out of the comparison-key indexes, whose entries PostgreSQL caps at a few kilobytes.
+ */
+export const MAX_CHARS: Record<ColumnKey, number> = {
+  name: 100,
+  gender: 10,
+  birth_date: 40,
+  id_type: 40,
+  id_number: 64,
+  ethnicity: 40,
+  grade: 40,
+  class: 40,
+  enrollment_month: 40,
+  household_region: 200,
+  phone: 40,
+};
+
+/** A cell's value as an error quotes it: a megabyte cell is shown by its start. */
+export function shown(value: string): string {
+  return value.length > 100 ? `${value.slice(0, 100)}…` : value;
+}
+
 /** Where each template column is in the file (0-based cell index), found once from the header. */
 export type ColumnPositions = Partial<Record<ColumnKey, number>>;
 
@@ -40,9 +64,9 @@ export function readHeader(file: string, cells: Cell[]): { positions: ColumnPosi
     const key = columns[i];
     const letter = columnLetter(i);
     if (cell.text.trim() !== '' && !key) {
-      errors.push({ file, row: 1, column: letter, value: cell.text, reason: `unknown column; the template's columns are ${ALIASES.join(', ')}` });
+      errors.push({ file, row: 1, column: letter, value: shown(cell.text), reason: `unknown column; the template's columns are ${ALIASES.join(', ')}` });
     } else if (key && seen.has(key)) {
-      errors.push({ file, row: 1, column: letter, value: cell.text, reason: `the same column as ${columnLetter(seen.get(key)!)}` });
+      errors.push({ file, row: 1, column: letter, value: shown(cell.text), reason: `the same column as ${columnLetter(seen.get(key)!)}` });
     } else if (key) seen.set(key, i);
   });
   for (const column of TEMPLATE_COLUMNS) {
@@ -70,6 +94,7 @@ const optionalText = (cell: Cell | undefined) => {
  * row unusable; a resident ID that fails its checks is not one — it becomes an INVALID_ID problem.
  */
 const EMPTY: Cell = { kind: 'text', text: '' };
+const COLUMN_KEYS = TEMPLATE_COLUMNS.map((c) => c.key);
 const HEADERS = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 const ID_TYPE_NAMES = Object.keys(ID_TYPES).filter((k) => /[\u4e00-\u9fa5]/.test(k)).join(', ');
 
@@ -89,7 +114,12 @@ export function readRow(
     return i === undefined ? undefined : (cells[i] ?? EMPTY);
   };
   const errors: LocatedError[] = [];
-  const fail = (key: ColumnKey, value: string, reason: string) => errors.push({ file, row, column: HEADERS[key], value, reason });
+  const fail = (key: ColumnKey, value: string, reason: string) => errors.push({ file, row, column: HEADERS[key], value: shown(value), reason });
+  for (const key of COLUMN_KEYS) {
+    const text = cell(key)?.text;
+    if (text !== undefined && text.length > MAX_CHARS[key]) fail(key, text, `too long: ${text.length.toLocaleString('en')} characters, at most ${MAX_CHARS[key]}`);
+  }
+  if (errors.length > 0) return { value: null, errors };
 
   const name = cell('name')?.text.trim() ?? '';
   if (name === '') fail('name', '', '姓名 is required');
