@@ -64,9 +64,8 @@ async function scriptsOf(browser: Browser, base: string, path: string, token: st
   return scripts;
 }
 
-/** Milliseconds from navigation start until `selector` is visible (read inside the page, frame by frame). */
-async function timeToVisible(page: Page, path: string, selector: string): Promise<number> {
-  await page.goto(path, { waitUntil: 'commit' });
+/** The page's clock (ms since navigation start) when `selector` becomes visible, checked frame by frame. */
+async function visibleAt(page: Page, selector: string): Promise<number> {
   // A function, not source text: the portal's CSP (no 'unsafe-eval') refuses strings evaluated in the page.
   const handle = await page.waitForFunction(
     (sel) => {
@@ -80,6 +79,12 @@ async function timeToVisible(page: Page, path: string, selector: string): Promis
   return (await handle.jsonValue()) as number;
 }
 
+/** Milliseconds from navigation start until `selector` is visible. */
+async function timeToVisible(page: Page, path: string, selector: string): Promise<number> {
+  await page.goto(path, { waitUntil: 'commit' });
+  return visibleAt(page, selector);
+}
+
 /** Milliseconds from a click on the first problem in the list until `selector` is visible: a registrar's way in. */
 async function timeFromList(page: Page, selector: string): Promise<number> {
   await page.goto('/problems', { waitUntil: 'load' });
@@ -88,16 +93,7 @@ async function timeFromList(page: Page, selector: string): Promise<number> {
   await link.waitFor({ state: 'visible', timeout: 30_000 });
   const clickedAt = await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now());
   await link.click();
-  const handle = await page.waitForFunction(
-    (sel) => {
-      const { document, performance } = globalThis as unknown as PageGlobals;
-      const element = document.querySelector(sel);
-      return element && element.offsetParent !== null && element.getBoundingClientRect().height > 0 ? performance.now() : null;
-    },
-    selector,
-    { polling: 'raf', timeout: 30_000 },
-  );
-  return ((await handle.jsonValue()) as number) - clickedAt;
+  return (await visibleAt(page, selector)) - clickedAt;
 }
 
 function median(values: number[]): number {

@@ -14,7 +14,7 @@ export interface KeysetQuery<T> {
   where: string[];
   params: unknown[];
   /** The order, ending in a unique column so that every row has one position; all columns one direction. */
-  orderBy: SortColumn[];
+  orderBy: readonly SortColumn[];
   descending?: boolean;
   hydrate: (row: object) => T;
   size: number;

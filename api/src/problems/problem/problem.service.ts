@@ -22,7 +22,7 @@ export const PROBLEM_ORDERS = {
   OPENED_DESC: { orderBy: [{ sql: 'p.opened_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: true },
   OPENED_ASC: { orderBy: [{ sql: 'p.opened_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: false },
   UPDATED_DESC: { orderBy: [{ sql: 'p.updated_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: true },
-} as const satisfies Record<string, { orderBy: SortColumn[]; descending: boolean }>;
+} as const satisfies Record<string, { orderBy: readonly SortColumn[]; descending: boolean }>;
 
 export type ProblemOrder = keyof typeof PROBLEM_ORDERS;
 
@@ -113,7 +113,6 @@ export class ProblemService {
       where,
       params,
       ...PROBLEM_ORDERS[order],
-      orderBy: [...PROBLEM_ORDERS[order].orderBy],
       hydrate: (row) => Object.assign(new Problem(), row),
       size,
       after,
