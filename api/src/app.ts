@@ -6,6 +6,7 @@ import { deriveKeys, type TokenKeys } from './core/auth/tokens.js';
 import type { Config } from './core/config.js';
 import { embeddedDirFor, openDatabase, type Database } from './core/db/data-source.js';
 import { lockDataDir } from './core/db/lock.js';
+import { asOwner, NO_ROWS, type RowScope } from './core/db/row-scope.js';
 import { InitialSchema1764374400000 } from './core/db/migrations/1764374400000-initial-schema.js';
 import { LoadRegions1764374400001 } from './core/db/migrations/1764374400001-load-regions.js';
 import { ImportAndDetection1764460800000 } from './core/db/migrations/1764460800000-import-and-detection.js';
@@ -16,6 +17,7 @@ import { ProblemOrder1764633600000 } from './core/db/migrations/1764633600000-pr
 import { SavedReports1764633600001 } from './core/db/migrations/1764633600001-saved-reports.js';
 import { LoginFailures1764633600002 } from './core/db/migrations/1764633600002-login-failures.js';
 import { AccessLog1764633600003 } from './core/db/migrations/1764633600003-access-log.js';
+import { RowSecurity1764720000000 } from './core/db/migrations/1764720000000-row-security.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
@@ -47,7 +49,7 @@ import { StatsService } from './reports/stats/stats.service.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000];
 
 export interface App {
   config: Config;
@@ -105,6 +107,11 @@ export interface AppOptions {
   log?: Logger;
   /** Tests: keep the embedded database in memory instead of DATA_DIR. */
   inMemory?: boolean;
+  /**
+   * The row scope of work that runs outside a request or job that names one: nothing for the
+   * server (a forgotten scope fails closed), everything for the operator's CLI and test harness.
+   */
+  unscoped?: RowScope;
 }
 
 /** The composition root: one database, one set of services, shared by API, CLI and tests. */
@@ -126,6 +133,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       poolSize: config.DB_POOL_SIZE,
       entities: ENTITIES,
       migrations: MIGRATIONS,
+      unscoped: options.unscoped ?? NO_ROWS,
     });
   } catch (error) {
     unlock();
@@ -150,6 +158,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
 /** Applies pending migrations; returns their names. */
 export async function migrate(app: App): Promise<string[]> {
-  const applied = await app.db.dataSource.runMigrations({ transaction: 'each' });
+  const applied = await asOwner(() => app.db.dataSource.runMigrations({ transaction: 'each' }));
   return applied.map((m) => m.name);
 }

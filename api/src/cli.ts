@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createApp, migrate, MIGRATIONS, type App } from './app.js';
 import { backup, restore } from './core/backup/backup.js';
 import { ConfigError, parseConfig, type Config } from './core/config.js';
+import { SYSTEM } from './core/db/row-scope.js';
 import { UserInputError } from './core/errors.js';
 import { formatLocatedErrors } from './core/files/csv.js';
 import { writeGeneratedCsv } from './registry/import/generator.js';
@@ -257,7 +258,8 @@ async function main(argv: string[]): Promise<number> {
     await command.direct(config, values, parsed.positionals);
     return 0;
   }
-  const app = await createApp(config, { log: (await import('./core/logger.js')).createLogger(process.env.LOG_LEVEL ?? 'warn') });
+  // The operator at the console holds the database's credentials: the CLI works on every school's records.
+  const app = await createApp(config, { log: (await import('./core/logger.js')).createLogger(process.env.LOG_LEVEL ?? 'warn'), unscoped: SYSTEM });
   try {
     await command.run?.(app, values, parsed.positionals);
     return 0;

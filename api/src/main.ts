@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createApp, migrate, type App } from './app.js';
 import { ConfigError, parseConfig } from './core/config.js';
+import { asSystem } from './core/db/row-scope.js';
 import { DEMO_PASSWORD, demoLogins, hasAnyUser, seedDemo } from './seed/demo.js';
 import { parseSubgraphUrls } from './gateway/gateway.js';
 import { shutdown, startAllInOne, startGateway, startSubgraph, type Running } from './server/start.js';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
       running = await startGateway(app, urls, config.HOST, port);
       app.log.info({ url: running.url, subgraphs: Object.fromEntries(urls) }, 'gateway listening');
     } else {
-      const seeded = await prepareDatabase(app);
+      const seeded = await asSystem(() => prepareDatabase(app));
       running = await startAllInOne(app, config.HOST, port);
       scheduleEscalation(app);
       scheduleAccessLogPurge(app);
@@ -72,7 +73,7 @@ const HOUR = 60 * 60 * 1000;
 /** Escalates overdue problems now and every hour; a failed run is logged and tried again next hour. */
 function scheduleEscalation(app: App): void {
   const run = () =>
-    app.services.escalation.escalateOverdue().then(
+    asSystem(() => app.services.escalation.escalateOverdue()).then(
       (ids) => ids.length > 0 && app.log.info({ escalated: ids }, 'problems escalated past their deadline'),
       (error: unknown) => app.log.error({ err: error }, 'deadline check failed'),
     );
@@ -83,7 +84,7 @@ function scheduleEscalation(app: App): void {
 /** Deletes read-log entries past their retention, now and every day. */
 function scheduleAccessLogPurge(app: App): void {
   const run = () =>
-    app.services.accessLog.purge().then(
+    asSystem(() => app.services.accessLog.purge()).then(
       (deleted) => deleted > 0 && app.log.info({ deleted }, 'read log entries past retention deleted'),
       (error: unknown) => app.log.error({ err: error }, 'read log purge failed'),
     );

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdType, type Gender } from '../src/registry/student/student.entity.js';
 import { createRandom } from '../src/seed/random.js';
+import { asOwner } from '../src/core/db/row-scope.js';
 import { makeSchool, makeUser, PASSWORD } from './support/factories.js';
 import { PLAIN_PDF } from './support/images.js';
 import { startProductChild, type ProductChild } from './support/product-child.js';
@@ -87,7 +88,8 @@ describe.runIf(serverUrl)('the product killed during a batch of actions', () => 
     await app?.dispose();
   });
 
-  const query = <T>(sql: string, params: unknown[] = []) => app.db.dataSource.query(sql, params) as Promise<T[]>;
+  // The harness watches the whole database, other sessions included, as its owner.
+  const query = <T>(sql: string, params: unknown[] = []) => asOwner(() => app.db.dataSource.query(sql, params)) as Promise<T[]>;
   const start = () => startProductChild({ DATABASE_URL: app.config.DATABASE_URL!, DATA_DIR: app.config.DATA_DIR }, 180_000);
 
   async function gql(query: string, variables: Record<string, unknown>, token: string) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, migrate, MIGRATIONS, type App } from '../src/app.js';
+import { asOwner, SYSTEM } from '../src/core/db/row-scope.js';
 import { restore } from '../src/core/backup/backup.js';
 import { sha256File, type BackupManifest } from '../src/core/backup/manifest.js';
 import { parseConfig } from '../src/core/config.js';
@@ -17,7 +18,7 @@ const materialFiles = async (app: App, dataDir: string) => {
   return Object.fromEntries(hashes.map((h) => [h, readFileSync(path.join(dataDir, 'materials', h.slice(0, 2), h)).toString('base64')]));
 };
 const readManifest = (folder: string) => JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as BackupManifest;
-const digestsOf = (app: App) => tableDigests((sql) => app.db.dataSource.query(sql));
+const digestsOf = (app: App) => tableDigests((sql) => asOwner(() => app.db.dataSource.query(sql)));
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -81,7 +82,7 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('3 material files put back');
 
-    const app = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }));
+    const app = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
     try {
       expect(await digestsOf(app)).toEqual(sourceDigests);
       expect(await materialFiles(app, targetDir)).toEqual(await materialFiles(source, source.config.DATA_DIR));
@@ -158,7 +159,7 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
   });
 
   it('with --force replaces a database that moved on since, once the product has let go of it', async () => {
-    const app = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }));
+    const app = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
     try {
       await makeStudents(app, await makeSchool(app, '330102'), 5);
       // The product is still connected: a restore under its feet is refused.
@@ -171,7 +172,7 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
     const forced = await runCli(['restore', folder, '--force'], { DATABASE_URL: urlFor(target), DATA_DIR: targetDir });
     expect(forced.stderr).toBe('');
     expect(forced.code).toBe(0);
-    const restored = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }));
+    const restored = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
     try {
       expect(await digestsOf(restored)).toEqual(sourceDigests);
     } finally {
@@ -189,7 +190,7 @@ describe('backup and restore of the embedded database', () => {
   const sourceDir = path.join(work, 'data');
   const targetDir = path.join(work, 'restored');
   const folder = path.join(work, 'backup');
-  const embedded = (dataDir: string) => createApp(parseConfig({ DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }));
+  const embedded = (dataDir: string) => createApp(parseConfig({ DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
   let sourceDigests: Awaited<ReturnType<typeof digestsOf>>;
   let sourceFiles: Record<string, string>;
   let sourceProblems: unknown;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asOwner } from '../src/core/db/row-scope.js';
 import { appendEvents } from '../src/core/events.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -22,8 +23,12 @@ describe('events table', () => {
     ['DELETE', `DELETE FROM events`],
     ['TRUNCATE', `TRUNCATE events`],
   ])('refuses %s, even from the table owner', async (op, sql) => {
-    await expect(app.db.dataSource.query(sql)).rejects.toThrow(`events are append-only: ${op} is not allowed`);
+    await expect(asOwner(() => app.db.dataSource.query(sql))).rejects.toThrow(`events are append-only: ${op} is not allowed`);
     const rows = (await app.db.dataSource.query(`SELECT type FROM events`)) as unknown[];
     expect(rows).toEqual([{ type: 'TEST' }]);
+  });
+
+  it.each([`UPDATE events SET type = 'FORGED'`, `DELETE FROM events`, `TRUNCATE events`])('the product’s own role may not even try: %s', async (sql) => {
+    await expect(app.db.dataSource.query(sql)).rejects.toThrow('permission denied for table events');
   });
 });

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedCsv } from '../src/registry/import/generator.js';
 import { createRandom } from '../src/seed/random.js';
+import { asOwner } from '../src/core/db/row-scope.js';
 import { CLI_ARGS, killGroup, ROOT, TSX } from './support/cli-process.js';
 import { makeSchool } from './support/factories.js';
 import { fixtureDir } from './support/templates.js';
@@ -39,7 +40,8 @@ describe.runIf(serverUrl)('an import killed at random points', () => {
     await app?.dispose();
   });
 
-  const query = <T>(sql: string, params: unknown[] = []) => app.db.dataSource.query(sql, params) as Promise<T[]>;
+  // The harness watches the whole database, other sessions included, as its owner.
+  const query = <T>(sql: string, params: unknown[] = []) => asOwner(() => app.db.dataSource.query(sql, params)) as Promise<T[]>;
 
   /** A generated template of ROWS pupils, different for every trial (planted problems included). */
   async function templateFile(n: number): Promise<{ path: string; hash: string }> {

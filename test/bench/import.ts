@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createApp, migrate } from '../../api/src/app.js';
+import { SYSTEM } from '../../api/src/core/db/row-scope.js';
 import { parseConfig } from '../../api/src/core/config.js';
 import { writeGeneratedCsv } from '../../api/src/registry/import/generator.js';
 import { admin, server, urlFor } from './support/database.js';
@@ -51,7 +52,7 @@ async function measure(rows: number): Promise<Figures> {
   const url = urlFor(database);
   const copyMs = await plainCopy(url, file);
 
-  const app = await createApp(parseConfig({ DATABASE_URL: url, DATA_DIR: work, LOG_LEVEL: 'warn', IMPORT_MAX_MB: '2048' }));
+  const app = await createApp(parseConfig({ DATABASE_URL: url, DATA_DIR: work, LOG_LEVEL: 'warn', IMPORT_MAX_MB: '2048' }), { unscoped: SYSTEM });
   await migrate(app);
   const [school] = (await app.db.dataSource.query(`INSERT INTO schools (code, name, region_code) VALUES ('1330106999', '基准测试学校', '330106') RETURNING id::text`)) as { id: string }[];
   global.gc?.();

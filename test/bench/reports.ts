@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, migrate } from '../../api/src/app.js';
+import { SYSTEM } from '../../api/src/core/db/row-scope.js';
 import { hashPassword } from '../../api/src/core/auth/passwords.js';
 import { parseConfig } from '../../api/src/core/config.js';
 import { startAllInOne } from '../../api/src/server/start.js';
@@ -53,7 +54,7 @@ async function main() {
   const url = new URL(server);
   url.pathname = `/${database}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pss-bench-reports-'));
-  const app = await createApp(parseConfig({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' }));
+  const app = await createApp(parseConfig({ DATABASE_URL: url.toString(), DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' }), { unscoped: SYSTEM });
   try {
     await migrate(app);
     const db = app.db.dataSource;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp, migrate } from '../../api/src/app.js';
+import { SYSTEM } from '../../api/src/core/db/row-scope.js';
 import { parseConfig } from '../../api/src/core/config.js';
 import { residentIdCheckChar } from '../../api/src/registry/student/id-number.js';
 import { startAllInOne } from '../../api/src/server/start.js';
@@ -14,7 +15,7 @@ import { startAllInOne } from '../../api/src/server/start.js';
  * agree, escalate, and the reviewer over both districts decides. Prints the problem's history.
  */
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pss-scenario-'));
-const app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }), { inMemory: true });
+const app = await createApp(parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }), { inMemory: true, unscoped: SYSTEM });
 await migrate(app);
 const running = await startAllInOne(app, '127.0.0.1', 0);
 

@@ -11,6 +11,7 @@ import type { App } from '../app.js';
 import type { Context } from '../core/graphql/context.js';
 import { REQUEST_ID_HEADER, type SubgraphServer } from '../core/graphql/subgraph-server.js';
 import { scopeOf, type Caller } from '../core/auth/caller.js';
+import { NO_ROWS, withRowScope } from '../core/db/row-scope.js';
 import { UploadTooLargeError } from '../core/files/uploads.js';
 import { MaterialRefused } from '../problems/material/material.service.js';
 import { gatewayContext, type GatewayContext } from '../gateway/gateway.js';
@@ -163,7 +164,9 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
       return void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Materials are uploaded by the school that acts on its records.' } });
     }
     try {
-      const material = await app.services.materials.upload(req, { caller, kind: String(req.query.kind ?? ''), fileName: safeFileName(req.headers['x-file-name']) });
+      const material = await withRowScope(scopeOf(caller), () =>
+        app.services.materials.upload(req, { caller, kind: String(req.query.kind ?? ''), fileName: safeFileName(req.headers['x-file-name']) }),
+      );
       res.status(201).json({ materialId: material.id, contentType: material.contentType, size: material.size });
     } catch (error) {
       if (!(error instanceof MaterialRefused)) throw error;
@@ -174,7 +177,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
   http.get('/materials/:id', async (req, res) => {
     const caller = await callerOf(app, req);
     if (!caller) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
-    const { material, allowed } = await app.services.materials.readable(scopeOf(caller), req.params.id);
+    const { material, allowed } = await withRowScope(scopeOf(caller), () => app.services.materials.readable(scopeOf(caller), req.params.id));
     if (!material) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such material.' } });
     if (!allowed) return void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'This material belongs to a problem outside your scope.' } });
     await app.services.accessLog.record(caller, 'material', [material.id], 'download', String(req.id));
@@ -224,6 +227,8 @@ export function subgraphHttpApp(app: App, subgraph: SubgraphServer): Express {
   http.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
+    // After the body parser: its stream callbacks would otherwise run outside the frame.
+    (_req: Request, _res: express.Response, next: express.NextFunction) => withRowScope(NO_ROWS, next),
     expressMiddleware<Context>(subgraph.server, {
       context: async ({ req }) => subgraph.context({ get: (name) => req.get(name) }),
     }),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createApp, migrate, type App } from '../../src/app.js';
 import { parseConfig } from '../../src/core/config.js';
+import { SYSTEM } from '../../src/core/db/row-scope.js';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -51,7 +52,8 @@ export async function createTestApp(options: { mode?: 'server' | 'embedded'; env
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const app = await createApp(config, { inMemory: true });
+  // Tests set up and check data directly, as an operator would; requests carry their callers' scopes.
+  const app = await createApp(config, { inMemory: true, unscoped: SYSTEM });
   await migrate(app);
   return Object.assign(app, {
     async dispose() {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, migrate, type App } from '../../../api/src/app.js';
+import { SYSTEM } from '../../../api/src/core/db/row-scope.js';
 import { parseConfig } from '../../../api/src/core/config.js';
 
 /** One secret for the bench process and the product processes it starts, so tokens pass between them. */
@@ -16,7 +17,7 @@ export interface BenchApp {
 /** The product's composition root on `url`, migrated, with a throwaway DATA_DIR. */
 export async function benchApp(url: string, env: Record<string, string> = {}): Promise<BenchApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pss-bench-'));
-  const app = await createApp(parseConfig({ DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: BENCH_JWT_SECRET, ...env }));
+  const app = await createApp(parseConfig({ DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: BENCH_JWT_SECRET, ...env }), { unscoped: SYSTEM });
   await migrate(app);
   return {
     app,

@@ -10,6 +10,7 @@ import { UserInputError } from '../errors.js';
 import { MATERIALS, readVerifiedManifest, sha256File, writeManifest, type BackupManifest } from './manifest.js';
 import { absentMaterials, copyMaterialsIn, copyMaterialsOut } from './materials.js';
 import { pgTool, restoreDump, runTool, toolConnection } from './pg-tools.js';
+import { CREATE_APP_ROLE } from '../db/row-scope.js';
 
 /** Both database kinds answer SQL with rows: pg's client and PGlite. */
 interface Queryable {
@@ -175,7 +176,9 @@ async function restoreServer(config: Config, folder: string, manifest: BackupMan
     if (sessions > 0) throw new UserInputError(`the product is connected to this database (${sessions} session(s)): stop it before restoring`);
     const relations = await userRelations(client);
     if (relations > 0 && !force) throw new UserInputError(`the target database is not empty (${relations} tables, indexes or sequences): restore into an empty database, or pass --force to replace its contents`);
-    await restoreDump(path.join(folder, manifest.database.file), url, relations > 0 ? 'DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n' : '');
+    // The dump grants to the product's role, which a fresh cluster does not have yet.
+    const prelude = `${CREATE_APP_ROLE}\n${relations > 0 ? 'DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n' : ''}`;
+    await restoreDump(path.join(folder, manifest.database.file), url, prelude);
     const problems = sameFacts(manifest, await readFacts(client));
     if (problems.length > 0) throw new UserInputError(`the restored database does not match the backup: ${problems.join('; ')}`);
   } finally {

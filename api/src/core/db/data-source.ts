@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { CountingLogger } from './query-counter.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
+import { installRowScope, type RowScope } from './row-scope.js';
 
 export interface DatabaseOptions {
   /** A PostgreSQL server; when absent the embedded database is used. */
@@ -11,6 +12,8 @@ export interface DatabaseOptions {
   poolSize: number;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
+  /** The row scope of database work that runs outside any given one (see row-scope.ts). */
+  unscoped: RowScope;
 }
 
 export interface Database {
@@ -43,6 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   try {
     await dataSource.initialize();
+    installRowScope(dataSource, options.unscoped);
   } catch (error) {
     await embedded?.stop();
     throw error;

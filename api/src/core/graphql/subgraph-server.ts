@@ -3,7 +3,9 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { randomUUID } from 'node:crypto';
 import type { App } from '../../app.js';
 import { createLoaders } from '../../loaders.js';
+import { scopeOf } from '../auth/caller.js';
 import { verifySubgraphToken } from '../auth/tokens.js';
+import { bindRowScope, NO_ROWS, withRowScope } from '../db/row-scope.js';
 import { requestUnauthenticated } from '../errors.js';
 import { buildFederatedSchema, type SubgraphDefinition } from './build-schema.js';
 import type { Context } from './context.js';
@@ -50,6 +52,8 @@ export async function createSubgraphServer(app: App, def: SubgraphDefinition): P
     } catch {
       throw requestUnauthenticated('Subgraphs answer the gateway only.');
     }
+    // Anonymous requests (sign-in) reach no pupil's or problem's rows.
+    bindRowScope(caller ? scopeOf(caller) : NO_ROWS);
     return { app, caller, loaders: createLoaders(app, caller, requestId), requestId, log: log.child({ requestId }) };
   };
 
@@ -58,7 +62,9 @@ export async function createSubgraphServer(app: App, def: SubgraphDefinition): P
     server,
     context,
     async handle(request) {
-      const response = await server.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => context(request.headers) });
+      const response = await withRowScope(NO_ROWS, () =>
+        server.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => context(request.headers) }),
+      );
       const headers = new Headers([...response.headers]);
       if (response.body.kind === 'complete') return new Response(response.body.string, { status: response.status ?? 200, headers });
       let body = '';

@@ -5,6 +5,7 @@ import { parseDateText } from '../../registry/import/cells.js';
 import { comparisonKeys } from '../../registry/student/comparison-keys.js';
 import { Gender, IdType } from '../../registry/student/student.entity.js';
 import type { DetectionService } from '../detection/detection.service.js';
+import { rowExists } from '../../core/db/row-scope.js';
 
 export type RecordAction = 'CHANGE' | 'CORROBORATE' | 'DELETE';
 export type DeleteReason = 'REDUNDANT' | 'NOT_STUDYING_HERE';
@@ -54,6 +55,7 @@ export type ActionOutcome = { ok: true; problemStatus: string; version: number }
 
 /** Access failures are not the user's to fix by editing the form: they are thrown, with a code. */
 export class ActionForbidden extends Error {}
+const OWN_RECORDS_ONLY = 'Only the school a record belongs to may change, corroborate or delete it.';
 
 /** Rolls the action's transaction back and reaches the caller as data. */
 class Refusal extends Error {
@@ -114,7 +116,7 @@ export class ActionService {
       `SELECT id::text, type, scope, status, version FROM problems WHERE id = $1 FOR UPDATE`,
       [input.problemId],
     )) as { id: string; type: string; scope: string; status: string; version: number }[];
-    if (!problem) throw new ActionTargetMissing('Problem');
+    if (!problem) throw (await rowExists(manager, 'problems', input.problemId)) ? new ActionForbidden(OWN_RECORDS_ONLY) : new ActionTargetMissing('Problem');
     const [student] = (await manager.query(
       `SELECT st.id::text, st.school_id::text AS "schoolId", st.name, st.gender, st.birth_date::text AS "birthDate", st.id_type AS "idType",
               st.id_number AS "idNumber", st.ethnicity, st.grade, st.class_name AS "className", st.enrollment_month AS "enrollmentMonth",
@@ -122,10 +124,10 @@ export class ActionService {
        FROM students st WHERE st.id = $1 FOR UPDATE`,
       [input.studentId],
     )) as StudentRow[];
-    if (!student) throw new ActionTargetMissing('Student record');
+    if (!student) throw (await rowExists(manager, 'students', input.studentId)) ? new ActionForbidden(OWN_RECORDS_ONLY) : new ActionTargetMissing('Student record');
     // A school acts only on its own records, whatever the portal shows.
     if (caller.role !== 'SCHOOL_REGISTRAR' || caller.schoolId !== student.schoolId) {
-      throw new ActionForbidden('Only the school a record belongs to may change, corroborate or delete it.');
+      throw new ActionForbidden(OWN_RECORDS_ONLY);
     }
     if (problem.version !== input.version) {
       fail('STALE_VERSION', 'Someone else acted on this problem since you opened it; reload it and try again.');

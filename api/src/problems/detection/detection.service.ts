@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { widened } from '../../core/db/row-scope.js';
 
 /** Which records to look at: everything (a rescan), or the groups a set of records belongs to. */
 export type DetectionTarget =
@@ -25,7 +26,12 @@ const DETECTION_LOCK = 7_310_201;
  * and differ only in which records they start from, so they give the same result.
  */
 export class DetectionService {
-  async detect(manager: EntityManager, target: DetectionTarget): Promise<DetectionResult> {
+  /** Collisions are between any schools' records, whoever's change set detection off: it sees them all. */
+  detect(manager: EntityManager, target: DetectionTarget): Promise<DetectionResult> {
+    return widened(manager, 'all', () => this.detectEverywhere(manager, target));
+  }
+
+  private async detectEverywhere(manager: EntityManager, target: DetectionTarget): Promise<DetectionResult> {
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [DETECTION_LOCK]);
     await manager.query(`
       CREATE TEMP TABLE IF NOT EXISTS detect_targets (student_id bigint PRIMARY KEY) ON COMMIT DROP;
@@ -50,8 +56,9 @@ export class DetectionService {
     // Fresh statistics after a bulk load: it may have changed the table by a large fraction, and
     // plans made for the old size (nested loops over "a few" rows) would be quadratic. A change of
     // a few records (an action) needs none.
-    if (target.kind === 'import') await manager.query(`ANALYZE detect_targets; ANALYZE students`);
-    else if (target.kind === 'all') await manager.query(`ANALYZE students`);
+    // (ANALYZE of a table is its owner's.)
+    if (target.kind === 'import') await widened(manager, 'owner', () => manager.query(`ANALYZE detect_targets; ANALYZE students`));
+    else if (target.kind === 'all') await widened(manager, 'owner', () => manager.query(`ANALYZE students`));
 
     // Keys touched by the target records: their current values, and the groups they are in now.
     const idFilter = all

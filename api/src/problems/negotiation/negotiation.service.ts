@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
+import { rowExists } from '../../core/db/row-scope.js';
 
 export type ProposalKind = 'KEEP_ONE' | 'DIFFERENT_PUPILS';
 
@@ -26,6 +27,7 @@ export interface ProblemMessage {
 }
 
 export class NegotiationForbidden extends Error {}
+const PARTIES_ONLY = 'Only the schools of this problem take part in its negotiation.';
 export class NegotiationTargetMissing extends Error {}
 
 class Refusal extends Error {
@@ -60,10 +62,10 @@ export class NegotiationService {
       status: string;
       version: number;
     }[];
-    if (!problem) throw new NegotiationTargetMissing('Problem');
+    if (!problem) throw (await rowExists(manager, 'problems', problemId)) ? new NegotiationForbidden(PARTIES_ONLY) : new NegotiationTargetMissing('Problem');
     const schools = (await manager.query(`SELECT DISTINCT school_id::text AS id FROM problem_members WHERE problem_id = $1`, [problemId])) as { id: string }[];
     if (caller.role !== 'SCHOOL_REGISTRAR' || !schools.some((s) => s.id === caller.schoolId)) {
-      throw new NegotiationForbidden('Only the schools of this problem take part in its negotiation.');
+      throw new NegotiationForbidden(PARTIES_ONLY);
     }
     if (problem.scope !== 'CROSS_SCHOOL') throw new Refusal({ code: 'NOT_CROSS_SCHOOL', message: 'Only problems between schools are negotiated.' });
     if (problem.status !== 'OPEN') throw new Refusal({ code: 'NOT_OPEN', message: `The problem is ${problem.status}.` });

@@ -53,6 +53,8 @@ class ProblemsArgs {
   after?: string | null;
 }
 
+const OUTSIDE = 'This problem does not involve a school in your scope.';
+
 @Resolver(() => Problem)
 export class ProblemResolver {
   @Query(() => ProblemConnection, { description: 'Problems that involve a school in your scope.' })
@@ -74,8 +76,8 @@ export class ProblemResolver {
   @Query(() => Problem)
   async problem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Problem> {
     const { problem, visible } = await ctx.app.services.problems.visibleById(requireScope(ctx), id);
-    if (!problem) throw notFound('Problem');
-    if (!visible) throw forbidden('This problem does not involve a school in your scope.');
+    if (!problem) throw (await ctx.app.services.problems.exists(id)) ? forbidden(OUTSIDE) : notFound('Problem');
+    if (!visible) throw forbidden(OUTSIDE);
     await logAccess(ctx, 'problem', [problem.id], 'problem');
     return problem;
   }

@@ -6,6 +6,7 @@ import { checkResidentId, maskIdNumber } from '../../registry/student/id-number.
 import type { Gender, IdType } from '../../registry/student/student.entity.js';
 import type { ProblemEvent, ProblemMember } from './problem-member.type.js';
 import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
+import { rowExists } from '../../core/db/row-scope.js';
 
 export interface ProblemFilter {
   type?: ProblemType | null;
@@ -141,6 +142,11 @@ export class ProblemService {
     }
     if (caller.role === 'SYSTEM_ADMIN') return `p.status IN ('PENDING_REVIEW', 'ESCALATED')`;
     return 'FALSE';
+  }
+
+  /** Whether the problem exists at all, in the caller's scope or not (see rowExists). */
+  exists(id: string): Promise<boolean> {
+    return rowExists(this.db.manager, 'problems', id);
   }
 
   async visibleById(scope: Scope, id: string): Promise<{ problem: Problem | null; visible: boolean }> {

@@ -2,10 +2,12 @@ import type { DataSource } from 'typeorm';
 import { scopeCoversSchool, scopeOf, type Caller } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
 import type { DetectionService } from '../detection/detection.service.js';
+import { rowExists } from '../../core/db/row-scope.js';
 
 export type RestoreOutcome = { ok: true } | { ok: false; error: { code: 'NOT_DELETED' | 'REASON_REQUIRED'; message: string; field?: string } };
 
 export class RestoreForbidden extends Error {}
+const STAFF_ONLY = 'Deleted records are restored by the district staff over their school.';
 export class RestoreTargetMissing extends Error {}
 
 /**
@@ -25,10 +27,10 @@ export class RestoreService {
          FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.id = $1 FOR UPDATE OF st`,
         [studentId],
       )) as { id: string; status: string; deleteReason: string | null; schoolId: string; regionCode: string }[];
-      if (!student) throw new RestoreTargetMissing('Student record');
+      if (!student) throw (await rowExists(manager, 'students', studentId)) ? new RestoreForbidden(STAFF_ONLY) : new RestoreTargetMissing('Student record');
       const staff = caller.role === 'DISTRICT_ADMIN' || caller.role === 'SYSTEM_ADMIN';
       if (!staff || !scopeCoversSchool(scopeOf(caller), { id: student.schoolId, regionCode: student.regionCode })) {
-        throw new RestoreForbidden('Deleted records are restored by the district staff over their school.');
+        throw new RestoreForbidden(STAFF_ONLY);
       }
       if (student.status !== 'DELETED') return { ok: false, error: { code: 'NOT_DELETED', message: 'This record is not deleted.' } };
       const why = reason?.trim();

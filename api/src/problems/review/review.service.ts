@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
+import { rowExists } from '../../core/db/row-scope.js';
 
 export type ReviewDecision = 'APPROVE' | 'REJECT';
 
@@ -29,6 +30,7 @@ export type DecisionOutcome =
   | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_ESCALATED' | 'INVALID_DECISION'; message: string } };
 
 export class ReviewForbidden extends Error {}
+const REVIEWERS_ONLY = 'Only district staff of the region containing every school of this problem review and decide it.';
 export class ReviewTargetMissing extends Error {}
 
 /** Significant prefix shared by every code: the smallest region containing them all ('' = the whole country). */
@@ -70,9 +72,9 @@ export class ReviewService {
       status: string;
       version: number;
     }[];
-    if (!problem) throw new ReviewTargetMissing('Problem');
+    if (!problem) throw (await rowExists(manager, 'problems', problemId)) ? new ReviewForbidden(REVIEWERS_ONLY) : new ReviewTargetMissing('Problem');
     if (!this.canReview(caller, await this.reviewRegion(manager, problem.id))) {
-      throw new ReviewForbidden('Only district staff of the region containing every school of this problem review and decide it.');
+      throw new ReviewForbidden(REVIEWERS_ONLY);
     }
     return problem;
   }

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PoolClient } from 'pg';
+import { widened } from '../../core/db/row-scope.js';
 import { appendEvents } from '../../core/events.js';
 import type { LocatedError } from '../../core/files/csv.js';
 import type { DetectionResult, DetectionService } from '../../problems/detection/detection.service.js';
@@ -129,7 +130,9 @@ export class ImportService {
       // One COPY of a million rows is one statement: the pool's 60 s statement limit is for requests.
       await manager.query(`SET LOCAL statement_timeout = '30min'`);
       // Records of this import get ids above this one; detection starts from them.
-      const [{ lastId }] = (await manager.query(`SELECT coalesce(max(id), 0)::text AS "lastId" FROM students`)) as [{ lastId: string }];
+      const [{ lastId }] = (await widened(manager, 'all', () =>
+        manager.query(`SELECT coalesce(max(id), 0)::text AS "lastId" FROM students`),
+      )) as [{ lastId: string }];
       const [created] = (await manager.query(
         `INSERT INTO imports (school_id, file_name, content_hash, format, encoding, rows_read, rows_imported, rows_skipped, forced, actor_id)
          VALUES ($1, $2, $3, $4, $5, 0, 0, 0, $6, $7) RETURNING id::text`,
@@ -137,11 +140,17 @@ export class ImportService {
       )) as { id: string }[];
       const importId = created!.id;
       const target = { schoolId: options.schoolId, importId };
-      const writer: StudentWriter =
-        this.mode === 'server' ? copyWriter((await runner.connect()) as PoolClient, target) : insertWriter(manager, target);
-      const headerless = await this.stage(file, sheet.rows, writer, result, options.skipInvalid ?? false, (n) => progress('READING', n));
+      const stage = (writer: StudentWriter) =>
+        this.stage(file, sheet.rows, writer, result, options.skipInvalid ?? false, (n) => progress('READING', n));
+      // PostgreSQL refuses COPY into a table with row security to anyone but its owner; the rows
+      // written are checked against the importer's scope below instead.
+      const headerless =
+        this.mode === 'server'
+          ? await widened(manager, 'owner', async () => stage(copyWriter((await runner.connect()) as PoolClient, target)))
+          : await stage(insertWriter(manager, target));
       if (headerless) throw new RejectedImport();
       if (result.errorCount > 0 && !options.skipInvalid) throw new RejectedImport();
+      await this.checkWrittenInScope(manager, importId, lastId, result.rowsRead - result.rowsSkipped);
 
       progress('SAVING', result.rowsRead);
       result.importId = importId;
@@ -185,6 +194,14 @@ export class ImportService {
     } finally {
       await runner.release();
     }
+  }
+
+  /** Every row the import wrote must be one the importer's own scope can see: else nothing is kept. */
+  private async checkWrittenInScope(manager: EntityManager, importId: string, afterId: string, written: number): Promise<void> {
+    const [{ visible }] = (await manager.query(`SELECT count(*)::int AS visible FROM students WHERE id > $2 AND import_id = $1`, [importId, afterId])) as [
+      { visible: number },
+    ];
+    if (visible !== written) throw new Error(`import ${importId} wrote ${written} rows but its scope sees ${visible}`);
   }
 
   /** Streams the sheet's valid rows into `students`; returns true when the header itself was unusable. */

@@ -57,7 +57,7 @@ export class StudentResolver {
 
   @Query(() => Student)
   async student(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Student> {
-    const student = await assertStudentInScope(ctx, await ctx.loaders.student.load(id));
+    const student = await assertStudentInScope(ctx, id, await ctx.loaders.student.load(id));
     await logAccess(ctx, 'student', [student.id], 'student');
     return student;
   }

@@ -5,6 +5,7 @@ import type { Page } from '../../core/graphql/connection.js';
 import { comparisonKeys } from './comparison-keys.js';
 import { normalizeIdNumber, normalizeName } from './normalize.js';
 import { Student, type Gender, type IdType } from './student.entity.js';
+import { rowExists } from '../../core/db/row-scope.js';
 
 export interface NewStudent {
   schoolId: string;
@@ -35,6 +36,11 @@ const STUDENT_FIELDS = `st.id, st.school_id AS "schoolId", st.name, st.gender, s
 
 export class StudentService {
   constructor(private readonly db: DataSource) {}
+
+  /** Whether the record exists at all, in the caller's scope or not (see rowExists). */
+  exists(id: string): Promise<boolean> {
+    return rowExists(this.db.manager, 'students', id);
+  }
 
   byIds(ids: readonly string[]): Promise<Student[]> {
     return this.db.getRepository(Student).findBy({ id: In([...ids]) });
