@@ -11,8 +11,8 @@ import type { Scope } from '../auth/caller.js';
  * - a caller's scope (school or region), for the work of one request;
  * - `all`, for work the system does for everyone (detection, deadlines, the operator's CLI);
  * - `none` — nothing — whenever no scope was given, so a forgotten one fails closed;
- * - `owner`, the migration role itself, for schema changes and the few statements PostgreSQL
- *   allows only to a table's owner (COPY into a table with row security, ANALYZE).
+ * - `owner`, the migration role itself, for schema changes, the statements PostgreSQL allows only
+ *   to a table's owner (COPY into a table with row security, ANALYZE), and detection.
  *
  * The scope travels with the async call chain (AsyncLocalStorage) and is written into each pooled
  * connection when it is checked out, that is once per transaction: an explicit one, or the implicit
@@ -106,8 +106,8 @@ export function installRowScope(dataSource: DataSource, unscoped: RowScope): voi
 }
 
 /**
- * Widens the row scope for part of a transaction — `all` where the system must see every school's
- * records (detection), `owner` for statements PostgreSQL keeps to the owner — and narrows it back
+ * Widens the row scope for part of a transaction — `all` to look beyond the caller's scope, `owner`
+ * to work on the tables themselves (see DetectionService.detect) — and narrows it back
  * afterwards. Settings are transaction-local: a rollback also ends the widening.
  */
 export async function widened<T>(manager: EntityManager, to: 'all' | 'owner', fn: () => Promise<T>): Promise<T> {

@@ -6,6 +6,18 @@ const SCOPE_SCHOOL = `nullif(current_setting('pss.school_id', true), '')::bigint
 /** Schools of the caller's region; none when the session's scope is not a region. */
 const SCOPE_REGION_SCHOOLS = `(SELECT id FROM schools WHERE region_code LIKE nullif(current_setting('pss.region_prefix', true), '') || '%')`;
 const SCOPE_ALL = `current_setting('pss.scope', true) = 'all'`;
+/** Records a scope owns: it reads and writes them. */
+const OWN_RECORDS = `(${SCOPE_ALL} OR school_id = ${SCOPE_SCHOOL} OR school_id IN ${SCOPE_REGION_SCHOOLS})`;
+/**
+ * The other school's record in a problem the scope shares, read (masked) for the comparison and
+ * never written by the other side. The scope's problems are collected once per statement (an
+ * InitPlan), not joined per row: as a join the planner walked all of problem_members for each row.
+ */
+const SHARES_A_PROBLEM = `EXISTS (
+  SELECT 1 FROM problem_members theirs
+  WHERE theirs.student_id = students.id
+    AND theirs.problem_id = ANY (ARRAY(SELECT ours.problem_id FROM problem_members ours
+                                       WHERE ours.school_id = ${SCOPE_SCHOOL} OR ours.school_id IN ${SCOPE_REGION_SCHOOLS})))`;
 
 /**
  * Row-level security on the records of minors: `students` and `problems` answer a session only the
@@ -15,8 +27,9 @@ const SCOPE_ALL = `current_setting('pss.scope', true) = 'all'`;
  * backups and the table owner are not subject to the policies.
  *
  * Policies are written inline rather than as functions: PostgreSQL then plans them with the query
- * (hashed subplans, index lookups) instead of calling a function per row. Permissive policies are
- * OR-ed in name order, so the cheapest test comes first.
+ * (hashed subplans, index lookups) instead of calling a function per row. One policy per command,
+ * its tests OR-ed cheapest first: PostgreSQL does not promise an order between several permissive
+ * policies (it put the costliest first).
  */
 export class RowSecurity1764720000000 implements MigrationInterface {
   name = 'RowSecurity1764720000000';
@@ -43,19 +56,13 @@ export class RowSecurity1764720000000 implements MigrationInterface {
       REVOKE UPDATE ON access_log FROM ${APP_ROLE};
 
       ALTER TABLE students ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY a_everything ON students USING (${SCOPE_ALL});
-      CREATE POLICY b_own_school ON students USING (school_id = ${SCOPE_SCHOOL});
-      CREATE POLICY c_own_region ON students USING (school_id IN ${SCOPE_REGION_SCHOOLS});
-      -- The other school's records in a shared problem are read (masked) for the comparison; they
-      -- are never written by the other side.
-      CREATE POLICY d_shares_a_problem ON students FOR SELECT USING (EXISTS (
-        SELECT 1 FROM problem_members theirs JOIN problem_members ours ON ours.problem_id = theirs.problem_id
-        WHERE theirs.student_id = students.id
-          AND (ours.school_id = ${SCOPE_SCHOOL} OR ours.school_id IN ${SCOPE_REGION_SCHOOLS})));
+      CREATE POLICY in_scope ON students FOR SELECT USING (${OWN_RECORDS} OR ${SHARES_A_PROBLEM});
+      CREATE POLICY own_insert ON students FOR INSERT WITH CHECK (${OWN_RECORDS});
+      CREATE POLICY own_update ON students FOR UPDATE USING (${OWN_RECORDS}) WITH CHECK (${OWN_RECORDS});
+      CREATE POLICY own_delete ON students FOR DELETE USING (${OWN_RECORDS});
 
       ALTER TABLE problems ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY a_everything ON problems USING (${SCOPE_ALL});
-      CREATE POLICY b_has_a_record_in_scope ON problems USING (EXISTS (
+      CREATE POLICY in_scope ON problems USING (${SCOPE_ALL} OR EXISTS (
         SELECT 1 FROM problem_members m
         WHERE m.problem_id = problems.id AND (m.school_id = ${SCOPE_SCHOOL} OR m.school_id IN ${SCOPE_REGION_SCHOOLS})));
     `);
@@ -63,13 +70,12 @@ export class RowSecurity1764720000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP POLICY b_has_a_record_in_scope ON problems;
-      DROP POLICY a_everything ON problems;
+      DROP POLICY in_scope ON problems;
       ALTER TABLE problems DISABLE ROW LEVEL SECURITY;
-      DROP POLICY d_shares_a_problem ON students;
-      DROP POLICY c_own_region ON students;
-      DROP POLICY b_own_school ON students;
-      DROP POLICY a_everything ON students;
+      DROP POLICY own_delete ON students;
+      DROP POLICY own_update ON students;
+      DROP POLICY own_insert ON students;
+      DROP POLICY in_scope ON students;
       ALTER TABLE students DISABLE ROW LEVEL SECURITY;
       ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM ${APP_ROLE};
       ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON SEQUENCES FROM ${APP_ROLE};
