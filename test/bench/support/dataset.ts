@@ -7,6 +7,7 @@ import { hashPassword } from '../../../api/src/core/auth/passwords.js';
 import { comparisonKeys } from '../../../api/src/registry/student/comparison-keys.js';
 import { birthDateForGrade, chineseName, ETHNICITIES, residentId } from '../../../api/src/seed/people.js';
 import { createRandom, type Random } from '../../../api/src/seed/random.js';
+import { asOwner } from '../../../api/src/core/db/row-scope.js';
 
 /** The district whose staff and schools the read and write benchmarks act as (杭州市西湖区). */
 export const BENCH_DISTRICT = '330106';
@@ -209,7 +210,8 @@ export async function ensureDetected(app: App): Promise<number> {
   const count = async () => ((await db.query(`SELECT count(*)::int AS n FROM problems WHERE status <> 'RESOLVED'`)) as { n: number }[])[0]!.n;
   if ((await count()) === 0) {
     await db.transaction((m) => app.services.detection.detect(m, { kind: 'all' }));
-    await db.query('VACUUM (ANALYZE) problems, problem_members, events');
+    // Maintenance is the tables' owner's (the product's role may not VACUUM or ANALYZE them).
+    await asOwner(() => db.query('VACUUM (ANALYZE) problems, problem_members, events'));
   }
   return count();
 }
