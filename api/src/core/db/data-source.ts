@@ -42,6 +42,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       statement_timeout: 60_000,
       idle_in_transaction_session_timeout: 120_000,
       application_name: 'pss',
+      // No JIT: compiling a plan takes hundreds of milliseconds, more than these queries run, and
+      // row security's subplans raise cost estimates past the thresholds where PostgreSQL starts
+      // compiling (a district's statistics went from 45 ms to 380 ms). PGlite has no JIT.
+      ...(embedded ? {} : { options: '-c jit=off' }),
     },
   });
   try {
