@@ -76,7 +76,11 @@ function sessionSettings(scope: RowScope): [string, string, string, string] {
 const APPLY = `SELECT set_config('role', $1, false), set_config('pss.scope', $2, false),
                       set_config('pss.school_id', $3, false), set_config('pss.region_prefix', $4, false)`;
 
-type PgClient = { query(sql: string, params: unknown[]): Promise<unknown> };
+type PgClient = {
+  query(sql: string, params: unknown[]): Promise<unknown>;
+  on(event: 'error', listener: (error: Error) => void): void;
+  removeListener(event: 'error', listener: (error: Error) => void): void;
+};
 
 /**
  * Makes every connection the pool hands out carry the row scope of the code asking for it. A
@@ -92,6 +96,10 @@ export function installRowScope(dataSource: DataSource, unscoped: RowScope): voi
     const key = settings.join('\n');
     const [client, release] = (await obtain()) as [PgClient, (error?: unknown) => void];
     if (carried.get(client) !== key) {
+      // A checked-out client has no 'error' listener until TypeORM adds one after this returns; a
+      // connection lost meanwhile would otherwise be an uncaught exception. The query rejects too.
+      const lost = () => carried.delete(client);
+      client.on('error', lost);
       try {
         await client.query(APPLY, settings);
         carried.set(client, key);
@@ -99,6 +107,8 @@ export function installRowScope(dataSource: DataSource, unscoped: RowScope): voi
         carried.delete(client);
         release(error);
         throw error;
+      } finally {
+        client.removeListener('error', lost);
       }
     }
     return [client, release];
