@@ -9,7 +9,7 @@ import type { Scope } from '../auth/caller.js';
  * `students` and `problems` they can reach depend on the scope written into the session:
  *
  * - a caller's scope (school or region), for the work of one request;
- * - `all`, for work the system does for everyone (detection, deadlines, the operator's CLI);
+ * - `all`, for work the system does for everyone (deadlines, demo data, the operator's CLI);
  * - `none` — nothing — whenever no scope was given, so a forgotten one fails closed;
  * - `owner`, the migration role itself, for schema changes, the statements PostgreSQL allows only
  *   to a table's owner (COPY into a table with row security, ANALYZE), and detection.
