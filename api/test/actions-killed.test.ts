@@ -6,6 +6,7 @@ import { createRandom } from '../src/seed/random.js';
 import { asOwner } from '../src/core/db/row-scope.js';
 import { makeSchool, makeUser, PASSWORD } from './support/factories.js';
 import { PLAIN_PDF } from './support/images.js';
+import { sessionsSettled } from './support/sessions.js';
 import { startProductChild, type ProductChild } from './support/product-child.js';
 import { validId } from './support/templates.js';
 import { createTestApp, serverUrl, type TestApp } from './support/test-app.js';
@@ -242,20 +243,7 @@ describe.runIf(serverUrl)('the product killed during a batch of actions', () => 
     return row!.n;
   }
 
-  /** Client sessions of the killed product end as the server notices; wait until none is busy. */
-  async function settled(): Promise<void> {
-    const database = new URL(app.config.DATABASE_URL!).pathname.slice(1);
-    for (let i = 0; i < 200; i++) {
-      const [row] = await query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-         WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND (state <> 'idle' OR backend_xid IS NOT NULL)`,
-        [database],
-      );
-      if (row!.n === 0) return;
-      await sleep(50);
-    }
-    throw new Error('the killed product still holds the database after 10 s');
-  }
+  const settled = () => sessionsSettled(query, new URL(app.config.DATABASE_URL!).pathname.slice(1), 'product');
 
   it(`leaves every action whole or absent after ${TRIALS} kills at random points of a batch`, async () => {
     // An uninterrupted batch: how long one takes, and how far each kind of action moves its

@@ -95,8 +95,9 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
     }
   });
 
-  it('refuses a backup whose manifest, dump or material files do not match, and leaves the target alone', async () => {
-    const before = await tableDigests(async (sql) => {
+  /** The target's contents, read straight from the server (no app holds it open during a restore). */
+  const targetDigests = () =>
+    tableDigests(async (sql) => {
       const client = new pg.Client({ connectionString: urlFor(target) });
       await client.connect();
       try {
@@ -105,6 +106,9 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
         await client.end();
       }
     });
+
+  it('refuses a backup whose manifest, dump or material files do not match, and leaves the target alone', async () => {
+    const before = await targetDigests();
     const damaged = (name: string, damage: (copy: string) => void) => {
       const copy = path.join(work, name);
       cpSync(folder, copy, { recursive: true });
@@ -142,15 +146,7 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
     const occupied = await runCli(['restore', folder], { DATABASE_URL: urlFor(target), DATA_DIR: targetDir });
     expect(occupied.code).toBe(1);
     expect(occupied.stderr).toMatch(/the target database is not empty .* pass --force/);
-    const after = await tableDigests(async (sql) => {
-      const client = new pg.Client({ connectionString: urlFor(target) });
-      await client.connect();
-      try {
-        return (await client.query(sql)).rows;
-      } finally {
-        await client.end();
-      }
-    });
+    const after = await targetDigests();
     expect(after).toEqual(before);
     // And a backup never overwrites one already in its folder.
     const again = await runCli(['backup', folder], { DATABASE_URL: source.config.DATABASE_URL, DATA_DIR: source.config.DATA_DIR });

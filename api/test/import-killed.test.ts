@@ -8,6 +8,7 @@ import { createRandom } from '../src/seed/random.js';
 import { asOwner } from '../src/core/db/row-scope.js';
 import { CLI_ARGS, killGroup, ROOT, TSX } from './support/cli-process.js';
 import { makeSchool } from './support/factories.js';
+import { sessionsSettled } from './support/sessions.js';
 import { fixtureDir } from './support/templates.js';
 import { createTestApp, serverUrl, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
 
@@ -75,19 +76,7 @@ describe.runIf(serverUrl)('an import killed at random points', () => {
     return row!.n > 0;
   }
 
-  /** The server notices the dead client and rolls its transaction back; wait until it has. */
-  async function settled(): Promise<void> {
-    for (let i = 0; i < 200; i++) {
-      const [row] = await query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-         WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND (state <> 'idle' OR backend_xid IS NOT NULL)`,
-        [database],
-      );
-      if (row!.n === 0) return;
-      await sleep(50);
-    }
-    throw new Error('the killed import still holds the database after 10 s');
-  }
+  const settled = () => sessionsSettled(query, database, 'import');
 
   /** Every rule the database must satisfy after any kill; returns what is wrong (nothing, we hope). */
   async function violations(hashes: string[]): Promise<string[]> {
