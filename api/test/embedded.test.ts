@@ -52,3 +52,64 @@ describe('embedded database (no DATABASE_URL)', () => {
     }
   });
 });
+
+/**
+ * The embedded database is one session shared by every connection the pool opens into it. These
+ * tests leave each kind of session state behind, lose the connection, and check that the next
+ * client starts clean — and that the pool does not recycle its client when idle.
+ */
+describe('embedded database: one session, no state carried between pooled clients', () => {
+  type PoolClient = { query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>; release(destroy?: boolean): void };
+  type Pool = { connect(): Promise<PoolClient> };
+
+  it('keeps its one client past the pool default 10 s idle timeout', async () => {
+    const app = await createTestApp({ mode: 'embedded' });
+    try {
+      const pool = (app.db.dataSource.driver as unknown as { master: Pool }).master;
+      const first = await pool.connect();
+      first.release();
+      await new Promise((resolve) => setTimeout(resolve, 10_500));
+      const again = await pool.connect();
+      again.release();
+      expect(again).toBe(first);
+    } finally {
+      await app.dispose();
+    }
+  });
+
+  it('a client that replaces a lost one finds no prepared statement, setting, temp table, lock or listener of the old one', async () => {
+    const app = await createTestApp({ mode: 'embedded' });
+    try {
+      const pool = (app.db.dataSource.driver as unknown as { master: Pool }).master;
+      const old = await pool.connect();
+      await old.query(`PREPARE leftover AS SELECT 1`);
+      await old.query(`SET work_mem = '7MB'`);
+      await old.query(`SELECT set_config('pss.scope', 'all', false)`);
+      await old.query(`CREATE TEMP TABLE leftover_rows (n int)`);
+      await old.query(`SELECT pg_advisory_lock(4242)`);
+      await old.query(`LISTEN leftover_channel`);
+      // Destroying the client closes its connection, as a lost connection would.
+      old.release(true);
+
+      const next = await pool.connect();
+      try {
+        const state = (
+          await next.query(`SELECT (SELECT count(*)::int FROM pg_prepared_statements) AS prepared,
+                                   current_setting('work_mem') AS work_mem,
+                                   coalesce(current_setting('pss.scope', true), '') AS scope,
+                                   to_regclass('pg_temp.leftover_rows') IS NULL AS no_temp,
+                                   (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory') AS locks,
+                                   (SELECT count(*)::int FROM pg_listening_channels()) AS listening`)
+        ).rows[0];
+        expect(state).toEqual({ prepared: 0, work_mem: '4MB', scope: '', no_temp: true, locks: 0, listening: 0 });
+      } finally {
+        next.release();
+      }
+      // rate-limiter-flexible prepares named statements: a sign-in after the swap still answers.
+      expect(await app.services.users.login('nobody', 'wrong-password')).toEqual({ ok: false, code: 'INVALID_CREDENTIALS' });
+      expect(await app.services.users.login('nobody', 'wrong-password')).toEqual({ ok: false, code: 'INVALID_CREDENTIALS' });
+    } finally {
+      await app.dispose();
+    }
+  });
+});

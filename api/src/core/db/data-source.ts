@@ -22,6 +22,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * The embedded database is one PostgreSQL session behind a socket that takes one connection at a
+ * time (see embedded.ts): every pooled client is a new connection into the SAME session, so
+ * whatever a client left in the session — named prepared statements (rate-limiter-flexible names
+ * its statements), SET or set_config(…, false), temporary tables, advisory locks, LISTEN — would
+ * meet the next one, which knows nothing of it ("prepared statement … already exists"). So the pool
+ * keeps its one client for the process's life instead of recycling it when idle, and a client that
+ * does replace it (after a lost connection) starts from a clean session.
+ */
+const EMBEDDED_POOL = {
+  max: 1,
+  idleTimeoutMillis: 0,
+  maxLifetimeSeconds: 0,
+  onConnect: (client: { query(sql: string): Promise<unknown> }) => client.query('DISCARD ALL'),
+};
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
   const url = options.url ?? (embedded = await startEmbeddedPostgres(options.embeddedDir)).url;
@@ -36,8 +52,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     logger: new CountingLogger(),
     logging: ['query'],
     extra: {
-      // The embedded database serves one session at a time (see embedded.ts).
-      max: embedded ? 1 : options.poolSize,
+      ...(embedded ? EMBEDDED_POOL : { max: options.poolSize }),
       connectionTimeoutMillis: 30_000,
       statement_timeout: 60_000,
       idle_in_transaction_session_timeout: 120_000,
