@@ -18,6 +18,7 @@ import { SavedReports1764633600001 } from './core/db/migrations/1764633600001-sa
 import { LoginFailures1764633600002 } from './core/db/migrations/1764633600002-login-failures.js';
 import { AccessLog1764633600003 } from './core/db/migrations/1764633600003-access-log.js';
 import { RowSecurity1764720000000 } from './core/db/migrations/1764720000000-row-security.js';
+import { Sessions1764806400000 } from './core/db/migrations/1764806400000-sessions.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
@@ -41,6 +42,7 @@ import { Student } from './registry/student/student.entity.js';
 import { StudentService } from './registry/student/student.service.js';
 import { User } from './registry/user/user.entity.js';
 import { UserService } from './registry/user/user.service.js';
+import { SessionService } from './registry/user/session.service.js';
 import { SavedReportService } from './reports/saved/saved-report.service.js';
 import { AccessLog } from './core/audit/access-log.js';
 import { StatsService } from './reports/stats/stats.service.js';
@@ -49,7 +51,7 @@ import { StatsService } from './reports/stats/stats.service.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000];
 
 export interface App {
   config: Config;
@@ -78,6 +80,7 @@ function materialStorage(config: Config): BlobStorage {
 function createServices(db: Database, keys: TokenKeys, config: Config) {
   const ds = db.dataSource;
   const detection = new DetectionService();
+  const sessions = new SessionService(ds, keys, config.JWT_TTL, config.SESSION_RECHECK_SECONDS * 1000);
   return {
     detection,
     actions: new ActionService(ds, detection),
@@ -95,7 +98,8 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     regions: new RegionService(ds),
     schools: new SchoolService(ds),
     students: new StudentService(ds),
-    users: new UserService(ds, keys, config.JWT_TTL),
+    sessions,
+    users: new UserService(ds, sessions, config.LOGIN_ATTEMPTS_PER_ADDRESS),
     problems: new ProblemService(ds),
     accessLog: new AccessLog(ds, config.ACCESS_LOG_RETENTION_DAYS),
     reports: new SavedReportService(ds),

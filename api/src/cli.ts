@@ -213,6 +213,38 @@ const COMMANDS: Record<string, Command> = {
       print(values, data, `created user ${user.username} (${user.role})`);
     },
   },
+  'users:password': {
+    summary: "set a user's password; every session of the user ends",
+    usage: 'users:password --username U --password P [--json]',
+    options: { username: { type: 'string' }, password: { type: 'string' }, json: { type: 'boolean' } },
+    async run(app, values) {
+      for (const flag of ['username', 'password']) {
+        if (typeof values[flag] !== 'string') throw new UserInputError(`--${flag} is required`);
+      }
+      const result = await app.services.users.resetPassword(values.username as string, values.password as string);
+      print(values, result, `password of ${values.username as string} set; ${result.sessionsEnded} sessions ended`);
+    },
+  },
+  'users:disable': {
+    summary: 'disable a user: sign-in refused, every session ends',
+    usage: 'users:disable --username U [--json]',
+    options: { username: { type: 'string' }, json: { type: 'boolean' } },
+    async run(app, values) {
+      if (typeof values.username !== 'string') throw new UserInputError('--username is required');
+      const result = await app.services.users.setDisabled(values.username, true);
+      print(values, result, `disabled ${values.username}; ${result.sessionsEnded} sessions ended`);
+    },
+  },
+  'users:enable': {
+    summary: 'enable a disabled user again',
+    usage: 'users:enable --username U [--json]',
+    options: { username: { type: 'string' }, json: { type: 'boolean' } },
+    async run(app, values) {
+      if (typeof values.username !== 'string') throw new UserInputError('--username is required');
+      const result = await app.services.users.setDisabled(values.username, false);
+      print(values, result, `enabled ${values.username}`);
+    },
+  },
 };
 
 function help(): string {

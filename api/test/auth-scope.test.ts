@@ -61,9 +61,10 @@ describe('authentication and scope through the gateway', () => {
     for (let i = 0; i < 10; i++) expect((await attempt(`guess-${i}`)).error.code).toBe('INVALID_CREDENTIALS');
     const blocked = await attempt(PASSWORD);
     expect(blocked).toEqual({ token: null, error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringMatching(/Try again in 15 minutes/) } });
-    // The count lives in the database, shared by every API process, and it expires.
+    // The count lives in the database, shared by every API process, and it expires. The refused
+    // attempt counts too: every attempt takes its point before the password is looked at.
     const [row] = (await app.db.dataSource.query(`SELECT points, expire FROM login_failures WHERE key = $1`, [`login:${user.username}`])) as { points: number; expire: string }[];
-    expect(row!.points).toBe(10);
+    expect(row!.points).toBe(11);
     await app.db.dataSource.query(`UPDATE login_failures SET expire = 0 WHERE key = $1`, [`login:${user.username}`]);
     expect((await attempt(PASSWORD)).token).toEqual(expect.any(String));
   });

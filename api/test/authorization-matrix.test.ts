@@ -45,6 +45,8 @@ const MATRIX: Record<string, Row> = {
   savedReport: scoped,
   // Mutations
   login: { registrar: [A, A], district: [A, A], city: [A, A], province: [A, A], system: [A, A], anonymous: [A, A] },
+  logout: everyoneSignedIn,
+  changePassword: everyoneSignedIn,
   actOnRecord: ownSchoolOnly,
   postMessage: ownSchoolOnly,
   answerProposal: ownSchoolOnly,
@@ -73,6 +75,8 @@ describe('authorization matrix: every operation, role and scope', () => {
   let app: TestApp;
   let product: Awaited<ReturnType<typeof startProduct>>;
   const tokens: Partial<Record<Role, string>> = {};
+  // Sign-out and password change end sessions: they run on a second session of the same user.
+  const secondSession = new Map<string, () => Promise<string>>();
   // Targets inside every role's scope (school A in 330102, 杭州, 浙江) and outside all of them but the system admin's (江苏).
   const own = {} as Fixture;
   const other = {} as Fixture;
@@ -111,7 +115,10 @@ describe('authorization matrix: every operation, role and scope', () => {
       x: await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolX.id }),
     };
     product = await startProduct(app);
-    for (const role of ['registrar', 'district', 'city', 'province', 'system'] as const) tokens[role] = await product.login(users[role].username);
+    for (const role of ['registrar', 'district', 'city', 'province', 'system'] as const) {
+      tokens[role] = await product.login(users[role].username);
+      secondSession.set(tokens[role]!, () => product.login(users[role].username));
+    }
 
     let sequence = 0;
     const pair = async (first: { id: string; regionCode: string }, second: { id: string }) => {
@@ -175,6 +182,9 @@ describe('authorization matrix: every operation, role and scope', () => {
       // A new unknown name each time: the same one would be throttled after ten failures.
       login: async () =>
         contains(await q(`mutation($u: String!) { login(username: $u, password: "wrong") { token error { code } } }`, { u: `nobody.${(loginAttempts += 1)}` }), (d) => d.login.error.code === 'INVALID_CREDENTIALS'),
+      logout: async (_t, token) => contains(await q(`mutation { logout { ok } }`, {}, token && (await secondSession.get(token)!())), (d) => d.logout.ok === true),
+      changePassword: async (_t, token) =>
+        answered(await q(`mutation { changePassword(currentPassword: "not-it", newPassword: "long-enough-1") { error { code } } }`, {}, token && (await secondSession.get(token)!()))),
       actOnRecord: async (t, token) => answered(await q(`mutation($i: RecordActionInput!) { actOnRecord(input: $i) { ok error { code } } }`,
         { i: { problemId: t.withinProblemId, studentId: t.studentId, version: STALE, action: 'CORROBORATE', materialIds: [] } }, token)),
       postMessage: async (t, token) => answered(await q(`mutation($i: PostMessageInput!) { postMessage(input: $i) { ok error { code } } }`, { i: { problemId: t.crossProblemId, body: '' } }, token)),

@@ -28,17 +28,18 @@ describe('configuration', () => {
 
 describe('JWT secret rotation', () => {
   it('accepts sessions signed with the previous secret until they expire, signs new ones with the current one only', async () => {
-    const caller = { userId: '7', username: 'reg07', role: 'SCHOOL_REGISTRAR' as const, schoolId: '3' };
+    const claims = { sessionId: '0b0e1c9e-3f7a-4a57-9d43-1f6a7f3c2b10', userId: '7' };
+    const inAnHour = new Date(Date.now() + 3_600_000);
     const old = 'old-secret-old-secret-old-secret-0123';
     const current = 'new-secret-new-secret-new-secret-4567';
-    const { token: oldSession } = await signSessionToken(deriveKeys(old), caller, '1h');
+    const oldSession = await signSessionToken(deriveKeys(old), claims, inAnHour);
     const rotating = deriveKeys(current, old);
-    expect(await verifySessionToken(rotating, oldSession)).toEqual(caller);
-    const { token: newSession } = await signSessionToken(rotating, caller, '1h');
+    expect(await verifySessionToken(rotating, oldSession)).toEqual(claims);
+    const newSession = await signSessionToken(rotating, claims, inAnHour);
     await expect(verifySessionToken(deriveKeys(old), newSession)).rejects.toThrow(/not valid/);
     // Once the previous secret is dropped, its sessions end.
     await expect(verifySessionToken(deriveKeys(current), oldSession)).rejects.toThrow(/not valid/);
-    const { token: expired } = await signSessionToken(deriveKeys(old), caller, '-1s');
+    const expired = await signSessionToken(deriveKeys(old), claims, new Date(Date.now() - 1_000));
     await expect(verifySessionToken(rotating, expired)).rejects.toThrow(/expired/);
   });
 });

@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import pg from 'pg';
 import type { App } from '../../api/src/app.js';
 import { regionPrefix } from '../../api/src/core/auth/caller.js';
-import { signSessionToken, signSubgraphToken } from '../../api/src/core/auth/tokens.js';
+import { signSubgraphToken } from '../../api/src/core/auth/tokens.js';
 import { createSubgraphServer, type SubgraphServer } from '../../api/src/core/graphql/subgraph-server.js';
 import { createGateway } from '../../api/src/gateway/gateway.js';
 import { SUBGRAPHS } from '../../api/src/subgraphs.js';
-import { benchApp } from './support/app.js';
+import { benchApp, sessionToken } from './support/app.js';
 import { BENCH_DISTRICT, benchUser, buildRegistry, describeRegistry, ensureDetected } from './support/dataset.js';
 import { throwawayDatabase } from './support/database.js';
 import { CONNECTIONS, DURATION, load, type LoadResult } from './support/load.js';
@@ -78,7 +78,7 @@ async function capturedSubgraphCalls(app: App, query: string, variables: object,
     });
   }
   const gateway = await createGateway(app, { local });
-  const response = await gateway.executeOperation({ query, variables }, { contextValue: { caller, requestId: 'bench' } });
+  const response = await gateway.executeOperation({ query, variables }, { contextValue: { caller, requestId: 'bench', clientAddress: null } });
   await gateway.stop();
   if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(`capture failed: ${JSON.stringify(response.body)}`);
   return calls;
@@ -143,7 +143,7 @@ async function main() {
     const problems = await ensureDetected(app);
     await benchUser(app, 'bench.district', 'DISTRICT_ADMIN', { regionCode: BENCH_DISTRICT });
     const caller = await callerOf(app, 'bench.district');
-    const session = (await signSessionToken(app.keys, caller, '1h')).token;
+    const session = await sessionToken(app, caller.userId);
     const variables = { first: PAGE };
     const body = (query: string) => JSON.stringify({ query, variables });
     const [visible] = (await app.db.dataSource.query(
@@ -165,13 +165,13 @@ async function main() {
     // 3: straight to a problems subgraph process, with the caller header the gateway would sign (valid 60 s: signed per run).
     const subgraph = await startServed('subgraph:problems', database.url);
     running.push(subgraph);
-    const direct = await load(subgraph.url, [{ path: '/graphql', body: body(ONE_SUBGRAPH_PAGE), headers: { 'x-pss-caller': await signSubgraphToken(app.keys, caller) } }]);
+    const direct = await load(subgraph.url, [{ path: '/graphql', body: body(ONE_SUBGRAPH_PAGE), headers: { 'x-pss-caller': await signSubgraphToken(app.keys, { caller, clientAddress: null }) } }]);
     await subgraph.stop();
 
     // 4: the gateway's two calls, straight to registry and problems (one process, as in 1).
     const both = await startServed('subgraphs', database.url);
     running.push(both);
-    const callerHeader = { 'x-pss-caller': await signSubgraphToken(app.keys, caller) };
+    const callerHeader = { 'x-pss-caller': await signSubgraphToken(app.keys, { caller, clientAddress: null }) };
     const pairs = await load(both.url, calls.map((c) => ({ path: `/${c.subgraph}/graphql`, body: c.body, headers: callerHeader })));
     await both.stop();
 

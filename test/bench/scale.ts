@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { signSessionToken } from '../../api/src/core/auth/tokens.js';
-import { benchApp } from './support/app.js';
+import { benchApp, sessionToken } from './support/app.js';
 import { BENCH_DISTRICT, benchUser, buildRegistry, describeRegistry, ensureDetected } from './support/dataset.js';
 import { throwawayDatabase } from './support/database.js';
 import { CONNECTIONS, DURATION, load, type LoadResult } from './support/load.js';
@@ -65,7 +64,7 @@ async function main() {
     await ensureDetected(app);
     await benchUser(app, 'bench.district', 'DISTRICT_ADMIN', { regionCode: BENCH_DISTRICT });
     const [user] = (await app.db.dataSource.query(`SELECT id::text FROM users WHERE username = 'bench.district'`)) as { id: string }[];
-    const token = (await signSessionToken(app.keys, { userId: user!.id, username: 'bench.district', role: 'DISTRICT_ADMIN', regionPrefix: BENCH_DISTRICT }, '1h')).token;
+    const token = await sessionToken(app, user!.id);
 
     const single = await startServed('all', database.url);
     started.push(single);

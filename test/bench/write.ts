@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { hashPassword } from '../../api/src/core/auth/passwords.js';
-import { signSessionToken } from '../../api/src/core/auth/tokens.js';
 import { residentIdCheckChar } from '../../api/src/registry/student/id-number.js';
 import { createRandom } from '../../api/src/seed/random.js';
-import { benchApp } from './support/app.js';
+import { benchApp, sessionToken } from './support/app.js';
 import { BENCH_DISTRICT, buildRegistry, describeRegistry, ensureDetected } from './support/dataset.js';
 import { throwawayDatabase } from './support/database.js';
 import { startServed } from './support/processes.js';
@@ -59,15 +58,14 @@ async function main() {
          ON CONFLICT ((lower(username))) DO UPDATE SET school_id = EXCLUDED.school_id RETURNING id::text`,
         [username, hash, schoolId],
       )) as { id: string }[];
-      const caller = { userId: row!.id, username, role: 'SCHOOL_REGISTRAR' as const, schoolId };
-      registrars.push({ userId: row!.id, schoolId, token: (await signSessionToken(app.keys, caller, '1h')).token });
+      registrars.push({ userId: row!.id, schoolId, token: await sessionToken(app, row!.id) });
     }
     const [reviewerRow] = (await db.query(
       `INSERT INTO users (username, password_hash, display_name, role, region_code) VALUES ('bench.reviewer', $1, 'bench.reviewer', 'DISTRICT_ADMIN', '330100')
        ON CONFLICT ((lower(username))) DO UPDATE SET region_code = EXCLUDED.region_code RETURNING id::text`,
       [hash],
     )) as { id: string }[];
-    const reviewerToken = (await signSessionToken(app.keys, { userId: reviewerRow!.id, username: 'bench.reviewer', role: 'DISTRICT_ADMIN', regionPrefix: '3301' }, '1h')).token;
+    const reviewerToken = await sessionToken(app, reviewerRow!.id);
     const [{ eventsBefore }] = (await db.query(`SELECT coalesce(max(id), 0)::bigint::text AS "eventsBefore" FROM events`)) as [{ eventsBefore: string }];
     const openBefore = ((await db.query(
       `SELECT count(DISTINCT p.id)::int AS n FROM problems p JOIN problem_members pm ON pm.problem_id = p.id WHERE p.status = 'OPEN' AND pm.school_id = ANY($1::bigint[])`,

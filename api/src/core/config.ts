@@ -18,6 +18,11 @@ const schema = z.object({
   // The secret being rotated out: sessions it signed stay valid until they expire (at most JWT_TTL).
   JWT_PREVIOUS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL: z.string().regex(durationPattern, 'must look like 30m, 8h or 1d').default('8h'),
+  // How long a request may rely on an earlier check that its session is open and its user enabled.
+  SESSION_RECHECK_SECONDS: z.coerce.number().int().min(0).max(30).default(30),
+  // Sign-ins checked per client address in 15 minutes (each username has its own 10): enough for a
+  // school office behind one address, too few for one address to lock out every username in turn.
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(10).max(10_000).default(50),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
   MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   PROBLEM_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),

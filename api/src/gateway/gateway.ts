@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { readFileSync } from 'node:fs';
 import type { App } from '../app.js';
 import type { Caller } from '../core/auth/caller.js';
-import { InvalidTokenError, signSubgraphToken, verifySessionToken } from '../core/auth/tokens.js';
+import { InvalidTokenError, signSubgraphToken } from '../core/auth/tokens.js';
 import { ConfigError } from '../core/config.js';
 import { requestUnauthenticated } from '../core/errors.js';
 import { maskErrors } from '../core/graphql/errors.js';
@@ -16,6 +16,8 @@ import { SUPERGRAPH_FILE } from './schema-files.js';
 export interface GatewayContext {
   caller: Caller | null;
   requestId: string;
+  /** The client's address (express `req.ip`, so behind TRUST_PROXY the proxy's client). */
+  clientAddress: string | null;
 }
 
 /**
@@ -47,7 +49,7 @@ class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       request.http = { ...request.http, url: this.replicas[this.turn]! };
       this.turn = (this.turn + 1) % this.replicas.length;
     }
-    request.http?.headers.set(CALLER_HEADER, await signSubgraphToken(this.app.keys, ctx.caller ?? null));
+    request.http?.headers.set(CALLER_HEADER, await signSubgraphToken(this.app.keys, { caller: ctx.caller ?? null, clientAddress: ctx.clientAddress ?? null }));
     if (ctx.requestId) request.http?.headers.set(REQUEST_ID_HEADER, ctx.requestId);
   }
 }
@@ -114,13 +116,21 @@ export async function createGateway(app: App, options: GatewayOptions = {}): Pro
   return server;
 }
 
-/** The caller of a request from its `Authorization: Bearer` header; anonymous without one. */
-export async function gatewayContext(app: App, authorization: string | undefined, requestId: string): Promise<GatewayContext> {
-  if (!authorization) return { caller: null, requestId };
+/**
+ * The caller of a request from its `Authorization: Bearer` header; anonymous without one. The
+ * token must name a session that is still open, of a user still enabled (SessionService).
+ */
+export async function gatewayContext(
+  app: App,
+  authorization: string | undefined,
+  requestId: string,
+  clientAddress: string | null,
+): Promise<GatewayContext> {
+  if (!authorization) return { caller: null, requestId, clientAddress };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw requestUnauthenticated('The Authorization header must be "Bearer <token>".');
   try {
-    return { caller: await verifySessionToken(app.keys, match[1]!), requestId };
+    return { caller: await app.services.sessions.authenticate(match[1]!), requestId, clientAddress };
   } catch (error) {
     if (error instanceof InvalidTokenError) throw requestUnauthenticated(error.message);
     throw error;

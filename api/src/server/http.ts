@@ -56,7 +56,7 @@ async function databaseAnswers(app: App): Promise<boolean> {
 /** The signed-in caller of a plain HTTP request (uploads, downloads), or null. */
 async function callerOf(app: App, req: Request): Promise<Caller | null> {
   try {
-    return (await gatewayContext(app, req.headers.authorization, String(req.id))).caller;
+    return (await gatewayContext(app, req.headers.authorization, String(req.id), req.ip ?? null)).caller;
   } catch {
     return null;
   }
@@ -139,7 +139,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(gateway, {
-      context: async ({ req }) => gatewayContext(app, req.headers.authorization, String(req.id)),
+      context: async ({ req }) => gatewayContext(app, req.headers.authorization, String(req.id), req.ip ?? null),
     }),
   );
   http.post('/uploads', async (req, res) => {
@@ -190,7 +190,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
     (await app.services.materials.content(material)).pipe(res);
   });
   http.post('/exports', express.json({ limit: BODY_LIMIT }), async (req, res) => {
-    const context = await gatewayContext(app, req.headers.authorization, String(req.id)).catch(() => null);
+    const context = await gatewayContext(app, req.headers.authorization, String(req.id), req.ip ?? null).catch(() => null);
     if (!context?.caller) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
     const body = (req.body ?? {}) as Partial<ExportRequest>;
     if (typeof body.document !== 'string' || (body.variables !== undefined && (typeof body.variables !== 'object' || body.variables === null))) {

@@ -28,3 +28,8 @@ export async function benchApp(url: string, env: Record<string, string> = {}): P
     },
   };
 }
+
+/** A session token for a bench user, opened as a sign-in would (the product checks the session on every request). */
+export async function sessionToken(app: App, userId: string): Promise<string> {
+  return (await app.db.dataSource.transaction((manager) => app.services.sessions.open(manager, userId, null))).token;
+}

@@ -12,6 +12,8 @@ export interface Caller {
   schoolId?: string;
   /** Set for region roles only: the significant prefix of the region code (2, 4 or 6 digits). */
   regionPrefix?: string;
+  /** The server-side session the request came in on (sign-out ends it). */
+  sessionId?: string;
 }
 
 /** The scope of a caller, the one shape every access check and SQL filter works from. */

@@ -31,14 +31,15 @@ interface CallerClaims {
   usr: string;
   sch?: string;
   reg?: string;
+  sid?: string;
 }
 
 function claimsOf(caller: Caller): CallerClaims {
-  return { role: caller.role, usr: caller.username, sch: caller.schoolId, reg: caller.regionPrefix };
+  return { role: caller.role, usr: caller.username, sch: caller.schoolId, reg: caller.regionPrefix, sid: caller.sessionId };
 }
 
 function callerOf(payload: Record<string, unknown>): Caller {
-  const { sub, role, usr, sch, reg } = payload;
+  const { sub, role, usr, sch, reg, sid } = payload;
   if (typeof sub !== 'string' || typeof usr !== 'string' || !ROLES.includes(role as Role)) {
     throw new Error('token claims are incomplete');
   }
@@ -48,30 +49,49 @@ function callerOf(payload: Record<string, unknown>): Caller {
     role: role as Role,
     ...(typeof sch === 'string' ? { schoolId: sch } : {}),
     ...(typeof reg === 'string' ? { regionPrefix: reg } : {}),
+    ...(typeof sid === 'string' ? { sessionId: sid } : {}),
   };
 }
 
-export async function signSessionToken(keys: TokenKeys, caller: Caller, ttl: string) {
-  const token = await new SignJWT({ ...claimsOf(caller) })
+/** What a session token carries: which server-side session it opens, for whom. */
+export interface SessionClaims {
+  sessionId: string;
+  userId: string;
+}
+
+/**
+ * A session token names its session (`jti`) and user (`sub`) and nothing else: the caller's role
+ * and scope are read from the database on use (see SessionService), so a changed role or a disabled
+ * user takes effect without waiting for the token to expire.
+ */
+export async function signSessionToken(keys: TokenKeys, claims: SessionClaims, expiresAt: Date): Promise<string> {
+  return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(caller.userId)
+    .setSubject(claims.userId)
+    .setJti(claims.sessionId)
     .setIssuer(ISSUER)
     .setAudience(SESSION_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(ttl)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
     .sign(keys.session);
-  const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
-  return { token, expiresAt: new Date(exp * 1000) };
 }
 
 export class InvalidTokenError extends Error {}
 
-export async function verifySessionToken(keys: TokenKeys, token: string): Promise<Caller> {
+/** A token without an expiry, a session or a subject is refused: none of ours lacks them. */
+const SESSION_CLAIMS = ['exp', 'iat', 'jti', 'sub'];
+
+export async function verifySessionToken(keys: TokenKeys, token: string): Promise<SessionClaims> {
   let failure: unknown;
   for (const key of [keys.session, ...keys.previousSessions]) {
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: SESSION_AUDIENCE, algorithms: ['HS256'] });
-      return callerOf(payload);
+      const { payload } = await jwtVerify(token, key, {
+        issuer: ISSUER,
+        audience: SESSION_AUDIENCE,
+        algorithms: ['HS256'],
+        requiredClaims: SESSION_CLAIMS,
+      });
+      return { sessionId: String(payload.jti), userId: String(payload.sub) };
     } catch (error) {
       failure = error;
       // A signature made with another key: try the next one. Anything else is final.
@@ -82,22 +102,28 @@ export async function verifySessionToken(keys: TokenKeys, token: string): Promis
   throw new InvalidTokenError(expired ? 'Your session has expired; sign in again.' : 'The session token is not valid; sign in again.');
 }
 
+/** What the gateway tells a subgraph about a request: who asks (or nobody), and from where. */
+export interface SubgraphCaller {
+  caller: Caller | null;
+  /** The client's network address as the gateway saw it: sign-in throttling counts per address. */
+  clientAddress: string | null;
+}
+
 /**
  * The gateway's word to a subgraph: "this request comes from me, on behalf of this caller (or of
  * nobody)". Short-lived, so a captured header is useless within a minute.
  */
-export async function signSubgraphToken(keys: TokenKeys, caller: Caller | null): Promise<string> {
-  const jwt = new SignJWT(caller ? { ...claimsOf(caller) } : { anon: true })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuer(ISSUER)
-    .setAudience(SUBGRAPH_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime('60s');
+export async function signSubgraphToken(keys: TokenKeys, { caller, clientAddress }: SubgraphCaller): Promise<string> {
+  const claims = { ...(caller ? claimsOf(caller) : { anon: true }), ...(clientAddress ? { addr: clientAddress } : {}) };
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(SUBGRAPH_AUDIENCE).setIssuedAt().setExpirationTime('60s');
   if (caller) jwt.setSubject(caller.userId);
   return jwt.sign(keys.subgraph);
 }
 
-export async function verifySubgraphToken(keys: TokenKeys, token: string): Promise<Caller | null> {
+export async function verifySubgraphToken(keys: TokenKeys, token: string): Promise<SubgraphCaller> {
   const { payload } = await jwtVerify(token, keys.subgraph, { issuer: ISSUER, audience: SUBGRAPH_AUDIENCE, algorithms: ['HS256'] });
-  return payload.anon === true ? null : callerOf(payload);
+  return {
+    caller: payload.anon === true ? null : callerOf(payload),
+    clientAddress: typeof payload.addr === 'string' ? payload.addr : null,
+  };
 }

@@ -8,6 +8,8 @@ import { forbidden, unauthenticated } from '../errors.js';
 export interface Context {
   app: App;
   caller: Caller | null;
+  /** The client's network address, as the gateway saw it. */
+  clientAddress: string | null;
   loaders: Loaders;
   requestId: string;
   log: Logger;

@@ -47,14 +47,15 @@ export async function createSubgraphServer(app: App, def: SubgraphDefinition): P
     const requestId = headers.get(REQUEST_ID_HEADER) ?? randomUUID();
     if (!token) throw requestUnauthenticated('Subgraphs answer the gateway only.');
     let caller;
+    let clientAddress;
     try {
-      caller = await verifySubgraphToken(app.keys, token);
+      ({ caller, clientAddress } = await verifySubgraphToken(app.keys, token));
     } catch {
       throw requestUnauthenticated('Subgraphs answer the gateway only.');
     }
     // Anonymous requests (sign-in) reach no pupil's or problem's rows.
     bindRowScope(caller ? scopeOf(caller) : NO_ROWS);
-    return { app, caller, loaders: createLoaders(app, caller, requestId), requestId, log: log.child({ requestId }) };
+    return { app, caller, clientAddress, loaders: createLoaders(app, caller, requestId), requestId, log: log.child({ requestId }) };
   };
 
   return {

@@ -1,8 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { type Context } from '../../core/graphql/context.js';
+import { requireCaller, type Context } from '../../core/graphql/context.js';
 import { Region } from '../region/region.entity.js';
 import { School } from '../school/school.entity.js';
 import { User } from './user.entity.js';
+import { MIN_PASSWORD_LENGTH } from './user.service.js';
 
 @ObjectType('UserError', { description: 'A failure the user can fix, returned as data.' })
 export class UserError {
@@ -31,6 +32,34 @@ class LoginPayload {
   error: UserError | null;
 }
 
+@ObjectType('LogoutPayload')
+class LogoutPayload {
+  @Field(() => Boolean, { description: 'True once the session has ended; the token is refused from now on.' })
+  ok: boolean;
+}
+
+@ObjectType('ChangePasswordPayload')
+class ChangePasswordPayload {
+  @Field(() => String, { nullable: true, description: 'A new session token: every earlier session of the user has ended.' })
+  token: string | null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt: Date | null;
+
+  @Field(() => UserError, { nullable: true })
+  error: UserError | null;
+}
+
+const REFUSALS: Record<string, (retryAfterSeconds: number) => string> = {
+  TOO_MANY_ATTEMPTS: (s) => `Too many failed sign-ins for this username. Try again in ${Math.ceil(s / 60)} minutes.`,
+  TOO_MANY_ATTEMPTS_FROM_ADDRESS: (s) => `Too many failed sign-ins from your network. Try again in ${Math.ceil(s / 60)} minutes.`,
+};
+
+function refusal(outcome: { code: string; retryAfterSeconds?: number }, messages: Record<string, string>): UserError {
+  const message = outcome.retryAfterSeconds !== undefined ? REFUSALS[outcome.code]!(outcome.retryAfterSeconds) : messages[outcome.code]!;
+  return { code: outcome.code, message };
+}
+
 @Resolver(() => User)
 export class UserResolver {
   @Mutation(() => LoginPayload)
@@ -39,17 +68,36 @@ export class UserResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
-    const session = await ctx.app.services.users.login(username, password);
+    const session = await ctx.app.services.users.login(username, password, ctx.clientAddress);
     if (!session.ok) {
-      ctx.log.info({ username, code: session.code }, 'login refused');
-      const error =
-        session.code === 'TOO_MANY_ATTEMPTS'
-          ? { code: session.code, message: `Too many failed sign-ins for this username. Try again in ${Math.ceil(session.retryAfterSeconds / 60)} minutes.` }
-          : { code: session.code, message: 'Wrong username or password.' };
-      return { token: null, expiresAt: null, user: null, error };
+      ctx.log.info({ username, code: session.code, clientAddress: ctx.clientAddress }, 'login refused');
+      return { token: null, expiresAt: null, user: null, error: refusal(session, { INVALID_CREDENTIALS: 'Wrong username or password.' }) };
     }
     ctx.log.info({ userId: session.user.id }, 'login');
     return { token: session.token, expiresAt: session.expiresAt, user: session.user, error: null };
+  }
+
+  @Mutation(() => LogoutPayload, { description: 'Ends the session this request came in on.' })
+  async logout(@Ctx() ctx: Context): Promise<LogoutPayload> {
+    await ctx.app.services.users.logout(requireCaller(ctx));
+    return { ok: true };
+  }
+
+  @Mutation(() => ChangePasswordPayload, { description: 'Changes your own password; every session of yours ends and a new one is returned.' })
+  async changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() ctx: Context,
+  ): Promise<ChangePasswordPayload> {
+    const outcome = await ctx.app.services.users.changePassword(requireCaller(ctx), currentPassword, newPassword, ctx.clientAddress);
+    if (!outcome.ok) {
+      const error = refusal(outcome, {
+        WRONG_PASSWORD: 'The current password is wrong.',
+        WEAK_PASSWORD: `The new password must have at least ${MIN_PASSWORD_LENGTH} characters and differ from the current one.`,
+      });
+      return { token: null, expiresAt: null, error: { ...error, field: outcome.code === 'WEAK_PASSWORD' ? 'newPassword' : 'currentPassword' } };
+    }
+    return { token: outcome.token, expiresAt: outcome.expiresAt, error: null };
   }
 
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })

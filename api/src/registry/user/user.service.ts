@@ -1,10 +1,10 @@
-import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { In, type DataSource } from 'typeorm';
-import { REGION_ROLES, ROLES, regionPrefix, type Caller, type Role } from '../../core/auth/caller.js';
+import { REGION_ROLES, ROLES, type Caller, type Role } from '../../core/auth/caller.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../core/auth/passwords.js';
-import { signSessionToken, type TokenKeys } from '../../core/auth/tokens.js';
 import { UserInputError } from '../../core/errors.js';
 import { appendEvents } from '../../core/events.js';
+import type { OpenedSession, SessionService } from './session.service.js';
 import { User } from './user.entity.js';
 
 export interface NewUser {
@@ -17,60 +17,50 @@ export interface NewUser {
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
-/** Failed sign-ins allowed per username within the window, before it is refused for the window's rest. */
+/** Sign-ins checked per username within the window; the rest are refused until the window ends. */
 export const LOGIN_ATTEMPTS = 10;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 
+type Refusal = { ok: false; code: 'TOO_MANY_ATTEMPTS' | 'TOO_MANY_ATTEMPTS_FROM_ADDRESS'; retryAfterSeconds: number };
+
 export type LoginOutcome =
-  | { ok: true; token: string; expiresAt: Date; user: User }
+  | ({ ok: true; user: User } & OpenedSession)
   | { ok: false; code: 'INVALID_CREDENTIALS' }
-  | { ok: false; code: 'TOO_MANY_ATTEMPTS'; retryAfterSeconds: number };
+  | Refusal;
+
+export type PasswordChangeOutcome = ({ ok: true } & OpenedSession) | { ok: false; code: 'WRONG_PASSWORD' | 'WEAK_PASSWORD' } | Refusal;
 
 export class UserService {
   // Counted per username, whether or not it exists, so the answer never tells which names are real.
-  private readonly failures: RateLimiterPostgres;
+  private readonly attempts: RateLimiterPostgres;
+  // Counted per client address, so that one address cannot lock out every username in turn.
+  private readonly addressFailures: RateLimiterPostgres;
 
   constructor(
     private readonly db: DataSource,
-    private readonly keys: TokenKeys,
-    private readonly sessionTtl: string,
+    private readonly sessions: SessionService,
+    addressAttempts: number,
   ) {
-    this.failures = new RateLimiterPostgres({
-      storeClient: db,
-      storeType: 'typeorm',
-      tableName: 'login_failures',
-      tableCreated: true,
-      keyPrefix: 'login',
-      points: LOGIN_ATTEMPTS,
-      duration: LOGIN_WINDOW_SECONDS,
-    });
+    const store = { storeClient: db, storeType: 'typeorm', tableName: 'login_failures', tableCreated: true, duration: LOGIN_WINDOW_SECONDS };
+    this.attempts = new RateLimiterPostgres({ ...store, keyPrefix: 'login', points: LOGIN_ATTEMPTS });
+    this.addressFailures = new RateLimiterPostgres({ ...store, keyPrefix: 'login-address', points: addressAttempts });
   }
 
   byIds(ids: readonly string[]): Promise<User[]> {
     return this.db.getRepository(User).findBy({ id: In([...ids]) });
   }
 
-  callerOf(user: User): Caller {
-    return {
-      userId: user.id,
-      username: user.username,
-      role: user.role,
-      ...(user.schoolId ? { schoolId: user.schoolId } : {}),
-      ...(user.regionCode ? { regionPrefix: regionPrefix(user.regionCode) } : {}),
-    };
-  }
-
   /**
-   * A session token for valid credentials. Wrong credentials get the same answer for an unknown
-   * user; after LOGIN_ATTEMPTS failures in 15 minutes the username is refused until the window ends,
-   * even with the right password, so guessing is throttled without telling the guesser anything.
+   * A session for valid credentials. Wrong credentials get the same answer for an unknown user.
+   * Each attempt takes a point before the password is checked — the taking is one atomic UPSERT —
+   * so however many arrive at once, at most LOGIN_ATTEMPTS per username are checked in 15 minutes
+   * and the rest are refused, even with the right password: guessing is throttled without telling
+   * the guesser anything. A success clears the username's count and gives the address its point back.
    */
-  async login(username: string, password: string): Promise<LoginOutcome> {
-    const key = username.trim().toLowerCase().slice(0, 200);
-    const counted = await this.failures.get(key);
-    if (counted && counted.consumedPoints >= LOGIN_ATTEMPTS) {
-      return { ok: false, code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: Math.ceil(counted.msBeforeNext / 1000) };
-    }
+  async login(username: string, password: string, clientAddress: string | null = null): Promise<LoginOutcome> {
+    const key = usernameKey(username);
+    const refused = await this.admit(key, clientAddress);
+    if (refused) return refused;
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -78,13 +68,89 @@ export class UserService {
       .andWhere('u.disabled_at IS NULL')
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-    if (!user || !ok) {
-      await this.failures.penalty(key, 1);
-      return { ok: false, code: 'INVALID_CREDENTIALS' };
-    }
-    await this.failures.delete(key);
-    const session = await signSessionToken(this.keys, this.callerOf(user), this.sessionTtl);
+    if (!user || !ok) return { ok: false, code: 'INVALID_CREDENTIALS' };
+    await this.attempts.delete(key);
+    if (clientAddress) await this.addressFailures.reward(clientAddress, 1);
+    const session = await this.db.transaction((manager) => this.sessions.open(manager, user.id, clientAddress));
     return { ok: true, ...session, user };
+  }
+
+  /** Ends the session the caller signed in with. */
+  async logout(caller: Caller): Promise<void> {
+    if (!caller.sessionId) return;
+    await this.db.transaction((manager) => this.sessions.revoke(manager, caller.sessionId!, 'SIGNED_OUT'));
+  }
+
+  /**
+   * A user's own password change: the current password is checked (and counted like a sign-in, so a
+   * borrowed session cannot be used to guess it), every session of the user ends, and a new one is
+   * opened for the caller.
+   */
+  async changePassword(caller: Caller, current: string, next: string, clientAddress: string | null = null): Promise<PasswordChangeOutcome> {
+    const key = usernameKey(caller.username);
+    const refused = await this.admit(key, clientAddress);
+    if (refused) return refused;
+    const user = await this.db.getRepository(User).findOneByOrFail({ id: caller.userId });
+    if (!(await verifyPassword(user.passwordHash, current))) return { ok: false, code: 'WRONG_PASSWORD' };
+    if (next.length < MIN_PASSWORD_LENGTH || next === current) return { ok: false, code: 'WEAK_PASSWORD' };
+    await this.attempts.delete(key);
+    const passwordHash = await hashPassword(next);
+    const session = await this.db.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, passwordHash]);
+      const ended = await this.sessions.revokeAllOf(manager, user.id, 'PASSWORD_CHANGED');
+      await appendEvents(manager, [{ type: 'USER_PASSWORD_CHANGED', actorId: user.id, subjectType: 'user', subjectId: user.id, data: { sessionsEnded: ended } }]);
+      return this.sessions.open(manager, user.id, clientAddress);
+    });
+    return { ok: true, ...session };
+  }
+
+  /** An operator's reset (`pnpm cli users:password`): every session of the user ends. */
+  async resetPassword(username: string, password: string, actorId: string | null = null): Promise<{ sessionsEnded: number }> {
+    if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
+    const user = await this.byUsername(username);
+    const passwordHash = await hashPassword(password);
+    const result = await this.db.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, passwordHash]);
+      const sessionsEnded = await this.sessions.revokeAllOf(manager, user.id, 'PASSWORD_CHANGED');
+      await appendEvents(manager, [{ type: 'USER_PASSWORD_RESET', actorId, subjectType: 'user', subjectId: user.id, data: { sessionsEnded } }]);
+      return { sessionsEnded };
+    });
+    // Outside the transaction: the limiter takes a connection of its own (the embedded pool has one).
+    await this.attempts.delete(usernameKey(username));
+    return result;
+  }
+
+  /** Disables (every session ends, sign-in refused) or enables a user (`pnpm cli users:disable|enable`). */
+  async setDisabled(username: string, disabled: boolean, actorId: string | null = null): Promise<{ sessionsEnded: number }> {
+    const user = await this.byUsername(username);
+    return this.db.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET disabled_at = ${disabled ? 'coalesce(disabled_at, now())' : 'NULL'} WHERE id = $1`, [user.id]);
+      const sessionsEnded = disabled ? await this.sessions.revokeAllOf(manager, user.id, 'USER_DISABLED') : 0;
+      await appendEvents(manager, [
+        { type: disabled ? 'USER_DISABLED' : 'USER_ENABLED', actorId, subjectType: 'user', subjectId: user.id, data: { sessionsEnded } },
+      ]);
+      return { sessionsEnded };
+    });
+  }
+
+  private async byUsername(username: string): Promise<User> {
+    const user = await this.db.getRepository(User).createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
+    if (!user) throw new UserInputError(`no user is called ${username}`, 'username');
+    return user;
+  }
+
+  /** Takes a point from the address and from the username; a refusal when either has none left. */
+  private async admit(key: string, clientAddress: string | null): Promise<Refusal | null> {
+    const take = async (limiter: RateLimiterPostgres, id: string, code: Refusal['code']): Promise<Refusal | null> => {
+      try {
+        await limiter.consume(id);
+        return null;
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        return { ok: false, code, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+      }
+    };
+    return (clientAddress ? await take(this.addressFailures, clientAddress, 'TOO_MANY_ATTEMPTS_FROM_ADDRESS') : null) ?? (await take(this.attempts, key, 'TOO_MANY_ATTEMPTS'));
   }
 
   async create(input: NewUser, actorId: string | null = null): Promise<User> {
@@ -140,4 +206,8 @@ export class UserService {
       return user;
     });
   }
+}
+
+function usernameKey(username: string): string {
+  return username.trim().toLowerCase().slice(0, 200);
 }
