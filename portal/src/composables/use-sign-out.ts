@@ -1,12 +1,14 @@
 import { useApolloClient } from '@vue/apollo-composable';
 import { useRouter } from 'vue-router';
-import { clearAuthToken } from './use-auth-token';
+import { SignOut_LogoutDocument } from '@/gql/graphql';
+import { clearAuthToken, getAuthToken } from './use-auth-token';
 
 export type SignOutReason = 'signed-out' | 'expired';
 
 /**
- * Forget the token, go to the sign-in page, then drop everything cached for this user.
- * `expired` (the session ended by itself) brings the user back to this page after signing in again.
+ * End the session on the server (a sign-out the user asked for), forget the token, go to the
+ * sign-in page, then drop everything cached for this user. `expired` (the session ended by itself)
+ * brings the user back to this page after signing in again.
  */
 export function useSignOut() {
   const router = useRouter();
@@ -14,6 +16,13 @@ export function useSignOut() {
 
   return async function signOut(reason: SignOutReason = 'signed-out'): Promise<void> {
     const here = router.currentRoute.value.fullPath;
+    if (reason === 'signed-out' && getAuthToken()) {
+      // The user leaves whatever the server answers: a network failure must not keep them signed in
+      // here, and a session the server already ended has nothing left to end.
+      await resolveClient()
+        .mutate({ mutation: SignOut_LogoutDocument })
+        .catch(() => undefined);
+    }
     clearAuthToken();
     await router.replace({
       name: 'login',

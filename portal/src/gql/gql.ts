@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation SignOut_Logout {\n  logout {\n    ok\n  }\n}": typeof types.SignOut_LogoutDocument,
     "mutation LoginForm_Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    token\n    expiresAt\n    user {\n      id\n      username\n      displayName\n      role\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}": typeof types.LoginForm_LoginDocument,
     "query DashboardPage_Me {\n  me {\n    id\n    role\n    region {\n      code\n      name\n      level\n    }\n  }\n}\n\nquery DashboardPage_Stats($filter: ProblemStatsFilter) {\n  totals: problemStats(filter: $filter) {\n    count\n    unresolved\n    overdue\n    resolved\n    medianDaysToResolve\n    medianOpenAgeDays\n  }\n  byTypeAndStatus: problemStats(groupBy: [TYPE, STATUS], filter: $filter) {\n    type\n    status\n    count\n  }\n  bySchool: problemStats(groupBy: [SCHOOL], filter: $filter) {\n    schoolId\n    school {\n      id\n      name\n    }\n    unresolved\n  }\n  byWeek: problemStats(groupBy: [OPENED_WEEK], filter: $filter) {\n    openedWeek\n    count\n    unresolved\n  }\n}\n\nquery DashboardPage_Resolved($regionId: ID, $after: String) {\n  problems(\n    filter: {status: RESOLVED, regionId: $regionId}\n    orderBy: UPDATED_DESC\n    first: 200\n    after: $after\n  ) {\n    nodes {\n      id\n      resolvedAt\n      updatedAt\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}": typeof types.DashboardPage_MeDocument,
     "query RegionLevelSelect_Regions($parentCode: ID) {\n  regions(parentCode: $parentCode) {\n    code\n    name\n    level\n  }\n}": typeof types.RegionLevelSelect_RegionsDocument,
@@ -34,6 +35,7 @@ type Documents = {
     "query StudentsPage_Students($filter: StudentFilter, $first: Int!, $after: String) {\n  students(filter: $filter, first: $first, after: $after) {\n    nodes {\n      id\n      name\n      gender\n      birthDate\n      idNumberMasked\n      grade\n      className\n      status\n      school {\n        id\n        name\n        region {\n          code\n          name\n        }\n      }\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n    totalCount\n  }\n}": typeof types.StudentsPage_StudentsDocument,
 };
 const documents: Documents = {
+    "mutation SignOut_Logout {\n  logout {\n    ok\n  }\n}": types.SignOut_LogoutDocument,
     "mutation LoginForm_Login($username: String!, $password: String!) {\n  login(username: $username, password: $password) {\n    token\n    expiresAt\n    user {\n      id\n      username\n      displayName\n      role\n    }\n    error {\n      code\n      message\n      field\n    }\n  }\n}": types.LoginForm_LoginDocument,
     "query DashboardPage_Me {\n  me {\n    id\n    role\n    region {\n      code\n      name\n      level\n    }\n  }\n}\n\nquery DashboardPage_Stats($filter: ProblemStatsFilter) {\n  totals: problemStats(filter: $filter) {\n    count\n    unresolved\n    overdue\n    resolved\n    medianDaysToResolve\n    medianOpenAgeDays\n  }\n  byTypeAndStatus: problemStats(groupBy: [TYPE, STATUS], filter: $filter) {\n    type\n    status\n    count\n  }\n  bySchool: problemStats(groupBy: [SCHOOL], filter: $filter) {\n    schoolId\n    school {\n      id\n      name\n    }\n    unresolved\n  }\n  byWeek: problemStats(groupBy: [OPENED_WEEK], filter: $filter) {\n    openedWeek\n    count\n    unresolved\n  }\n}\n\nquery DashboardPage_Resolved($regionId: ID, $after: String) {\n  problems(\n    filter: {status: RESOLVED, regionId: $regionId}\n    orderBy: UPDATED_DESC\n    first: 200\n    after: $after\n  ) {\n    nodes {\n      id\n      resolvedAt\n      updatedAt\n    }\n    pageInfo {\n      endCursor\n      hasNextPage\n    }\n  }\n}": types.DashboardPage_MeDocument,
     "query RegionLevelSelect_Regions($parentCode: ID) {\n  regions(parentCode: $parentCode) {\n    code\n    name\n    level\n  }\n}": types.RegionLevelSelect_RegionsDocument,
@@ -68,6 +70,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignOut_Logout {\n  logout {\n    ok\n  }\n}"): (typeof documents)["mutation SignOut_Logout {\n  logout {\n    ok\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -47,6 +47,8 @@ const en: MessageSchema = {
     signedOut: 'You have signed out.',
     codes: {
       INVALID_CREDENTIALS: 'Wrong username or password.',
+      TOO_MANY_ATTEMPTS: 'Too many failed sign-ins for this username: it is locked for up to 15 minutes. Try again later.',
+      TOO_MANY_ATTEMPTS_FROM_ADDRESS: 'Too many failed sign-ins from your network: sign-in is paused for up to 15 minutes. Try again later.',
     },
     footer: 'For authorised student-status staff only. Actions are logged.',
     features: {

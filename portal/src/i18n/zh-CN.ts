@@ -51,6 +51,8 @@ const zhCN = {
     signedOut: '您已安全退出。',
     codes: {
       INVALID_CREDENTIALS: '用户名或密码错误。',
+      TOO_MANY_ATTEMPTS: '该用户名登录失败次数过多，已暂时锁定（最长 15 分钟），请稍后再试。',
+      TOO_MANY_ATTEMPTS_FROM_ADDRESS: '您所在网络的登录失败次数过多，已暂时限制（最长 15 分钟），请稍后再试。',
     },
     footer: '仅限授权的学籍管理人员使用，操作将被记录。',
     features: {

@@ -72,6 +72,28 @@ describe('LoginForm', () => {
     wrapper.unmount();
   });
 
+  it.each([
+    ['TOO_MANY_ATTEMPTS', 'zh-CN', '该用户名登录失败次数过多'],
+    ['TOO_MANY_ATTEMPTS_FROM_ADDRESS', 'zh-CN', '您所在网络的登录失败次数过多'],
+    ['TOO_MANY_ATTEMPTS_FROM_ADDRESS', 'en', 'from your network'],
+  ] as const)('translates the throttle refusal %s (%s) instead of showing the English message', async (code, locale, expected) => {
+    const { wrapper } = await mountWithApp(LoginForm, {
+      locale,
+      mocks: [
+        loginMock(
+          { username: 'reg01', password: 'wrong' },
+          { error: { __typename: 'UserError', code, message: 'Too many failed sign-ins. Try again in 15 minutes.', field: null } },
+        ),
+      ],
+    });
+
+    await fillAndSubmit(wrapper, 'reg01', 'wrong');
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="login-error"]').text()).toContain(expected));
+    if (locale === 'zh-CN') expect(wrapper.find('[data-testid="login-error"]').text()).not.toContain('Try again');
+    wrapper.unmount();
+  });
+
   it('shows a translated message when the server cannot be reached', async () => {
     const { wrapper } = await mountWithApp(LoginForm, {
       locale: 'zh-CN',
