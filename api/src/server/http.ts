@@ -1,6 +1,6 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
-import express, { type Express, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -9,13 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { pinoHttp } from 'pino-http';
 import type { App } from '../app.js';
 import type { Context } from '../core/graphql/context.js';
+import { INTERNAL_MESSAGE } from '../core/graphql/errors.js';
 import { REQUEST_ID_HEADER, type SubgraphServer } from '../core/graphql/subgraph-server.js';
 import { scopeOf, type Caller } from '../core/auth/caller.js';
 import { NO_ROWS, withRowScope } from '../core/db/row-scope.js';
-import { UploadTooLargeError } from '../core/files/uploads.js';
+import { UploadInterrupted, UploadRefused } from '../core/files/uploads.js';
 import { MaterialRefused } from '../problems/material/material.service.js';
 import { gatewayContext, type GatewayContext } from '../gateway/gateway.js';
 import { ExportRefused, exportReport, type ExportRequest } from '../reports/export/export.service.js';
+import { mayImport } from '../registry/import/import.service.js';
 import { studentTemplateXlsx } from '../registry/import/template-file.js';
 
 export const PORTAL_DIST = fileURLToPath(new URL('../../../portal/dist/', import.meta.url));
@@ -132,6 +134,54 @@ function baseApp(app: App): Express {
   return http;
 }
 
+/** What the body parser (http-errors) throws: a status, a type, and `expose` when the message is for the client. */
+interface BodyParserError {
+  status?: unknown;
+  type?: unknown;
+  expose?: unknown;
+  message?: unknown;
+}
+
+/** The body parser's refusals that clients meet, in words of ours; others keep the parser's own message. */
+const BODY_REFUSALS: Record<string, string> = {
+  'entity.parse.failed': 'The request body must be a JSON object: {"query": "…", "variables": {…}}.',
+  'entity.too.large': `The request body is over ${BODY_LIMIT}.`,
+  'charset.unsupported': 'Send the request body in UTF-8.',
+  'encoding.unsupported': 'Send the request body uncompressed or compressed with gzip, deflate or br.',
+};
+
+/** A refusal of the body parser that is the client's to fix: its status and our words for it. */
+function bodyRefusal(error: unknown): { status: number; message: string } | null {
+  const { status, type, expose, message } = (error ?? {}) as BodyParserError;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) return null;
+  return { status, message: (typeof type === 'string' ? BODY_REFUSALS[type] : undefined) ?? String(message) };
+}
+
+/**
+ * Answers what fails on `/graphql` before Apollo sees the request (the body parser refusing a body
+ * that is not JSON, is over BODY_LIMIT, or comes in an unknown charset or encoding) the way Apollo
+ * answers every refusal: JSON errors with a stable code and a 4xx status. Express's own answer is
+ * an HTML page that, outside production, shows a stack trace. Anything else is our fault: logged,
+ * masked, 500.
+ */
+const graphqlRequestFailed: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  // An answer already under way can only be cut off, which Express does.
+  if (res.headersSent) return void next(error);
+  const refusal = bodyRefusal(error);
+  if (refusal) return void res.status(refusal.status).json({ errors: [{ message: refusal.message, extensions: { code: 'BAD_REQUEST' } }] });
+  req.log.error({ err: error }, 'internal error');
+  res.status(500).json({ errors: [{ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+};
+
+/** The same for the plain HTTP routes (uploads, materials, exports), in their `{ error: { code, message } }` shape. */
+const httpRequestFailed: ErrorRequestHandler = (error: unknown, req, res, next) => {
+  if (res.headersSent) return void next(error);
+  const refusal = bodyRefusal(error);
+  if (refusal) return void res.status(refusal.status).json({ error: { code: 'BAD_REQUEST', message: refusal.message } });
+  req.log.error({ err: error }, 'internal error');
+  res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE } });
+};
+
 /** The product on one port: `/graphql` (gateway), `/healthz`, and the portal. */
 export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, options: { portal: boolean }): Express {
   const http = baseApp(app);
@@ -141,6 +191,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
     expressMiddleware(gateway, {
       context: async ({ req }) => gatewayContext(app, req.headers.authorization, String(req.id), req.ip ?? null),
     }),
+    graphqlRequestFailed,
   );
   http.post('/uploads', async (req, res) => {
     const caller = await callerOf(app, req);
@@ -148,13 +199,23 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
       res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
       return;
     }
+    // Before the body is read: a role that may not import would only leave a file nobody uses.
+    if (!mayImport(caller)) {
+      res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Templates are uploaded by those who import them: a school registrar or a system admin.' } });
+      return;
+    }
     const fileName = safeFileName(req.headers['x-file-name']);
+    const length = req.headers['content-length'];
     try {
-      const upload = await app.uploads.save(req, { ownerId: caller.userId, fileName, maxBytes: app.config.IMPORT_MAX_MB * 1024 * 1024 });
+      const upload = await app.uploads.save(req, { ownerId: caller.userId, fileName, declaredBytes: length === undefined ? undefined : Number(length) });
       res.status(201).json({ uploadId: upload.id, size: upload.size, fileName });
     } catch (error) {
-      if (error instanceof UploadTooLargeError) res.status(413).json({ error: { code: 'FILE_TOO_LARGE', message: error.message } });
-      else throw error;
+      if (error instanceof UploadInterrupted) return void req.log.info('upload cut off by the client');
+      if (!(error instanceof UploadRefused)) throw error;
+      // 413 only for a file too large on its own (sending it again can never work); 429 when the
+      // user's waiting uploads are over their limits, which frees up as they are imported or expire.
+      if (error.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(error.retryAfterSeconds));
+      res.status(error.code === 'FILE_TOO_LARGE' ? 413 : 429).json({ error: { code: error.code, message: error.message } });
     }
   });
   http.post('/materials', async (req, res) => {
@@ -218,6 +279,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
     // Client-side routes (deep links) all load the app shell.
     http.get(/^\/(?!graphql|healthz|readyz|uploads|templates|materials|exports).*/, (_req, res) => res.sendFile(path.join(PORTAL_DIST, 'index.html')));
   }
+  http.use(httpRequestFailed);
   return http;
 }
 
@@ -232,6 +294,7 @@ export function subgraphHttpApp(app: App, subgraph: SubgraphServer): Express {
     expressMiddleware<Context>(subgraph.server, {
       context: async ({ req }) => subgraph.context({ get: (name) => req.get(name) }),
     }),
+    graphqlRequestFailed,
   );
   return http;
 }

@@ -37,11 +37,41 @@ export function listen(http: Express, host: string, port: number): Promise<Runni
   });
 }
 
+const UPLOAD_SWEEP_MS = 60 * 60 * 1000;
+
+/** One sweep of expired uploads; a failed one is logged and tried again at the next. */
+async function sweepUploads(app: App): Promise<void> {
+  try {
+    const removed = await app.uploads.sweep();
+    if (removed > 0) app.log.info({ removed }, 'expired uploads removed');
+  } catch (error) {
+    app.log.error({ err: error }, 'upload sweep failed');
+  }
+}
+
+/**
+ * A server that takes uploads (the gateway's `/uploads`) also removes the expired ones: once
+ * before it listens (what a stopped server left behind), then hourly until it is closed.
+ */
+async function takingUploads(app: App, start: () => Promise<Running>): Promise<Running> {
+  await sweepUploads(app);
+  const running = await start();
+  const timer = setInterval(() => void sweepUploads(app), UPLOAD_SWEEP_MS).unref();
+  return {
+    ...running,
+    close: (graceMs?: number) => {
+      clearInterval(timer);
+      return running.close(graceMs);
+    },
+  };
+}
+
 /** Gateway, every subgraph (answered in-process) and the portal on one port. */
 export async function startAllInOne(app: App, host: string, port: number): Promise<Running> {
   const local = new Map<string, SubgraphServer>();
   for (const def of SUBGRAPHS) local.set(def.name, await createSubgraphServer(app, def));
-  return listen(gatewayHttpApp(app, await createGateway(app, { local }), { portal: true }), host, port);
+  const gateway = await createGateway(app, { local });
+  return takingUploads(app, () => listen(gatewayHttpApp(app, gateway, { portal: true }), host, port));
 }
 
 export async function startSubgraph(app: App, name: string, host: string, port: number): Promise<Running> {
@@ -51,7 +81,8 @@ export async function startSubgraph(app: App, name: string, host: string, port: 
 /** The gateway alone, calling subgraphs over HTTP at `urls` (defaults: the supergraph's URLs). */
 export async function startGateway(app: App, urls: Map<string, string>, host: string, port: number): Promise<Running> {
   for (const name of urls.keys()) subgraphByName(name);
-  return listen(gatewayHttpApp(app, await createGateway(app, { urls }), { portal: true }), host, port);
+  const gateway = await createGateway(app, { urls });
+  return takingUploads(app, () => listen(gatewayHttpApp(app, gateway, { portal: true }), host, port));
 }
 
 /**
