@@ -151,7 +151,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     db,
     keys,
     services,
-    uploads: new UploadStore(config.DATA_DIR),
+    uploads: new UploadStore(config.DATA_DIR, {
+      ttlMs: config.UPLOAD_TTL_HOURS * 60 * 60 * 1000,
+      maxFileBytes: config.IMPORT_MAX_MB * 1024 * 1024,
+      maxPending: config.UPLOAD_MAX_PENDING,
+      // Room for two templates of the largest size: a retry while the first still waits, not a store.
+      maxPendingBytes: 2 * config.IMPORT_MAX_MB * 1024 * 1024,
+    }),
     importJobs: new ImportJobs(services.imports),
     async close() {
       await db.close();

@@ -24,6 +24,10 @@ const schema = z.object({
   // school office behind one address, too few for one address to lock out every username in turn.
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(10).max(10_000).default(50),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
+  // Hours an upload may wait for its import; after that the import refuses it and the sweep removes it.
+  UPLOAD_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  // Uploads one user may have waiting for an import; together they may also hold at most 2 × IMPORT_MAX_MB.
+  UPLOAD_MAX_PENDING: z.coerce.number().int().min(1).max(100).default(5),
   MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   PROBLEM_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

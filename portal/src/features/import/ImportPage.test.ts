@@ -228,6 +228,20 @@ describe('ImportPage', () => {
     expect(wrapper.find('[data-testid="import-chosen-file"]').text()).toContain('huge.csv');
   });
 
+  it('tells in Chinese why the server refused an upload for the limits on waiting uploads', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    fakeXhr([{ status: 429, body: { error: { code: 'TOO_MANY_PENDING_UPLOADS', message: 'you have 5 uploaded files that have not been imported' } } }]);
+    const { wrapper } = await mountWithApp(ImportPage, { route: '/import', locale: 'zh-CN', mocks: [meMock('SCHOOL_REGISTRAR')] });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').exists()).toBe(true));
+    await chooseFile(wrapper, new File(['x'], '名单.csv'));
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-start-error"]').exists()).toBe(true));
+    expect(wrapper.find('[data-testid="import-start-error"]').text()).toContain('已上传但尚未导入的文件过多');
+    expect(wrapper.find('[data-testid="import-start-error"]').text()).not.toContain('have not been imported');
+  });
+
   it('lets a system admin pick the school, and explains the page to roles that cannot import', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     const schools: MockedResponse = {

@@ -105,6 +105,9 @@ export const importZhCN = {
     UNAUTHENTICATED: '登录已失效，请重新登录后再上传。',
     NETWORK: '上传失败：无法连接服务器，请检查网络后重试。',
     SERVER: '上传失败：服务器出错，请稍后重试。',
+    FORBIDDEN: '您的角色不能上传学籍导入文件。',
+    TOO_MANY_PENDING_UPLOADS: '您已上传但尚未导入的文件过多。未导入的文件会在上传一段时间后自动清除，请稍后再试。',
+    PENDING_UPLOADS_TOO_LARGE: '您已上传但尚未导入的文件总量过大。未导入的文件会在上传一段时间后自动清除，请稍后再试。',
   },
   errors: {
     title: '错误明细',
@@ -230,6 +233,9 @@ export const importEn: ImportMessages = {
     UNAUTHENTICATED: 'Your session has ended. Sign in again, then upload.',
     NETWORK: 'Upload failed: cannot reach the server. Check your connection and try again.',
     SERVER: 'Upload failed: something went wrong on the server. Try again later.',
+    FORBIDDEN: 'Your role cannot upload files for import.',
+    TOO_MANY_PENDING_UPLOADS: 'You have too many uploaded files that were not imported. Files that are not imported are removed some time after upload; try again later.',
+    PENDING_UPLOADS_TOO_LARGE: 'Your uploaded files that were not imported are too large in total. Files that are not imported are removed some time after upload; try again later.',
   },
   errors: {
     title: 'Errors',

@@ -54,4 +54,19 @@ describe('useFileUpload', () => {
     expect(uploader.uploading.value).toBe(false);
     scope.stop();
   });
+
+  it('keeps the codes of the upload limits and of a role that may not import', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    fakeXhr([
+      { status: 429, body: { error: { code: 'TOO_MANY_PENDING_UPLOADS', message: 'you have 5 uploaded files that have not been imported' } } },
+      { status: 429, body: { error: { code: 'PENDING_UPLOADS_TOO_LARGE', message: 'more than 400 MB' } } },
+      { status: 403, body: { error: { code: 'FORBIDDEN', message: 'Templates are uploaded by those who import them' } } },
+    ]);
+    const { uploader, scope } = inScope();
+    const file = new File(['x'], 'a.csv');
+    await expect(uploader.upload(file)).rejects.toMatchObject({ code: 'TOO_MANY_PENDING_UPLOADS' });
+    await expect(uploader.upload(file)).rejects.toMatchObject({ code: 'PENDING_UPLOADS_TOO_LARGE' });
+    await expect(uploader.upload(file)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    scope.stop();
+  });
 });

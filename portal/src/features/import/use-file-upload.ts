@@ -8,7 +8,18 @@ export interface UploadedFile {
 }
 
 /** Why an upload did not arrive: the server's own code, or what went wrong on the way. */
-export type UploadFailureCode = 'FILE_TOO_LARGE' | 'UNAUTHENTICATED' | 'NETWORK' | 'SERVER' | 'ABORTED';
+export type UploadFailureCode =
+  | 'FILE_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'TOO_MANY_PENDING_UPLOADS'
+  | 'PENDING_UPLOADS_TOO_LARGE'
+  | 'NETWORK'
+  | 'SERVER'
+  | 'ABORTED';
+
+/** Refusals the server names with a code of its own, each with a message of ours (import.upload.<code>). */
+const SERVER_CODES: readonly UploadFailureCode[] = ['FILE_TOO_LARGE', 'UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_PENDING_UPLOADS', 'PENDING_UPLOADS_TOO_LARGE'];
 
 export class UploadFailed extends Error {
   constructor(
@@ -22,8 +33,10 @@ export class UploadFailed extends Error {
 
 function failureCode(status: number, body: unknown): UploadFailureCode {
   const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
-  if (code === 'FILE_TOO_LARGE' || status === 413) return 'FILE_TOO_LARGE';
-  if (code === 'UNAUTHENTICATED' || status === 401) return 'UNAUTHENTICATED';
+  if (SERVER_CODES.includes(code as UploadFailureCode)) return code as UploadFailureCode;
+  if (status === 413) return 'FILE_TOO_LARGE';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
   return 'SERVER';
 }
 
