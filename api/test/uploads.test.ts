@@ -238,6 +238,21 @@ describe('uploads: expiry, per-user limits, who may upload', () => {
     expect((await upload(token, SMALL)).status).toBe(201);
   });
 
+  it('leaves no partial material behind either when the client goes away mid-upload', async () => {
+    const token = await registrar();
+    const temp = path.join(app.config.DATA_DIR, 'tmp');
+    const inTemp = (): string[] => (existsSync(temp) ? readdirSync(temp) : []);
+    const request = http.request(`${product.url}/materials?kind=HOUSEHOLD_REGISTER`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'x-file-name': 'scan.png', 'content-length': String(500 * KB) },
+    });
+    request.on('error', () => {});
+    request.write(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100 * KB)]));
+    await waitFor(() => inTemp().length > 0, 'the partial material');
+    request.destroy();
+    await waitFor(() => inTemp().length === 0, 'the partial material to be removed');
+  });
+
   it('refuses region staff with 403 FORBIDDEN before reading the body, writing nothing', async () => {
     const before = onDisk();
     for (const role of ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN'] as const) {

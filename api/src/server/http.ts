@@ -230,6 +230,7 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
       );
       res.status(201).json({ materialId: material.id, contentType: material.contentType, size: material.size });
     } catch (error) {
+      if (error instanceof UploadInterrupted) return void req.log.info('material upload cut off by the client');
       if (!(error instanceof MaterialRefused)) throw error;
       req.resume();
       res.status(error.code === 'FILE_TOO_LARGE' ? 413 : error.code === 'UNSUPPORTED_TYPE' ? 415 : 400).json({ error: { code: error.code, message: error.message } });

@@ -28,10 +28,14 @@ export class UploadInterrupted extends Error {}
 /**
  * Streams a request body through `check` into `file`. When the check refuses the body, the rest
  * of it is drained rather than the connection torn down, so the client still gets a clear
- * answer; the partial file is removed.
+ * answer; the partial file is removed. A client that goes away mid-file never ends the body:
+ * without the guard below the write would wait forever and keep its partial file.
  */
 export async function receive(body: Readable, check: Transform, file: string): Promise<void> {
   const written = pipeline(check, createWriteStream(file, { mode: 0o600 }));
+  finished(body, (error) => {
+    if (error) check.destroy(new UploadInterrupted('the client closed the connection before the whole file arrived'));
+  });
   body.pipe(check);
   try {
     await written;
@@ -121,11 +125,6 @@ export class UploadStore {
         if (size <= allowed) done(null, chunk);
         else done(size > maxFile ? tooLarge(maxFile) : this.overAllowance(undefined));
       },
-    });
-    // A client that goes away mid-file never ends the body: without this the write would wait
-    // forever, keeping its partial file and its reservation.
-    finished(body, (error) => {
-      if (error) limit.destroy(new UploadInterrupted('the client closed the connection before the whole file arrived'));
     });
     try {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
