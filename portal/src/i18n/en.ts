@@ -1,4 +1,5 @@
 import type { MessageSchema } from './zh-CN';
+import { accountEn } from '@/features/account/messages';
 import { dashboardEn } from '@/features/dashboard/messages';
 import { importEn } from '@/features/import/messages';
 import { problemsEn } from '@/features/problems/messages';
@@ -136,6 +137,7 @@ const en: MessageSchema = {
   studentRecord: studentRecordEn,
   dashboard: dashboardEn,
   reports: reportsEn,
+  account: accountEn,
 };
 
 export default en;

@@ -4,6 +4,7 @@
  *
  * vue-i18n message syntax: `{name}` is a parameter; a literal `@`, `{`, `}` or `|` needs `{'@'}` etc.
  */
+import { accountZhCN } from '@/features/account/messages';
 import { dashboardZhCN } from '@/features/dashboard/messages';
 import { importZhCN } from '@/features/import/messages';
 import { problemsZhCN } from '@/features/problems/messages';
@@ -140,6 +141,7 @@ const zhCN = {
   studentRecord: studentRecordZhCN,
   dashboard: dashboardZhCN,
   reports: reportsZhCN,
+  account: accountZhCN,
 };
 
 export default zhCN;

@@ -69,3 +69,26 @@ describe('AppHeader waiting badge', () => {
     expect(wrapper.find('[data-testid="header-waiting"]').exists()).toBe(false);
   });
 });
+
+describe('AppHeader change password', () => {
+  it('opens the change-password dialog from a labelled button', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const { wrapper } = await mountWithApp(AppHeader, {
+      route: '/students',
+      props: { user: user('CITY_ADMIN'), loading: false, menuOpen: false },
+    });
+    mounted = wrapper;
+    const button = wrapper.find('[data-testid="header-change-password"]');
+    // The visible label (kept for screen readers on phones, where only the icon shows) names the button.
+    expect(button.text()).toBe('修改密码');
+    expect(button.attributes('aria-haspopup')).toBe('dialog');
+    expect(document.body.querySelector('[data-testid="change-password-dialog"]')).toBeNull();
+
+    await button.trigger('click');
+
+    await vi.waitFor(() => {
+      const dialog = document.body.querySelector<HTMLElement>('[role="dialog"][aria-label="修改密码"]');
+      expect(dialog?.querySelector('input[data-testid="change-password-current"]')).not.toBeNull();
+    });
+  });
+});
