@@ -95,10 +95,10 @@ async function checkContent(path: string, entry: Entry, dataStart: number): Prom
  * its end, every entry's local header agreeing with it, the entries laid end to end from the first
  * byte to the table, and every entry unpacking to the promised size and CRC-32.
  *
- * Why: exceljs reads .xlsx files as a stream through unzipper, and on a damaged file (one flipped
- * byte in a header or in compressed data) it can wait forever for data that never comes instead of
- * failing. A file that passes this check is exactly what that streaming reader expects, so the
- * importer can hand it over without risking a hang.
+ * Why: the workbook reader (xlsx.ts) finds each part through the table of contents and streams it
+ * with yauzl, which stops an entry at its declared size but checks neither its CRC-32 nor how far
+ * it inflates. A damaged or crafted file (a flipped byte, a zip bomb, parts overlapping or hidden
+ * between entries) is refused here, with a reason, before any of it is parsed.
  */
 export async function checkZip(path: string): Promise<void> {
   const handle = await open(path, 'r');
@@ -128,7 +128,7 @@ export async function checkZip(path: string): Promise<void> {
       if (entry.flags & 0x1) throw new ZipError(`${entry.name} is encrypted`);
       if (entry.method !== STORED && entry.method !== DEFLATED) throw new ZipError(`${entry.name} uses a compression method that workbooks do not use (${entry.method})`);
       if (entry.method === STORED && entry.compressedSize !== entry.size) throw new ZipError(`${entry.name} is damaged`);
-      // unzipper reads the entries in file order, from the first byte: no gaps, no overlaps.
+      // Entries laid end to end: no bytes hidden between them, no entry sharing another's data.
       if (entry.localOffset !== expected) throw new ZipError(`${entry.name} is not where the table of contents says`);
       const local = await readAt(handle, entry.localOffset, 30);
       const nameLength = local.readUInt16LE(26);

@@ -1,3 +1,4 @@
+import { excelSerialToIso } from '../../core/files/xlsx.js';
 import { toHalfWidth } from '../student/normalize.js';
 
 /** A spreadsheet cell as the importer sees it: its text, and whether the spreadsheet held a number or a date. */
@@ -11,14 +12,6 @@ function isoIfReal(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${y}-${pad(m)}-${pad(d)}`;
-}
-
-/** Excel's day serial (1900 date system, with its phantom 1900-02-29) to YYYY-MM-DD. */
-export function excelSerialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
-  const days = Math.floor(serial) - (serial >= 60 ? 25569 : 25568);
-  const date = new Date(days * 86_400_000);
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
 /**

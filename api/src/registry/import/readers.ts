@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { detectEncoding } from '../../core/files/text.js';
+import { readFirstSheet, XlsxError, type XlsxCell } from '../../core/files/xlsx.js';
 import { checkZip, ZipError } from '../../core/files/zip.js';
 import { textCell, type Cell } from './cells.js';
 import { columnLetter } from './rows.js';
@@ -162,53 +162,37 @@ export async function firstBadUtf8Line(path: string): Promise<number> {
   return line;
 }
 
-function xlsxCell(value: unknown): Cell {
-  if (value === null || value === undefined) return textCell('');
-  if (typeof value === 'string') return textCell(value);
-  if (typeof value === 'number') return { kind: 'number', value, text: String(value) };
-  if (typeof value === 'boolean') return textCell(value ? 'TRUE' : 'FALSE');
-  if (value instanceof Date) {
-    // Excel's dates start in 1900. A date format on a number outside its calendar (negative, huge,
-    // not a number) gives an invalid date or one with a sign and six-digit year that the database
-    // refuses; as text it gets a located "not a date" instead.
-    if (Number.isNaN(value.getTime())) return textCell('(not a date)');
-    const iso = value.toISOString();
-    if (!/^\d{4}-/.test(iso) || iso < '1900') return textCell(iso.slice(0, iso.indexOf('T')));
-    return { kind: 'date', date: iso.slice(0, 10), text: iso.slice(0, 10) };
+function xlsxCell(cell: XlsxCell): Cell {
+  switch (cell.type) {
+    case 'blank':
+      return textCell('');
+    case 'text':
+      return textCell(cell.text);
+    case 'number':
+      return { kind: 'number', value: cell.value, text: String(cell.value) };
+    case 'date':
+      return { kind: 'date', date: cell.date, text: cell.date };
+    case 'boolean':
+      return textCell(cell.value ? 'TRUE' : 'FALSE');
   }
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; formula?: string };
-    if (v.richText) return textCell(v.richText.map((r) => r.text).join(''));
-    // A formula's cached result is what the user saw in the cell.
-    if ('result' in v || 'formula' in v) return xlsxCell(v.result ?? '');
-    if (v.error) return textCell(v.error);
-    if (typeof v.text === 'string') return textCell(v.text);
-  }
-  return textCell(String(value));
 }
 
 async function* xlsxRows(path: string): AsyncIterable<SheetRow> {
-  // styles are needed to tell a date cell (a number with a date format) from a plain number.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
   try {
-    for await (const worksheet of workbook) {
-      for await (const row of worksheet) {
-        const values = (row.values as unknown[]) ?? [];
-        // exceljs rows are 1-based: values[0] is always empty.
-        yield { row: row.number, cells: values.slice(1).map(xlsxCell) };
-      }
-      return; // the template's data is on the first sheet
-    }
+    for await (const { row, cells } of readFirstSheet(path, { maxColumns: MAX_COLUMNS })) yield { row, cells: cells.map(xlsxCell) };
   } catch (error) {
-    if (error instanceof SheetError) throw error;
-    throw new SheetError(`not a readable .xlsx workbook (${(error as Error).message})`);
+    if (!(error instanceof XlsxError)) throw error;
+    // A cell's own fault is located and says what is wrong; anything else is the workbook's.
+    if (error.row > 0) throw new SheetError(error.message, error.row, error.column >= 0 ? columnLetter(error.column) : '');
+    throw new SheetError(`not a readable .xlsx workbook (${error.message})`);
   }
 }
 
 export async function openSheet(path: string): Promise<Sheet> {
   const { format, head } = await sniffFormat(path);
   if (format === 'xlsx') {
-    // A damaged zip can make the streaming reader wait forever (see checkZip): check it first.
+    // checkZip first: it refuses zip bombs by their expansion ratio and checks every entry's CRC-32,
+    // which the xlsx reader's zip library (yauzl) does not.
     try {
       await checkZip(path);
     } catch (error) {
