@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../e2e/support/database.js';
-import { ROOT, startProductProcess, type ProductProcess } from './product-process.js';
+import { runCli, startProductProcess, type ProductProcess } from './product-process.js';
 
 export type DatabaseMode = 'embedded' | 'server';
 
@@ -15,22 +14,6 @@ export interface DemoProduct {
   output(): string;
   /** Stops the product (SIGTERM), drops its database, removes its DATA_DIR. */
   stop(): Promise<void>;
-}
-
-/** `pnpm cli <args>` as its own process; rejects with its output when it exits non-zero. */
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['--tsconfig', 'api/tsconfig.json', 'api/src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pnpm cli ${args.join(' ')} exited with ${code}:\n${output}`))));
-  });
 }
 
 /**
@@ -56,7 +39,7 @@ export async function startDemoProduct(mode: DatabaseMode, serverUrl?: string): 
   try {
     if (mode === 'server') {
       database = await createThrowawayDatabase(serverUrl!, 'pss_soak');
-      await cli(['seed', '--demo'], { DATABASE_URL: database.url, DATA_DIR: dataDir });
+      await runCli(['seed', '--demo'], { DATABASE_URL: database.url, DATA_DIR: dataDir });
     }
     product = await startProductProcess({ DATABASE_URL: database?.url ?? '', DATA_DIR: dataDir, HOST: '127.0.0.1' });
   } catch (error) {

@@ -61,3 +61,19 @@ export async function graphql(url: string, query: string, variables: Record<stri
   });
   return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
 }
+
+/** `pnpm cli <args>` as its own process; rejects with its output when it exits non-zero. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['--tsconfig', 'api/tsconfig.json', 'api/src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pnpm cli ${args.join(' ')} exited with ${code}:\n${output}`))));
+  });
+}

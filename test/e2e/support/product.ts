@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ROOT, startProductProcess, type ProductProcess } from '../../support/product-process.js';
+import { ROOT, runCli, startProductProcess, type ProductProcess } from '../../support/product-process.js';
 import { createThrowawayDatabase, type ThrowawayDatabase } from './database.js';
 
 /** The demo users' password (README, "Demo logins"; api/src/seed/demo.ts). */
@@ -54,22 +54,6 @@ export function buildPortalIfStale(options: { force?: boolean } = {}): Promise<v
   });
 }
 
-/** `pnpm cli <args>` as its own process; rejects with its stderr when it exits non-zero. */
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['--tsconfig', 'api/tsconfig.json', 'api/src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pnpm cli ${args.join(' ')} exited with ${code}:\n${output}`))));
-  });
-}
-
 /**
  * The real product in its own process, with the demo data, on data nobody else uses:
  * with DATABASE_URL, a new database on that server (migrated and seeded by the CLI, as an
@@ -91,8 +75,8 @@ export async function startProductForE2E(): Promise<RunningProduct> {
     if (serverUrl) {
       database = await createThrowawayDatabase(serverUrl);
       const env = { DATABASE_URL: database.url, DATA_DIR: dataDir };
-      await cli(['migrate'], env);
-      await cli(['seed', '--demo'], env);
+      await runCli(['migrate'], env);
+      await runCli(['seed', '--demo'], env);
       product = await startProductProcess(env);
     } else {
       product = await startProductProcess({ DATABASE_URL: '', DATA_DIR: dataDir });
