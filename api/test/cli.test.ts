@@ -73,12 +73,23 @@ describe('pnpm cli', () => {
       [['--username', 'city', '--password', 'secret-123', '--role', 'CITY_ADMIN', '--region', '330106'], 'is a district'],
       [['--username', 'reg.cli', '--password', 'secret-123', '--role', 'SYSTEM_ADMIN'], 'is taken'],
       [['--username', 'reg2', '--password', 'secret-123', '--role', 'SCHOOL_REGISTRAR', '--school', '9999999999'], 'no school has code 9999999999'],
-      [['--username', 'weak', '--password', 'short', '--role', 'SYSTEM_ADMIN'], 'at least 8 characters'],
+      [['--username', 'weak', '--password', 'short', '--role', 'SYSTEM_ADMIN'], '8 to 128 characters'],
     ];
     for (const [args, message] of cases) {
       const result = cli('users:create', ...args);
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr).toContain(message);
     }
+  });
+
+  it('disables, enables and resets the password of a user, ending its sessions', () => {
+    cli('users:create', '--username', 'reg.leaving', '--password', 'secret-123', '--role', 'SCHOOL_REGISTRAR', '--school', '1330102901');
+    const disabled = cli('users:disable', '--username', 'reg.leaving', '--json');
+    expect({ code: disabled.code, out: JSON.parse(disabled.stdout) }).toEqual({ code: 0, out: { sessionsEnded: 0 } });
+    expect(cli('users:enable', '--username', 'reg.leaving').stdout).toContain('enabled reg.leaving');
+    expect(cli('users:password', '--username', 'reg.leaving', '--password', 'another-secret').stdout).toContain('0 sessions ended');
+    const unknown = cli('users:disable', '--username', 'nobody.here');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no user is called nobody.here');
   });
 });

@@ -3,7 +3,7 @@ import { requireCaller, type Context } from '../../core/graphql/context.js';
 import { Region } from '../region/region.entity.js';
 import { School } from '../school/school.entity.js';
 import { User } from './user.entity.js';
-import { MIN_PASSWORD_LENGTH } from './user.service.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './user.service.js';
 
 @ObjectType('UserError', { description: 'A failure the user can fix, returned as data.' })
 export class UserError {
@@ -93,7 +93,7 @@ export class UserResolver {
     if (!outcome.ok) {
       const error = refusal(outcome, {
         WRONG_PASSWORD: 'The current password is wrong.',
-        WEAK_PASSWORD: `The new password must have at least ${MIN_PASSWORD_LENGTH} characters and differ from the current one.`,
+        WEAK_PASSWORD: `The new password must have ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters and differ from the current one.`,
       });
       return { token: null, expiresAt: null, error: { ...error, field: outcome.code === 'WEAK_PASSWORD' ? 'newPassword' : 'currentPassword' } };
     }

@@ -17,6 +17,16 @@ export interface NewUser {
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
+/** The sign-in form takes at most this many characters: a longer password could never be typed there. */
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** Why a new password is not acceptable, or null. */
+function passwordProblem(password: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    return `password must have ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters`;
+  }
+  return null;
+}
 /** Sign-ins checked per username within the window; the rest are refused until the window ends. */
 export const LOGIN_ATTEMPTS = 10;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -92,7 +102,7 @@ export class UserService {
     if (refused) return refused;
     const user = await this.db.getRepository(User).findOneByOrFail({ id: caller.userId });
     if (!(await verifyPassword(user.passwordHash, current))) return { ok: false, code: 'WRONG_PASSWORD' };
-    if (next.length < MIN_PASSWORD_LENGTH || next === current) return { ok: false, code: 'WEAK_PASSWORD' };
+    if (passwordProblem(next) || next === current) return { ok: false, code: 'WEAK_PASSWORD' };
     await this.attempts.delete(key);
     const passwordHash = await hashPassword(next);
     const session = await this.db.transaction(async (manager) => {
@@ -106,7 +116,8 @@ export class UserService {
 
   /** An operator's reset (`pnpm cli users:password`): every session of the user ends. */
   async resetPassword(username: string, password: string, actorId: string | null = null): Promise<{ sessionsEnded: number }> {
-    if (password.length < MIN_PASSWORD_LENGTH) throw new UserInputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
+    const problem = passwordProblem(password);
+    if (problem) throw new UserInputError(problem, 'password');
     const user = await this.byUsername(username);
     const passwordHash = await hashPassword(password);
     const result = await this.db.transaction(async (manager) => {
@@ -157,9 +168,8 @@ export class UserService {
     if (!/^[A-Za-z0-9._-]{3,64}$/.test(input.username)) {
       throw new UserInputError('username must be 3–64 letters, digits, dots, dashes or underscores', 'username');
     }
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
-      throw new UserInputError(`password must be at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
-    }
+    const problem = passwordProblem(input.password);
+    if (problem) throw new UserInputError(problem, 'password');
     if (!ROLES.includes(input.role as Role)) {
       throw new UserInputError(`role must be one of ${ROLES.join(', ')}`, 'role');
     }
