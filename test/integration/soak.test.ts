@@ -1,20 +1,24 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it, type ExpectStatic } from 'vitest';
 import { DEMO_PASSWORD } from '../e2e/support/product.js';
-import { startDemoProduct, type DatabaseMode, type DemoProduct } from '../support/demo-product.js';
+import { startDemoProduct, type DemoProduct, type Deployment } from '../support/demo-product.js';
 import { jsonHeaders, KeepAliveClient, type GraphQLAnswer } from '../support/keep-alive-client.js';
 
 /**
  * Soak: the real product, left idle longer than every idle timer between a client and the
- * database, still serves the three stories afterwards, on the embedded database and on a
- * PostgreSQL server. (Sign-in on the embedded database used to fail after ~10 s idle: the pool
- * closed its idle client, the next one opened into PGlite's one shared session, and
- * rate-limiter-flexible's named prepared statements were already there.)
+ * database, still serves the three stories afterwards, on the embedded database, on a PostgreSQL
+ * server, and split into a gateway process calling a process per subgraph over HTTP. (Sign-in on
+ * the embedded database used to fail after ~10 s idle: the pool closed its idle client, the next
+ * one opened into PGlite's one shared session, and rate-limiter-flexible's named prepared
+ * statements were already there. The split deployment's gateway used to fail a request sent
+ * after a lull of about 6 s now and then, and always when a subgraph had stalled as the lull
+ * ended: see "Gateway → subgraphs" below.)
  *
  * The idle timers, and where they are set (IDLE_MS must exceed each one that an idle product can
  * cross):
  * - pg pool `idleTimeoutMillis`: pg-pool's default 10 s on the server (api/src/core/db/data-source.ts
- *   sets only `max`); 0, never, on the embedded database (EMBEDDED_POOL in the same file).
+ *   sets only `max`); 0, never, on the embedded database (EMBEDDED_POOL in the same file). Split:
+ *   the gateway and each subgraph process have a pool of their own, each with the same 10 s.
  * - pg pool `maxLifetimeSeconds`: pg-pool's default 0 (no limit); 0 explicitly for the embedded one.
  * - data-source.ts also sets `connectionTimeoutMillis` 30 s, `statement_timeout` 60 s and
  *   `idle_in_transaction_session_timeout` 120 s: they bound a wait for a connection, a statement
@@ -25,14 +29,31 @@ import { jsonHeaders, KeepAliveClient, type GraphQLAnswer } from '../support/kee
  *   not set, so its default 0 (an idle connection is never closed); a connection beyond
  *   `maxConnections` waits in its queue up to CONNECTION_QUEUE_TIMEOUT, 60 s (a constant of the
  *   package).
- * - The product's Node HTTP server (api/src/server/start.ts `listen`, Node's defaults, none
- *   changed): `keepAliveTimeout` 5 s (the idle connection is closed 5–6 s after the last response),
- *   `headersTimeout` 60 s and `requestTimeout` 300 s (per request, not idle).
- * - Gateway → subgraphs: `pnpm start` (what is started here) answers them in-process
- *   (api/src/gateway/gateway.ts, CallerDataSource's `fetcher`), no connection to time out. Only
- *   the split deployment (`--gateway --subgraph-url …`) uses HTTP: @apollo/gateway's
- *   make-fetch-happen agent (keep-alive, no idle timeout of its own) against each subgraph's Node
- *   server (`keepAliveTimeout` 5 s); not exercised here.
+ * - The product's Node HTTP servers (api/src/server/start.ts `listen`, Node's defaults, none
+ *   changed; split: the gateway's and each subgraph's): `keepAliveTimeout` 5 s, announced as
+ *   `Keep-Alive: timeout=5`, but Node 20 closes the idle connection 1 s later
+ *   (HTTP_SERVER_KEEP_ALIVE_TIMEOUT_BUFFER in its lib/_http_server.js), 6 s after the last response
+ *   (SUBGRAPH_CLOSE_MS); `headersTimeout` 60 s and `requestTimeout` 300 s (per request, not idle).
+ * - Gateway → subgraphs: `pnpm start` answers them in-process (api/src/gateway/gateway.ts,
+ *   CallerDataSource's `fetcher`), no connection to time out. The split deployment (`--gateway
+ *   --subgraph-url …`) calls them over HTTP, with Node's fetch (undici 6.24 in Node 20) since the
+ *   fix in CallerDataSource: it keeps an idle connection for the server's `Keep-Alive` hint less
+ *   `keepAliveTimeoutThreshold` 2 s, so 3 s (4 s, `keepAliveTimeout`, without a hint; at most
+ *   `keepAliveMaxTimeout` 600 s), on timers of 1 s resolution: closed 3–4 s after its last
+ *   response, before the subgraph's 6 s; `connectTimeout` 10 s, `headersTimeout` and
+ *   `bodyTimeout` 300 s are per request. Before, @apollo/gateway's own fetcher, make-fetch-happen
+ *   15 (`maxSockets: Infinity`, `retry: false`), through @npmcli/agent 4 had no idle timeout at
+ *   all: its `timeouts.idle` is the `timeout` option, not given, so 0 (and connection, response
+ *   and transfer 0); Node's http.Agent under it has no `timeout` either, and applies the server's
+ *   hint only to lower one (lib/_http_agent.js `keepSocketAlive`); `keepAliveMsecs` 1 s only
+ *   starts TCP keepalive probes, which no HTTP server counts as activity; `scheduling: 'fifo'`
+ *   reuses the least recently used idle connection, the one nearest its close; agents live in an
+ *   LRU of 20 and DNS answers 5 min, neither a connection's timer. (agentkeepalive, whose free
+ *   socket timeout is 4 s, is what make-fetch-happen used before version 11; it is not installed.)
+ *   So the gateway held every idle connection until the subgraph closed it, and a request that
+ *   went out on one as the subgraph closed it (lulls of about SUBGRAPH_CLOSE_MS) was reset
+ *   ("socket hang up", ECONNRESET) and failed. RACE_IDLES_MS idle around that close, where the
+ *   race bites by chance; the paused cycle makes it certain (see pausedCycle).
  * - Tokens: the gateway → subgraph caller token lives 60 s (api/src/core/auth/tokens.ts) but is
  *   signed for every call; sessions live JWT_TTL, 8 h (api/src/core/config.ts). Every round signs
  *   in anew, and also uses the session opened in the first round: a request relies on an earlier
@@ -54,6 +75,20 @@ const IDLE_MS = 12_000;
 const CYCLES = 5;
 /** Start (the embedded one loads the demo data), CYCLES × IDLE_MS and the rounds, on 2 busy cores. */
 const TEST_TIMEOUT_MS = 300_000;
+
+/** When a Node server closes an idle connection: `keepAliveTimeout` 5 s and Node 20's 1 s more. */
+const SUBGRAPH_CLOSE_MS = 6_000;
+/**
+ * Split only, after the CYCLES: idles around SUBGRAPH_CLOSE_MS, each followed by a round. The
+ * round's first call (sign-in, to registry) goes out on the connection that the previous round's
+ * last call (the wrong password, also to registry) left idle for about this long. (5 s, the
+ * announced timeout, would be safe: the connection is still open then.)
+ */
+const RACE_IDLES_MS = [5_960, 5_990, 6_020];
+/** The paused cycle: idle past SUBGRAPH_CLOSE_MS with the subgraphs paused, then a round, resumed after PAUSED_ROUND_MS. */
+const PAUSED_IDLE_MS = SUBGRAPH_CLOSE_MS + 1_000;
+/** Long enough for the round's first call to reach the paused subgraph, on 2 busy cores. */
+const PAUSED_ROUND_MS = 1_000;
 
 /** A registrar of 上城区 with open cross-school problems in the demo data (README, "Demo logins"). */
 const REGISTRAR = 'reg01';
@@ -184,7 +219,50 @@ async function round(soak: Soak, index: number): Promise<void> {
   await wrongPassword(soak, index);
 }
 
-async function soakTest(mode: DatabaseMode, expect: ExpectStatic, serverUrl?: string): Promise<void> {
+/**
+ * The race on the split gateway's connections to the subgraphs, near the subgraphs' close: a
+ * round after each of RACE_IDLES_MS. Only the gateway's connections idle across the close: the
+ * test's own connection to the gateway is closed first, as the same race on it would be this
+ * client's (and would hide which hop failed).
+ */
+async function raceCycles(soak: Soak, timed: (index: number) => Promise<void>, first: number): Promise<void> {
+  for (const [offset, idleMs] of RACE_IDLES_MS.entries()) {
+    soak.client.close();
+    const { opened } = soak.client;
+    await sleep(idleMs);
+    await timed(first + offset);
+    soak.expect(soak.client.opened).toBe(opened + 1);
+  }
+}
+
+/**
+ * The same race, made certain: the subgraph processes are paused (SIGSTOP) right after a round,
+ * before any closed its idle connections; the test idles past SUBGRAPH_CLOSE_MS and starts a
+ * round; the subgraphs resume (SIGCONT) once its first call has reached registry. A resumed
+ * process runs its due timers before it reads what arrived (libuv does not poll again when the
+ * stop interrupted its epoll_wait past the wait's timeout, and each turn of its loop runs timers
+ * before polling), as a subgraph busy when the close falls due does (a long GC, a throttled CPU):
+ * its keep-alive timeout closes the connection with the request unread. A gateway that sent the
+ * call on that idle connection has it reset; one that had closed its idle connections before the
+ * subgraph's close sends it on a new one, which the system accepts for the paused process and
+ * which the process answers once resumed.
+ */
+async function pausedCycle(soak: Soak, timed: (index: number) => Promise<void>, index: number): Promise<void> {
+  const { subgraphs } = soak.product;
+  if (!subgraphs) throw new Error(`${soak.product.mode}: no subgraph processes to pause`);
+  soak.client.close();
+  const { opened } = soak.client;
+  subgraphs.pause();
+  try {
+    await sleep(PAUSED_IDLE_MS);
+    await Promise.all([timed(index), sleep(PAUSED_ROUND_MS).then(() => subgraphs.resume())]);
+  } finally {
+    subgraphs.resume();
+  }
+  soak.expect(soak.client.opened).toBe(opened + 1);
+}
+
+async function soakTest(mode: Deployment, expect: ExpectStatic, serverUrl?: string): Promise<void> {
   const started = Date.now();
   const product = await startDemoProduct(mode, serverUrl);
   const startMs = Date.now() - started;
@@ -195,6 +273,7 @@ async function soakTest(mode: DatabaseMode, expect: ExpectStatic, serverUrl?: st
     await round(soak, index);
     roundMs.push(Date.now() - t0);
   };
+  let raceMs = 0;
   try {
     await timed(0);
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
@@ -206,19 +285,29 @@ async function soakTest(mode: DatabaseMode, expect: ExpectStatic, serverUrl?: st
       // ...and the round after it went through a new one, kept alive for the whole round.
       expect(soak.client.opened).toBe(opened + 1);
     }
+    if (mode === 'split') {
+      const raceStarted = Date.now();
+      await raceCycles(soak, timed, CYCLES + 1);
+      await pausedCycle(soak, timed, CYCLES + 1 + RACE_IDLES_MS.length);
+      raceMs = Date.now() - raceStarted;
+    }
   } finally {
     soak.client.close();
     await product.stop();
   }
   const totalMs = Date.now() - started;
-  console.log(`soak ${mode}: start ${startMs} ms, rounds ${roundMs.join(' / ')} ms, idle ${CYCLES} × ${IDLE_MS} ms, total ${totalMs} ms`);
+  const race = mode === 'split' ? `, then idle ${RACE_IDLES_MS.join(' / ')} ms and ${PAUSED_IDLE_MS} ms paused (${raceMs} ms with their rounds)` : '';
+  console.log(`soak ${mode}: start ${startMs} ms, rounds ${roundMs.join(' / ')} ms, idle ${CYCLES} × ${IDLE_MS} ms${race}, total ${totalMs} ms`);
 }
 
 const SERVER_URL = process.env.DATABASE_URL || undefined;
 
-// Concurrent: the two modes share no data, and most of each test is waiting, so together they
-// take little longer than the slower one.
+// Concurrent: the three deployments share no data, and most of each test is waiting, so together
+// they take little longer than the slowest one.
 describe.concurrent('soak: the stories still work after idling past every pool and keep-alive timeout', () => {
   it('on the embedded database', { timeout: TEST_TIMEOUT_MS }, ({ expect }) => soakTest('embedded', expect));
   it.skipIf(!SERVER_URL)('on the PostgreSQL server in DATABASE_URL', { timeout: TEST_TIMEOUT_MS }, ({ expect }) => soakTest('server', expect, SERVER_URL));
+  it.skipIf(!SERVER_URL)('split into a gateway and subgraph processes over HTTP, on the PostgreSQL server in DATABASE_URL', { timeout: TEST_TIMEOUT_MS }, ({ expect }) =>
+    soakTest('split', expect, SERVER_URL),
+  );
 });

@@ -36,9 +36,17 @@ class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   ) {
     super({
       url: urls[0] ?? '',
-      ...(local
-        ? { fetcher: ((_url: string, init: Parameters<typeof fetch>[1]) => local.handle(toHttpGraphQLRequest(init ?? {}))) as never }
-        : {}),
+      // Over HTTP, Node's fetch (undici) rather than @apollo/gateway's default, make-fetch-happen
+      // (retry off) on @npmcli/agent: that agent keeps an idle connection until the server closes
+      // it, so a call sent on one just as the subgraph closes it (Node closes an idle connection 6 s
+      // after its last response: keepAliveTimeout 5 s plus 1 s) is reset, and the client's request
+      // fails. undici closes an idle connection itself, before the server does: 2 s before the
+      // server's `Keep-Alive: timeout=5` hint, so after 3 s (4 s without a hint). Raising the
+      // subgraphs' keepAliveTimeout would not help: that agent had no idle timeout to stay above.
+      // test/integration/soak.test.ts (split) reproduces the reset.
+      fetcher: local
+        ? (((_url: string, init: Parameters<typeof fetch>[1]) => local.handle(toHttpGraphQLRequest(init ?? {}))) as never)
+        : fetch,
     });
     this.replicas = urls;
   }
