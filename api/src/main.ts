@@ -81,11 +81,15 @@ function scheduleEscalation(app: App): void {
   setInterval(run, HOUR).unref();
 }
 
-/** Deletes read-log entries past their retention, now and every day. */
+/** Deletes read-log entries and ended sessions past their retention, now and every day. */
 function scheduleAccessLogPurge(app: App): void {
   const run = () =>
-    asSystem(() => app.services.accessLog.purge()).then(
-      (deleted) => deleted > 0 && app.log.info({ deleted }, 'read log entries past retention deleted'),
+    asSystem(async () => {
+      const deleted = await app.services.accessLog.purge();
+      const sessions = await app.services.sessions.purgeEnded(app.config.ACCESS_LOG_RETENTION_DAYS);
+      return { deleted, sessions };
+    }).then(
+      ({ deleted, sessions }) => (deleted > 0 || sessions > 0) && app.log.info({ deleted, sessions }, 'read log entries and sessions past retention deleted'),
       (error: unknown) => app.log.error({ err: error }, 'read log purge failed'),
     );
   void run();

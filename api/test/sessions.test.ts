@@ -124,6 +124,20 @@ describe('sessions that end', () => {
     expect(await meOf(changed.data.changePassword.token)).toBe('UNAUTHENTICATED');
   });
 
+  it('keeps ended sessions (with the address signed in from) for the retention period, then deletes them', async () => {
+    const user = await registrar();
+    const [open, revoked, expired] = [await product.login(user.username), await product.login(user.username), await product.login(user.username)];
+    expect(open).not.toBe(revoked);
+    const rows = (await app.db.dataSource.query(`SELECT id FROM user_sessions WHERE user_id = $1 ORDER BY created_at`, [user.id])) as { id: string }[];
+    await app.db.dataSource.query(`UPDATE user_sessions SET revoked_at = now() - interval '200 days', revoke_reason = 'SIGNED_OUT' WHERE id = $1`, [rows[1]!.id]);
+    await app.db.dataSource.query(`UPDATE user_sessions SET expires_at = now() - interval '200 days' WHERE id = $1`, [rows[2]!.id]);
+    expect(await app.services.sessions.purgeEnded(183)).toBeGreaterThanOrEqual(2);
+    const left = (await app.db.dataSource.query(`SELECT id FROM user_sessions WHERE user_id = $1`, [user.id])) as { id: string }[];
+    expect(left.map((r) => r.id)).toEqual([rows[0]!.id]);
+    expect(await meOf(open)).toBe(user.username);
+    expect(await meOf(expired)).toBe('UNAUTHENTICATED');
+  });
+
   it(`checks at most ${LOGIN_ATTEMPTS} passwords of one username however many guesses arrive at once`, async () => {
     const user = await registrar();
     const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => login(user.username, `guess-${i}`, `10.1.${i}.1`)));

@@ -103,6 +103,23 @@ export class SessionService {
     return ended.n;
   }
 
+  /**
+   * Deletes sessions that ended (expired or revoked) more than `retentionDays` ago. A session row
+   * holds the address a user signed in from, a network log the law asks to keep at least six
+   * months (the read log's retention) and no longer.
+   */
+  async purgeEnded(retentionDays: number, now: Date = new Date()): Promise<number> {
+    const [gone] = (await this.db.query(
+      `WITH gone AS (
+         DELETE FROM user_sessions
+          WHERE least(expires_at, coalesce(revoked_at, expires_at)) < $1::timestamptz - make_interval(days => $2)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [now, retentionDays],
+    )) as [{ n: number }];
+    return gone.n;
+  }
+
   /** Keeps the cache to the sessions used within the last `recheckMs`. */
   private forgetExpired(): void {
     const before = Date.now() - this.recheckMs;
