@@ -109,6 +109,9 @@ describe('sessions that end', () => {
       const weak = await product.gql(CHANGE, { c: PASSWORD, n }, mine);
       expect(weak.data.changePassword.error).toEqual({ code: 'WEAK_PASSWORD', field: 'newPassword' });
     }
+    // Only the wrong current password counted as an attempt: an unacceptable new one checks nothing.
+    const [counted] = (await app.db.dataSource.query(`SELECT points FROM login_failures WHERE key = $1`, [`login:${user.username}`])) as [{ points: number }];
+    expect(counted.points).toBe(1);
     expect(await meOf(mine)).toBe(user.username);
 
     const changed = await product.gql(CHANGE, { c: PASSWORD, n: 'a-new-password' }, mine);

@@ -1,5 +1,5 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { REGION_ROLES, ROLES, type Caller, type Role } from '../../core/auth/caller.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../core/auth/passwords.js';
 import { UserInputError } from '../../core/errors.js';
@@ -27,6 +27,7 @@ function passwordProblem(password: string): string | null {
   }
   return null;
 }
+
 /** Sign-ins checked per username within the window; the rest are refused until the window ends. */
 export const LOGIN_ATTEMPTS = 10;
 const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -79,8 +80,7 @@ export class UserService {
       .getOne();
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
     if (!user || !ok) return { ok: false, code: 'INVALID_CREDENTIALS' };
-    await this.attempts.delete(key);
-    if (clientAddress) await this.addressFailures.reward(clientAddress, 1);
+    await this.passed(key, clientAddress);
     const session = await this.db.transaction((manager) => this.sessions.open(manager, user.id, clientAddress));
     return { ok: true, ...session, user };
   }
@@ -97,18 +97,17 @@ export class UserService {
    * opened for the caller.
    */
   async changePassword(caller: Caller, current: string, next: string, clientAddress: string | null = null): Promise<PasswordChangeOutcome> {
+    // Decided from the two strings alone, so it costs no attempt.
+    if (passwordProblem(next) || next === current) return { ok: false, code: 'WEAK_PASSWORD' };
     const key = usernameKey(caller.username);
     const refused = await this.admit(key, clientAddress);
     if (refused) return refused;
     const user = await this.db.getRepository(User).findOneByOrFail({ id: caller.userId });
     if (!(await verifyPassword(user.passwordHash, current))) return { ok: false, code: 'WRONG_PASSWORD' };
-    if (passwordProblem(next) || next === current) return { ok: false, code: 'WEAK_PASSWORD' };
-    await this.attempts.delete(key);
+    await this.passed(key, clientAddress);
     const passwordHash = await hashPassword(next);
     const session = await this.db.transaction(async (manager) => {
-      await manager.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, passwordHash]);
-      const ended = await this.sessions.revokeAllOf(manager, user.id, 'PASSWORD_CHANGED');
-      await appendEvents(manager, [{ type: 'USER_PASSWORD_CHANGED', actorId: user.id, subjectType: 'user', subjectId: user.id, data: { sessionsEnded: ended } }]);
+      await this.replacePassword(manager, user.id, passwordHash, 'USER_PASSWORD_CHANGED', user.id);
       return this.sessions.open(manager, user.id, clientAddress);
     });
     return { ok: true, ...session };
@@ -120,12 +119,9 @@ export class UserService {
     if (problem) throw new UserInputError(problem, 'password');
     const user = await this.byUsername(username);
     const passwordHash = await hashPassword(password);
-    const result = await this.db.transaction(async (manager) => {
-      await manager.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, passwordHash]);
-      const sessionsEnded = await this.sessions.revokeAllOf(manager, user.id, 'PASSWORD_CHANGED');
-      await appendEvents(manager, [{ type: 'USER_PASSWORD_RESET', actorId, subjectType: 'user', subjectId: user.id, data: { sessionsEnded } }]);
-      return { sessionsEnded };
-    });
+    const result = await this.db.transaction(async (manager) => ({
+      sessionsEnded: await this.replacePassword(manager, user.id, passwordHash, 'USER_PASSWORD_RESET', actorId),
+    }));
     // Outside the transaction: the limiter takes a connection of its own (the embedded pool has one).
     await this.attempts.delete(usernameKey(username));
     return result;
@@ -148,6 +144,26 @@ export class UserService {
     const user = await this.db.getRepository(User).createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
     if (!user) throw new UserInputError(`no user is called ${username}`, 'username');
     return user;
+  }
+
+  /** Sets a user's password hash, ends every session of the user and records it; returns how many sessions ended. */
+  private async replacePassword(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+    event: 'USER_PASSWORD_CHANGED' | 'USER_PASSWORD_RESET',
+    actorId: string | null,
+  ): Promise<number> {
+    await manager.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
+    const sessionsEnded = await this.sessions.revokeAllOf(manager, userId, 'PASSWORD_CHANGED');
+    await appendEvents(manager, [{ type: event, actorId, subjectType: 'user', subjectId: userId, data: { sessionsEnded } }]);
+    return sessionsEnded;
+  }
+
+  /** The right password: the username's count starts again and the address gets its point back. */
+  private async passed(key: string, clientAddress: string | null): Promise<void> {
+    await this.attempts.delete(key);
+    if (clientAddress) await this.addressFailures.reward(clientAddress, 1);
   }
 
   /** Takes a point from the address and from the username; a refusal when either has none left. */
