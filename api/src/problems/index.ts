@@ -14,3 +14,4 @@ export const problemsSubgraph: SubgraphDefinition = {
     School: { __resolveReference: resolveSchoolRef },
   },
 };
+export { lifecycleDiagram } from './lifecycle/index.js';

@@ -6,6 +6,7 @@ import { comparisonKeys } from '../../registry/student/comparison-keys.js';
 import { Gender, IdType } from '../../registry/student/student.entity.js';
 import type { DetectionService } from '../detection/detection.service.js';
 import { rowExists } from '../../core/db/row-scope.js';
+import { changeStatus, problemState, touchProblems } from '../lifecycle/index.js';
 
 export type RecordAction = 'CHANGE' | 'CORROBORATE' | 'DELETE';
 export type DeleteReason = 'REDUNDANT' | 'NOT_STUDYING_HERE';
@@ -185,11 +186,10 @@ export class ActionService {
       ]);
     }
 
-    await manager.query(`UPDATE problems SET acted_at = coalesce(acted_at, now()), version = version + 1, updated_at = now() WHERE id = $1`, [problem.id]);
+    await touchProblems(manager, [problem.id], { acted: true });
     if (input.action !== 'CORROBORATE') await this.detection.detect(manager, { kind: 'students', studentIds: [student.id] });
     await this.submitIfSettled(manager, problem.id, caller.userId);
-    const [after] = (await manager.query(`SELECT status, version FROM problems WHERE id = $1`, [problem.id])) as { status: string; version: number }[];
-    return { ok: true, problemStatus: after!.status, version: after!.version };
+    return { ok: true, ...(await problemState(manager, problem.id)) };
   }
 
   private async change(manager: EntityManager, student: StudentRow, changes: StudentChanges) {
@@ -253,18 +253,12 @@ export class ActionService {
        WHERE p.id = $1 GROUP BY p.id`,
       [problemId],
     )) as { type: string; scope: string; status: string; active: number; uncorroborated: number; carrying: number; invalid: number }[];
-    const leftOver = (await manager.query(`SELECT 1 FROM problems WHERE id = $1 AND status = 'OPEN'`, [problemId])) as unknown[];
-    if (leftOver.length === 0) return;
     let settled: boolean;
     if (!state) settled = true; // every record left the group (changed or deleted)
     else if (state.type === 'DUPLICATE_ID') settled = state.carrying <= 1 && (state.scope === 'CROSS_SCHOOL' || state.uncorroborated === 0);
     else if (state.type === 'DUPLICATE_IDENTITY') settled = state.uncorroborated === 0;
     else settled = state.invalid === 0;
-    if (!settled) return;
-    await manager.query(
-      `UPDATE problems SET status = 'PENDING_REVIEW', submitted_at = now(), rejected_reason = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
-      [problemId],
-    );
-    await appendEvents(manager, [{ type: 'PROBLEM_SUBMITTED_FOR_REVIEW', actorId, subjectType: 'problem', subjectId: problemId, problemId, data: {} }]);
+    // Not strict: detection may have closed the problem already when its records stopped colliding.
+    if (settled) await changeStatus(manager, { on: 'SUBMIT', problemIds: [problemId], actorId }, false);
   }
 }

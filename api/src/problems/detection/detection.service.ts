@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { widened } from '../../core/db/row-scope.js';
+import { changeStatus, touchProblems } from '../lifecycle/index.js';
 
 /** Which records to look at: everything (a rescan), or the groups a set of records belongs to. */
 export type DetectionTarget =
@@ -37,199 +38,244 @@ export class DetectionService {
   }
 
   private async detectEverywhere(manager: EntityManager, target: DetectionTarget): Promise<DetectionResult> {
-    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [DETECTION_LOCK]);
-    await manager.query(`
-      CREATE TEMP TABLE IF NOT EXISTS detect_targets (student_id bigint PRIMARY KEY) ON COMMIT DROP;
-      CREATE TEMP TABLE IF NOT EXISTS detect_desired (
-        type text, group_key text, student_id bigint, school_id bigint, reasons text[]
-      ) ON COMMIT DROP;
-      CREATE TEMP TABLE IF NOT EXISTS detect_live (id bigint, type text, group_key text, created boolean) ON COMMIT DROP;
-      TRUNCATE detect_targets, detect_desired, detect_live;
-    `);
-    let all = target.kind === 'all';
-    if (target.kind === 'import') {
-      await manager.query(`INSERT INTO detect_targets SELECT id FROM students WHERE id > $2 AND import_id = $1`, [target.importId, target.afterId]);
-      // When the new records are a large part of the registry (a first import, say), narrowing the
-      // work to their groups costs more than looking at everything; both give the same result.
-      const [{ share }] = (await manager.query(
-        `SELECT (SELECT count(*) FROM detect_targets)::float8 / greatest((SELECT reltuples FROM pg_class WHERE oid = 'students'::regclass), 1) AS share`,
-      )) as [{ share: number }];
-      all = share > 0.25;
-    } else if (target.kind === 'students') {
-      await manager.query(`INSERT INTO detect_targets SELECT DISTINCT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, [target.studentIds]);
-    }
-    // Fresh statistics after a bulk load: it may have changed the table by a large fraction, and
-    // plans made for the old size (nested loops over "a few" rows) would be quadratic. A change of
-    // a few records (an action) needs none.
-    if (target.kind === 'import') await manager.query(`ANALYZE detect_targets; ANALYZE students`);
-    else if (target.kind === 'all') await manager.query(`ANALYZE students`);
+    await prepare(manager);
+    const all = await targetRecords(manager, target);
+    await desireDuplicateIds(manager, all);
+    await desireDuplicateIdentities(manager, all);
+    await dropProvenDifferentPupils(manager);
+    await desireInvalidIds(manager, all);
+    await collectLiveProblems(manager, all);
+    const opened = await openProblems(manager);
+    const joined = await joinMembers(manager);
+    const left = await leaveMembers(manager);
+    const closed = await closeVanishedProblems(manager);
+    await followMembers(manager);
+    return { opened, joined, left, closed };
+  }
+}
 
-    // Keys touched by the target records: their current values, and the groups they are in now.
-    const idFilter = all
-      ? ''
-      : `AND id_key IN (SELECT s.id_key FROM students s JOIN detect_targets t ON t.student_id = s.id WHERE s.id_key IS NOT NULL
-                        UNION SELECT substr(p.group_key, 4) FROM problems p JOIN problem_members pm ON pm.problem_id = p.id
-                          JOIN detect_targets t ON t.student_id = pm.student_id
-                          WHERE p.type = 'DUPLICATE_ID' AND p.status <> 'RESOLVED' AND pm.left_at IS NULL)`;
-    await manager.query(`
-      INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
-      SELECT 'DUPLICATE_ID', 'ID:' || id_key, id, school_id, '{}'
-      FROM (SELECT id, school_id, id_key, count(*) OVER (PARTITION BY id_key) AS copies
-            FROM students WHERE ${ACTIVE} AND id_key IS NOT NULL ${idFilter}) grouped
-      WHERE copies > 1`);
+async function prepare(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock($1)`, [DETECTION_LOCK]);
+  await manager.query(`
+    CREATE TEMP TABLE IF NOT EXISTS detect_targets (student_id bigint PRIMARY KEY) ON COMMIT DROP;
+    CREATE TEMP TABLE IF NOT EXISTS detect_desired (
+      type text, group_key text, student_id bigint, school_id bigint, reasons text[]
+    ) ON COMMIT DROP;
+    CREATE TEMP TABLE IF NOT EXISTS detect_live (id bigint, type text, group_key text, created boolean) ON COMMIT DROP;
+    TRUNCATE detect_targets, detect_desired, detect_live;
+  `);
+}
 
-    const identityFilter = all
-      ? ''
-      : `AND identity_key IN (
-           SELECT s.identity_key FROM students s JOIN detect_targets t ON t.student_id = s.id
-           UNION SELECT substr(p.group_key, 7) FROM problems p JOIN problem_members pm ON pm.problem_id = p.id
-             JOIN detect_targets t ON t.student_id = pm.student_id
-             WHERE p.type = 'DUPLICATE_IDENTITY' AND p.status <> 'RESOLVED' AND pm.left_at IS NULL)`;
-    // Same name + gender + birth date but not all the same ID number (records that share one are a
-    // DUPLICATE_ID): whole groups by one grouping pass, no pairwise comparison.
-    await manager.query(`
-      WITH candidates AS (
-        SELECT id, school_id, identity_key, id_key,
-               count(*) OVER (PARTITION BY identity_key) AS copies,
-               min(coalesce(id_key, 'record:' || id)) OVER (PARTITION BY identity_key) AS first_id,
-               max(coalesce(id_key, 'record:' || id)) OVER (PARTITION BY identity_key) AS last_id
-        FROM students WHERE ${ACTIVE} ${identityFilter}
-      )
-      INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
-      SELECT 'DUPLICATE_IDENTITY', 'IDENT:' || identity_key, id, school_id, '{}'::text[]
-      FROM candidates WHERE copies > 1 AND first_id <> last_id`);
-    // Pupils proven different (their compared fields unchanged since) do not count as a match: in the
-    // few groups holding such a pair, a record stays only if some other member still matches it.
-    await manager.query(`
-      WITH proven_groups AS (
-        SELECT DISTINCT d.group_key FROM detect_desired d JOIN distinct_pupils p ON p.student_a = d.student_id
-        WHERE d.type = 'DUPLICATE_IDENTITY'
-      ), members AS (
-        SELECT d.group_key, s.id, s.id_key, identity_fingerprint(s.name_key, s.gender, s.birth_date, s.id_key) AS fingerprint
-        FROM detect_desired d JOIN students s ON s.id = d.student_id
-        WHERE d.type = 'DUPLICATE_IDENTITY' AND d.group_key IN (SELECT group_key FROM proven_groups)
-      ), matched AS (
-        SELECT DISTINCT a.id FROM members a
-        JOIN members b ON b.group_key = a.group_key AND b.id <> a.id
-        WHERE (a.id_key IS NULL OR b.id_key IS NULL OR a.id_key <> b.id_key)
-          AND NOT EXISTS (
-            SELECT 1 FROM distinct_pupils p
-            WHERE p.student_a = least(a.id, b.id) AND p.student_b = greatest(a.id, b.id)
-              AND p.fingerprint_a = CASE WHEN a.id < b.id THEN a.fingerprint ELSE b.fingerprint END
-              AND p.fingerprint_b = CASE WHEN a.id < b.id THEN b.fingerprint ELSE a.fingerprint END)
-      )
-      DELETE FROM detect_desired d
+/** Fills detect_targets; true when the whole registry is to be looked at. */
+async function targetRecords(manager: EntityManager, target: DetectionTarget): Promise<boolean> {
+  let all = target.kind === 'all';
+  if (target.kind === 'import') {
+    await manager.query(`INSERT INTO detect_targets SELECT id FROM students WHERE id > $2 AND import_id = $1`, [target.importId, target.afterId]);
+    // When the new records are a large part of the registry (a first import, say), narrowing the
+    // work to their groups costs more than looking at everything; both give the same result.
+    const [{ share }] = (await manager.query(
+      `SELECT (SELECT count(*) FROM detect_targets)::float8 / greatest((SELECT reltuples FROM pg_class WHERE oid = 'students'::regclass), 1) AS share`,
+    )) as [{ share: number }];
+    all = share > 0.25;
+  } else if (target.kind === 'students') {
+    await manager.query(`INSERT INTO detect_targets SELECT DISTINCT unnest($1::bigint[]) ON CONFLICT DO NOTHING`, [target.studentIds]);
+  }
+  // Fresh statistics after a bulk load: it may have changed the table by a large fraction, and
+  // plans made for the old size (nested loops over "a few" rows) would be quadratic. A change of
+  // a few records (an action) needs none.
+  if (target.kind === 'import') await manager.query(`ANALYZE detect_targets; ANALYZE students`);
+  else if (target.kind === 'all') await manager.query(`ANALYZE students`);
+  return all;
+}
+
+/** The keys of a kind that the target records touch: their current values, and the groups they are in now. */
+function touchedKeys(all: boolean, column: 'id_key' | 'identity_key', type: string, prefixLength: number): string {
+  if (all) return '';
+  return `AND ${column} IN (SELECT s.${column} FROM students s JOIN detect_targets t ON t.student_id = s.id WHERE s.${column} IS NOT NULL
+            UNION SELECT substr(p.group_key, ${prefixLength + 1}) FROM problems p JOIN problem_members pm ON pm.problem_id = p.id
+              JOIN detect_targets t ON t.student_id = pm.student_id
+              WHERE p.type = '${type}' AND p.status <> 'RESOLVED' AND pm.left_at IS NULL)`;
+}
+
+async function desireDuplicateIds(manager: EntityManager, all: boolean): Promise<void> {
+  await manager.query(`
+    INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
+    SELECT 'DUPLICATE_ID', 'ID:' || id_key, id, school_id, '{}'
+    FROM (SELECT id, school_id, id_key, count(*) OVER (PARTITION BY id_key) AS copies
+          FROM students WHERE ${ACTIVE} AND id_key IS NOT NULL ${touchedKeys(all, 'id_key', 'DUPLICATE_ID', 3)}) grouped
+    WHERE copies > 1`);
+}
+
+/**
+ * Same name + gender + birth date but not all the same ID number (records that share one are a
+ * DUPLICATE_ID): whole groups by one grouping pass, no pairwise comparison.
+ */
+async function desireDuplicateIdentities(manager: EntityManager, all: boolean): Promise<void> {
+  await manager.query(`
+    WITH candidates AS (
+      SELECT id, school_id, identity_key, id_key,
+             count(*) OVER (PARTITION BY identity_key) AS copies,
+             min(coalesce(id_key, 'record:' || id)) OVER (PARTITION BY identity_key) AS first_id,
+             max(coalesce(id_key, 'record:' || id)) OVER (PARTITION BY identity_key) AS last_id
+      FROM students WHERE ${ACTIVE} ${touchedKeys(all, 'identity_key', 'DUPLICATE_IDENTITY', 6)}
+    )
+    INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
+    SELECT 'DUPLICATE_IDENTITY', 'IDENT:' || identity_key, id, school_id, '{}'::text[]
+    FROM candidates WHERE copies > 1 AND first_id <> last_id`);
+}
+
+/**
+ * Pupils proven different (their compared fields unchanged since) do not count as a match: in the
+ * few groups holding such a pair, a record stays only if some other member still matches it.
+ */
+async function dropProvenDifferentPupils(manager: EntityManager): Promise<void> {
+  await manager.query(`
+    WITH proven_groups AS (
+      SELECT DISTINCT d.group_key FROM detect_desired d JOIN distinct_pupils p ON p.student_a = d.student_id
+      WHERE d.type = 'DUPLICATE_IDENTITY'
+    ), members AS (
+      SELECT d.group_key, s.id, s.id_key, identity_fingerprint(s.name_key, s.gender, s.birth_date, s.id_key) AS fingerprint
+      FROM detect_desired d JOIN students s ON s.id = d.student_id
       WHERE d.type = 'DUPLICATE_IDENTITY' AND d.group_key IN (SELECT group_key FROM proven_groups)
-        AND d.student_id NOT IN (SELECT id FROM matched)`);
+    ), matched AS (
+      SELECT DISTINCT a.id FROM members a
+      JOIN members b ON b.group_key = a.group_key AND b.id <> a.id
+      WHERE (a.id_key IS NULL OR b.id_key IS NULL OR a.id_key <> b.id_key)
+        AND NOT EXISTS (
+          SELECT 1 FROM distinct_pupils p
+          WHERE p.student_a = least(a.id, b.id) AND p.student_b = greatest(a.id, b.id)
+            AND p.fingerprint_a = CASE WHEN a.id < b.id THEN a.fingerprint ELSE b.fingerprint END
+            AND p.fingerprint_b = CASE WHEN a.id < b.id THEN b.fingerprint ELSE a.fingerprint END)
+    )
+    DELETE FROM detect_desired d
+    WHERE d.type = 'DUPLICATE_IDENTITY' AND d.group_key IN (SELECT group_key FROM proven_groups)
+      AND d.student_id NOT IN (SELECT id FROM matched)`);
+}
 
-    const invalidFilter = all
-      ? ''
-      : `AND id IN (SELECT student_id FROM detect_targets)`;
-    await manager.query(`
-      INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
-      SELECT 'INVALID_ID', 'INV:' || id, id, school_id, id_problems
-      FROM students WHERE ${ACTIVE} AND cardinality(id_problems) > 0 ${invalidFilter}`);
+async function desireInvalidIds(manager: EntityManager, all: boolean): Promise<void> {
+  await manager.query(`
+    INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
+    SELECT 'INVALID_ID', 'INV:' || id, id, school_id, id_problems
+    FROM students WHERE ${ACTIVE} AND cardinality(id_problems) > 0 ${all ? '' : 'AND id IN (SELECT student_id FROM detect_targets)'}`);
+}
 
-    // The live problems to reconcile: those of the desired groups, and those the targets are in.
-    await manager.query(`
-      INSERT INTO detect_live (id, type, group_key, created)
-      SELECT p.id, p.type, p.group_key, false FROM problems p
-      WHERE p.status <> 'RESOLVED' AND (
-        ${all ? 'TRUE' : `(p.type, p.group_key) IN (SELECT type, group_key FROM detect_desired)
-        OR p.id IN (SELECT pm.problem_id FROM problem_members pm JOIN detect_targets t ON t.student_id = pm.student_id WHERE pm.left_at IS NULL)`})`);
+/** The live problems to reconcile: those of the desired groups, and those the targets are in. */
+async function collectLiveProblems(manager: EntityManager, all: boolean): Promise<void> {
+  await manager.query(`
+    INSERT INTO detect_live (id, type, group_key, created)
+    SELECT p.id, p.type, p.group_key, false FROM problems p
+    WHERE p.status <> 'RESOLVED' AND (
+      ${all ? 'TRUE' : `(p.type, p.group_key) IN (SELECT type, group_key FROM detect_desired)
+      OR p.id IN (SELECT pm.problem_id FROM problem_members pm JOIN detect_targets t ON t.student_id = pm.student_id WHERE pm.left_at IS NULL)`})`);
+}
 
-    const [opened] = (await manager.query(`
-      WITH groups AS (
-        SELECT type, group_key,
-               CASE WHEN count(DISTINCT school_id) > 1 THEN 'CROSS_SCHOOL' ELSE 'WITHIN_SCHOOL' END AS scope,
-               max(reasons) AS reasons,
-               array_agg(student_id ORDER BY student_id) AS members
-        FROM detect_desired d
-        WHERE NOT EXISTS (SELECT 1 FROM detect_live l WHERE l.type = d.type AND l.group_key = d.group_key)
-        GROUP BY type, group_key
-      ), created AS (
-        INSERT INTO problems (type, scope, group_key, reasons)
-        SELECT type, scope, group_key, reasons FROM groups
-        RETURNING id, type, group_key, scope
-      ), logged AS (
-        INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
-        SELECT 'PROBLEM_OPENED', NULL, 'problem', c.id::text, c.id,
-               jsonb_build_object('type', c.type, 'scope', c.scope, 'members', g.members, 'reasons', g.reasons)
-        FROM created c JOIN groups g USING (type, group_key)
-      ), kept AS (
-        INSERT INTO detect_live (id, type, group_key, created) SELECT id, type, group_key, true FROM created RETURNING 1
-      )
-      SELECT count(*)::int AS n FROM kept`)) as { n: number }[];
+async function openProblems(manager: EntityManager): Promise<number> {
+  const [opened] = (await manager.query(`
+    WITH groups AS (
+      SELECT type, group_key,
+             CASE WHEN count(DISTINCT school_id) > 1 THEN 'CROSS_SCHOOL' ELSE 'WITHIN_SCHOOL' END AS scope,
+             max(reasons) AS reasons,
+             array_agg(student_id ORDER BY student_id) AS members
+      FROM detect_desired d
+      WHERE NOT EXISTS (SELECT 1 FROM detect_live l WHERE l.type = d.type AND l.group_key = d.group_key)
+      GROUP BY type, group_key
+    ), created AS (
+      INSERT INTO problems (type, scope, group_key, reasons)
+      SELECT type, scope, group_key, reasons FROM groups
+      RETURNING id, type, group_key, scope
+    ), logged AS (
+      INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
+      SELECT 'PROBLEM_OPENED', NULL, 'problem', c.id::text, c.id,
+             jsonb_build_object('type', c.type, 'scope', c.scope, 'members', g.members, 'reasons', g.reasons)
+      FROM created c JOIN groups g USING (type, group_key)
+    ), kept AS (
+      INSERT INTO detect_live (id, type, group_key, created) SELECT id, type, group_key, true FROM created RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM kept`)) as { n: number }[];
+  return opened?.n ?? 0;
+}
 
-    const [joined] = (await manager.query(`
-      WITH joined AS (
-        INSERT INTO problem_members (problem_id, student_id, school_id)
-        SELECT l.id, d.student_id, d.school_id FROM detect_desired d JOIN detect_live l USING (type, group_key)
-        -- Current members are left out before the upsert: ON CONFLICT would lock each of their rows
-        -- only to change nothing (a rescan of a settled registry spent most of its time there).
-        WHERE NOT EXISTS (SELECT 1 FROM problem_members cur WHERE cur.problem_id = l.id AND cur.student_id = d.student_id AND cur.left_at IS NULL)
-        ON CONFLICT (problem_id, student_id) DO UPDATE
-          SET left_at = NULL, joined_at = now(), school_id = EXCLUDED.school_id
-          WHERE problem_members.left_at IS NOT NULL
-        RETURNING problem_id, student_id
-      ), logged AS (
-        INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
-        SELECT 'MEMBER_JOINED', NULL, 'problem', j.problem_id::text, j.problem_id, jsonb_build_object('studentId', j.student_id)
-        FROM joined j JOIN detect_live l ON l.id = j.problem_id WHERE NOT l.created
-        RETURNING problem_id
-      ), touched AS (
-        UPDATE problems SET version = version + 1, updated_at = now() WHERE id IN (SELECT problem_id FROM logged)
-      )
-      SELECT count(*)::int AS n FROM logged`)) as { n: number }[];
+/** Counts a step's events and moves the version of the problems they touched. */
+async function touchLogged(manager: EntityManager, sql: string): Promise<number> {
+  const [row] = (await manager.query(sql)) as { n: number; problems: string[] | null }[];
+  await touchProblems(manager, row?.problems ?? []);
+  return row?.n ?? 0;
+}
 
-    const [left] = (await manager.query(`
-      WITH gone AS (
-        UPDATE problem_members pm SET left_at = now()
-        FROM detect_live l, students s
-        WHERE pm.problem_id = l.id AND pm.left_at IS NULL AND s.id = pm.student_id
-          AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key AND d.student_id = pm.student_id)
-          -- A problem that closes (or that a school is settling) keeps the records that still carry
-          -- its key, as the record of what was settled; only records that changed or went inactive leave.
-          AND (EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
-               OR NOT coalesce(s.${ACTIVE} AND CASE l.type
-                    WHEN 'DUPLICATE_ID' THEN 'ID:' || s.id_key
-                    WHEN 'DUPLICATE_IDENTITY' THEN 'IDENT:' || s.identity_key
-                    ELSE CASE WHEN cardinality(s.id_problems) > 0 THEN 'INV:' || s.id END
-                  END = l.group_key, false))
-        RETURNING pm.problem_id, pm.student_id
-      ), logged AS (
-        INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
-        SELECT 'MEMBER_LEFT', NULL, 'problem', problem_id::text, problem_id, jsonb_build_object('studentId', student_id) FROM gone
-        RETURNING problem_id
-      ), touched AS (
-        UPDATE problems SET version = version + 1, updated_at = now() WHERE id IN (SELECT problem_id FROM logged)
-      )
-      SELECT count(*)::int AS n FROM logged`)) as { n: number }[];
+function joinMembers(manager: EntityManager): Promise<number> {
+  return touchLogged(manager, `
+    WITH joined AS (
+      INSERT INTO problem_members (problem_id, student_id, school_id)
+      SELECT l.id, d.student_id, d.school_id FROM detect_desired d JOIN detect_live l USING (type, group_key)
+      -- Current members are left out before the upsert: ON CONFLICT would lock each of their rows
+      -- only to change nothing (a rescan of a settled registry spent most of its time there).
+      WHERE NOT EXISTS (SELECT 1 FROM problem_members cur WHERE cur.problem_id = l.id AND cur.student_id = d.student_id AND cur.left_at IS NULL)
+      ON CONFLICT (problem_id, student_id) DO UPDATE
+        SET left_at = NULL, joined_at = now(), school_id = EXCLUDED.school_id
+        WHERE problem_members.left_at IS NOT NULL
+      RETURNING problem_id, student_id
+    ), logged AS (
+      INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
+      SELECT 'MEMBER_JOINED', NULL, 'problem', j.problem_id::text, j.problem_id, jsonb_build_object('studentId', j.student_id)
+      FROM joined j JOIN detect_live l ON l.id = j.problem_id WHERE NOT l.created
+      RETURNING problem_id
+    )
+    SELECT count(*)::int AS n, array_agg(DISTINCT problem_id::text) AS problems FROM logged`);
+}
 
-    // A problem whose group no longer exists is settled by the system — unless a school has acted
-    // on it: then the workflow decides (corroboration, district review), not the detector.
-    const [closed] = (await manager.query(`
-      WITH closed AS (
-        UPDATE problems p SET status = 'RESOLVED', resolved_at = now(), closed_by = 'SYSTEM', version = version + 1, updated_at = now()
-        FROM detect_live l
-        WHERE p.id = l.id AND p.acted_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
-        RETURNING p.id
-      ), logged AS (
-        INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
-        SELECT 'PROBLEM_CLOSED_BY_SYSTEM', NULL, 'problem', id::text, id, '{"reason":"the records no longer collide"}'::jsonb FROM closed
-        RETURNING 1
-      )
-      SELECT count(*)::int AS n FROM logged`)) as { n: number }[];
+function leaveMembers(manager: EntityManager): Promise<number> {
+  return touchLogged(manager, `
+    WITH gone AS (
+      UPDATE problem_members pm SET left_at = now()
+      FROM detect_live l, students s
+      WHERE pm.problem_id = l.id AND pm.left_at IS NULL AND s.id = pm.student_id
+        AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key AND d.student_id = pm.student_id)
+        -- A problem that closes (or that a school is settling) keeps the records that still carry
+        -- its key, as the record of what was settled; only records that changed or went inactive leave.
+        AND (EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
+             OR NOT coalesce(s.${ACTIVE} AND CASE l.type
+                  WHEN 'DUPLICATE_ID' THEN 'ID:' || s.id_key
+                  WHEN 'DUPLICATE_IDENTITY' THEN 'IDENT:' || s.identity_key
+                  ELSE CASE WHEN cardinality(s.id_problems) > 0 THEN 'INV:' || s.id END
+                END = l.group_key, false))
+      RETURNING pm.problem_id, pm.student_id
+    ), logged AS (
+      INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data)
+      SELECT 'MEMBER_LEFT', NULL, 'problem', problem_id::text, problem_id, jsonb_build_object('studentId', student_id) FROM gone
+      RETURNING problem_id
+    )
+    SELECT count(*)::int AS n, array_agg(DISTINCT problem_id::text) AS problems FROM logged`);
+}
 
-    // Scope and reasons follow the members that remain.
-    await manager.query(`
-      UPDATE problems p SET scope = g.scope, reasons = g.reasons, version = p.version + 1, updated_at = now()
+/**
+ * A problem whose group no longer exists is settled by the system — unless a school has acted on
+ * it: then the workflow decides (corroboration, district review), not the detector.
+ */
+async function closeVanishedProblems(manager: EntityManager): Promise<number> {
+  const vanished = (await manager.query(`
+    SELECT p.id::text FROM problems p JOIN detect_live l ON p.id = l.id
+    WHERE p.acted_at IS NULL AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)`)) as { id: string }[];
+  if (vanished.length === 0) return 0;
+  const closed = await changeStatus(manager, {
+    on: 'CLOSE',
+    problemIds: vanished.map((p) => p.id),
+    actorId: null,
+    data: { reason: 'the records no longer collide' },
+  });
+  return closed.length;
+}
+
+/** Scope and reasons follow the members that remain. */
+async function followMembers(manager: EntityManager): Promise<void> {
+  const changed = (await manager.query(`
+    WITH changed AS (
+      UPDATE problems p SET scope = g.scope, reasons = g.reasons
       FROM (SELECT l.id, CASE WHEN count(DISTINCT d.school_id) > 1 THEN 'CROSS_SCHOOL' ELSE 'WITHIN_SCHOOL' END AS scope,
                    max(d.reasons) AS reasons
             FROM detect_live l JOIN detect_desired d USING (type, group_key) GROUP BY l.id) g
-      WHERE p.id = g.id AND (p.scope <> g.scope OR p.reasons <> g.reasons)`);
-
-    return { opened: opened?.n ?? 0, joined: joined?.n ?? 0, left: left?.n ?? 0, closed: closed?.n ?? 0 };
-  }
+      WHERE p.id = g.id AND (p.scope <> g.scope OR p.reasons <> g.reasons)
+      RETURNING p.id
+    )
+    SELECT id::text FROM changed`)) as { id: string }[];
+  await touchProblems(manager, changed.map((r) => r.id));
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { changeStatus } from '../lifecycle/index.js';
 
 /**
  * Deadlines: a problem still OPEN when its deadline passes is ESCALATED to the district staff,
@@ -13,21 +14,18 @@ export class EscalationService {
 
   async escalateOverdue(now: Date = new Date()): Promise<string[]> {
     return this.db.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `WITH overdue AS (
-           UPDATE problems SET status = 'ESCALATED', version = version + 1, updated_at = $1
-           WHERE status = 'OPEN' AND opened_at < $1::timestamptz - make_interval(days => $2)
-           RETURNING id
-         ), logged AS (
-           INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data, occurred_at)
-           SELECT 'PROBLEM_ESCALATED', NULL, 'problem', id::text, id,
-                  jsonb_build_object('reason', 'DEADLINE', 'deadlineDays', $2::int, 'before', jsonb_build_object('status', 'OPEN')), $1
-           FROM overdue
-         )
-         SELECT id::text FROM overdue ORDER BY id`,
+      const overdue = (await manager.query(
+        `SELECT id::text FROM problems WHERE status = 'OPEN' AND opened_at < $1::timestamptz - make_interval(days => $2) ORDER BY id`,
         [now, this.deadlineDays],
       )) as { id: string }[];
-      return rows.map((r) => r.id);
+      if (overdue.length === 0) return [];
+      // Not strict: a school may have settled one of them since it was listed.
+      const escalated = await changeStatus(
+        manager,
+        { on: 'ESCALATE', problemIds: overdue.map((p) => p.id), actorId: null, at: now, data: { reason: 'DEADLINE', deadlineDays: this.deadlineDays } },
+        false,
+      );
+      return escalated.map((p) => p.id);
     });
   }
 }

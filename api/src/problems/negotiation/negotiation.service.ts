@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
 import { rowExists } from '../../core/db/row-scope.js';
+import { changeStatus, touchProblems } from '../lifecycle/index.js';
 
 export type ProposalKind = 'KEEP_ONE' | 'DIFFERENT_PUPILS';
 
@@ -89,7 +90,7 @@ export class NegotiationService {
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text`,
         [problem.id, caller.userId, caller.schoolId, body, input.proposal ?? null, input.proposal === 'KEEP_ONE' ? input.keepStudentId : null, input.proposal ? 'PENDING' : null],
       )) as { id: string }[];
-      await manager.query(`UPDATE problems SET version = version + 1, updated_at = now() WHERE id = $1`, [problem.id]);
+      await touchProblems(manager, [problem.id]);
       await appendEvents(manager, [
         {
           type: input.proposal ? 'PROPOSAL_MADE' : 'MESSAGE_POSTED',
@@ -120,7 +121,7 @@ export class NegotiationService {
         `UPDATE problem_messages SET proposal_status = $2, answered_by = $3, answered_at = now(), answer_reason = $4 WHERE id = $1`,
         [message.id, input.accept ? 'ACCEPTED' : 'REJECTED', caller.userId, reason],
       );
-      await manager.query(`UPDATE problems SET version = version + 1, updated_at = now() WHERE id = $1`, [problem.id]);
+      await touchProblems(manager, [problem.id]);
       await appendEvents(manager, [
         {
           type: input.accept ? 'PROPOSAL_ACCEPTED' : 'PROPOSAL_REJECTED',
@@ -144,10 +145,7 @@ export class NegotiationService {
       if (!reason) throw new Refusal({ code: 'REASON_REQUIRED', message: 'Say what the schools disagree on.', field: 'reason' });
       const rejected = (await manager.query(`SELECT 1 FROM problem_messages WHERE problem_id = $1 AND proposal_status = 'REJECTED'`, [problem.id])) as unknown[];
       if (rejected.length === 0) throw new Refusal({ code: 'NO_DISAGREEMENT', message: 'Make a proposal first; a problem is escalated when a proposal was rejected (or its deadline passed).' });
-      await manager.query(`UPDATE problems SET status = 'ESCALATED', version = version + 1, updated_at = now() WHERE id = $1`, [problem.id]);
-      await appendEvents(manager, [
-        { type: 'PROBLEM_ESCALATED', actorId: caller.userId, subjectType: 'problem', subjectId: problem.id, problemId: problem.id, data: { reason: 'DISAGREEMENT', note: reason, before: { status: 'OPEN' } } },
-      ]);
+      await changeStatus(manager, { on: 'ESCALATE', problemIds: [problem.id], actorId: caller.userId, data: { reason: 'DISAGREEMENT', note: reason } });
       return problem.id;
     });
   }

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
 import { rowExists } from '../../core/db/row-scope.js';
+import { changeStatus, problemState, transitionRefusal } from '../lifecycle/index.js';
 
 export type ReviewDecision = 'APPROVE' | 'REJECT';
 
@@ -87,8 +88,9 @@ export class ReviewService {
     return this.db.transaction(async (manager) => {
       const problem = await this.lockForReviewer(manager, caller, input.problemId);
       const refuse = (code: 'STALE_VERSION' | 'NOT_ESCALATED' | 'INVALID_DECISION', message: string) => ({ ok: false as const, error: { code, message } });
-      if (problem.version !== input.version) return refuse('STALE_VERSION', 'Someone acted on this problem since you opened it; reload it.');
-      if (problem.status !== 'ESCALATED') return refuse('NOT_ESCALATED', `The problem is ${problem.status}; decisions are for escalated problems.`);
+      const refusal = transitionRefusal(problem, 'ARBITRATE', input.version);
+      if (refusal === 'STALE_VERSION') return refuse('STALE_VERSION', 'Someone acted on this problem since you opened it; reload it.');
+      if (refusal === 'WRONG_STATUS') return refuse('NOT_ESCALATED', `The problem is ${problem.status}; decisions are for escalated problems.`);
       const members = ((await manager.query(
         `SELECT pm.student_id::text AS id FROM problem_members pm JOIN students st ON st.id = pm.student_id
          WHERE pm.problem_id = $1 AND pm.left_at IS NULL AND st.status IN ('ENROLLED', 'SUSPENDED')`,
@@ -110,20 +112,14 @@ export class ReviewService {
         `UPDATE problem_members SET corroborated_at = now(), corroborated_by = $3 WHERE problem_id = $1 AND student_id = ANY($2::bigint[])`,
         [problem.id, input.keepStudentIds, caller.userId],
       );
-      await manager.query(
-        `UPDATE problems SET status = 'RESOLVED', resolved_at = now(), closed_by = 'ARBITRATION', acted_at = coalesce(acted_at, now()), version = version + 1, updated_at = now() WHERE id = $1`,
-        [problem.id],
-      );
+      await changeStatus(manager, {
+        on: 'ARBITRATE',
+        problemIds: [problem.id],
+        actorId: caller.userId,
+        data: { keep: input.keepStudentIds, deletions: input.deletions, note: input.note ?? null },
+      });
       if (problem.type === 'DUPLICATE_IDENTITY') await this.rememberDifferentPupils(manager, problem.id);
       await appendEvents(manager, [
-        {
-          type: 'ARBITRATION_DECIDED',
-          actorId: caller.userId,
-          subjectType: 'problem',
-          subjectId: problem.id,
-          problemId: problem.id,
-          data: { keep: input.keepStudentIds, deletions: input.deletions, note: input.note ?? null, before: { status: 'ESCALATED' }, after: { status: 'RESOLVED' } },
-        },
         ...input.deletions.map((d) => ({
           type: 'STUDENT_DELETED',
           actorId: caller.userId,
@@ -132,8 +128,7 @@ export class ReviewService {
           data: { problemId: problem.id, reason: d.reason, by: 'ARBITRATION', before: { status: 'ENROLLED' } },
         })),
       ]);
-      const [after] = (await manager.query(`SELECT status, version FROM problems WHERE id = $1`, [problem.id])) as { status: string; version: number }[];
-      return { ok: true, problemStatus: after!.status, version: after!.version };
+      return { ok: true, ...(await problemState(manager, problem.id)) };
     });
   }
 
@@ -156,40 +151,20 @@ export class ReviewService {
   async review(caller: Caller, input: ReviewInput): Promise<ReviewOutcome> {
     return this.db.transaction(async (manager) => {
       const problem = await this.lockForReviewer(manager, caller, input.problemId);
-      if (problem.version !== input.version) {
+      const refusal = transitionRefusal(problem, input.decision, input.version);
+      if (refusal === 'STALE_VERSION') {
         return { ok: false, error: { code: 'STALE_VERSION', message: 'Someone acted on this problem since you opened it; reload it and try again.' } };
       }
-      if (problem.status !== 'PENDING_REVIEW') {
+      if (refusal === 'WRONG_STATUS') {
         return { ok: false, error: { code: 'NOT_PENDING_REVIEW', message: `The problem is ${problem.status}, not waiting for review.` } };
       }
       const reason = input.reason?.trim() || null;
       if (input.decision === 'REJECT' && !reason) {
         return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Say why the schools must act again.', field: 'reason' } };
       }
-      if (input.decision === 'APPROVE') {
-        await manager.query(
-          `UPDATE problems SET status = 'RESOLVED', resolved_at = now(), closed_by = 'REVIEW', version = version + 1, updated_at = now() WHERE id = $1`,
-          [problem.id],
-        );
-        if (problem.type === 'DUPLICATE_IDENTITY') await this.rememberDifferentPupils(manager, problem.id);
-      } else {
-        await manager.query(
-          `UPDATE problems SET status = 'OPEN', rejected_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-          [problem.id, reason],
-        );
-      }
-      await appendEvents(manager, [
-        {
-          type: input.decision === 'APPROVE' ? 'PROBLEM_APPROVED' : 'PROBLEM_REJECTED',
-          actorId: caller.userId,
-          subjectType: 'problem',
-          subjectId: problem.id,
-          problemId: problem.id,
-          data: { reason, before: { status: 'PENDING_REVIEW' }, after: { status: input.decision === 'APPROVE' ? 'RESOLVED' : 'OPEN' } },
-        },
-      ]);
-      const [after] = (await manager.query(`SELECT status, version FROM problems WHERE id = $1`, [problem.id])) as { status: string; version: number }[];
-      return { ok: true, problemStatus: after!.status, version: after!.version };
+      await changeStatus(manager, { on: input.decision, problemIds: [problem.id], actorId: caller.userId, reason, data: { reason } });
+      if (input.decision === 'APPROVE' && problem.type === 'DUPLICATE_IDENTITY') await this.rememberDifferentPupils(manager, problem.id);
+      return { ok: true, ...(await problemState(manager, problem.id)) };
     });
   }
 }
