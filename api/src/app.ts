@@ -88,7 +88,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     negotiation: new NegotiationService(ds),
     restores: new RestoreService(ds, detection),
     escalation: new EscalationService(ds, config.PROBLEM_DEADLINE_DAYS),
-    imports: new ImportService(ds, detection, db.mode, config.IMPORT_MAX_MB * 1024 * 1024),
+    imports: new ImportService(ds, (manager, imported) => detection.detect(manager, { kind: 'import', ...imported }), db.mode, config.IMPORT_MAX_MB * 1024 * 1024),
     materials: new MaterialService(
       ds,
       materialStorage(config),

@@ -191,7 +191,12 @@ describe('student import', () => {
     });
 
     it('a file over the size limit, and a file that is not a spreadsheet', async () => {
-      const small = new (await import('../src/registry/import/import.service.js')).ImportService(app.db.dataSource, app.services.detection, app.db.mode, 100);
+      const small = new (await import('../src/registry/import/import.service.js')).ImportService(
+        app.db.dataSource,
+        (manager, imported) => app.services.detection.detect(manager, { kind: 'import', ...imported }),
+        app.db.mode,
+        100,
+      );
       const big = await small.importStudents({ schoolId: schoolA.id, filePath: files.csv('big.csv', [good, good, good]) });
       expect(big).toMatchObject({ ok: false, failure: 'FILE_TOO_LARGE' });
       expect(big.message).toMatch(/limit is/);

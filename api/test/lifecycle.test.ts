@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe('the problem lifecycle has one owner', () => {
+describe('one owner per rule: problem status, student records', () => {
   it('no code outside problems/lifecycle writes a problem status or version', () => {
     const writers = sourceFiles(SRC)
       .filter((file) => !file.includes(`${path.sep}lifecycle${path.sep}`))
@@ -26,6 +26,14 @@ describe('the problem lifecycle has one owner', () => {
         const statements = text.match(/UPDATE\s+problems\b[\s\S]*?(?:WHERE|RETURNING)/g) ?? [];
         return statements.filter((sql) => /\b(status|version)\s*=/.test(sql)).map(() => path.relative(SRC, file));
       });
+    expect(writers).toEqual([]);
+  });
+
+  it('no code outside the registry writes the students table', () => {
+    const writers = sourceFiles(SRC)
+      .filter((file) => !path.relative(SRC, file).startsWith(`registry${path.sep}`))
+      .filter((file) => /\b(UPDATE|INSERT INTO|DELETE FROM|COPY)\s+students\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(SRC, file));
     expect(writers).toEqual([]);
   });
 
@@ -55,7 +63,7 @@ describe('changeStatus', () => {
     const pupil = { schoolId: school.id, name: '张小明', gender: Gender.M, birthDate: '2015-03-05', idType: IdType.RESIDENT_ID, idNumber: validId('330102', '2015-03-05', 'M') };
     await app.db.dataSource.transaction((m) => app.services.students.insertMany(m, [pupil, { ...pupil, name: '张晓明' }]));
     await app.db.dataSource.transaction((m) => app.services.detection.detect(m, { kind: 'all' }));
-    [{ id: problemId }] = (await app.db.dataSource.query(`SELECT id::text FROM problems`)) as { id: string }[];
+    problemId = ((await app.db.dataSource.query(`SELECT id::text FROM problems`)) as { id: string }[])[0]!.id;
   });
   afterAll(() => app?.dispose());
 

@@ -17,3 +17,19 @@ export const registrySubgraph: SubgraphDefinition = {
     Student: { __resolveReference: resolveStudentReference },
   },
 };
+
+export { StudentChangesInput } from './student/student-changes.input.js';
+export {
+  activeStudentSql,
+  changeStudent,
+  deleteStudents,
+  lockStudent,
+  restoreStudent,
+  StudentChangeRefused,
+  type Attribution,
+  type DeleteReason,
+  type StudentRecord,
+} from './student/student.commands.js';
+export { STUDENT_FIELDS, type NewStudent, type StudentChanges, type StudentDetails } from './student/student-fields.js';
+export { ACTIVE_STATUSES, Gender, IdType, StudentStatus } from './student/student.entity.js';
+export { checkResidentId, IdProblemReason, maskIdNumber } from './student/id-number.js';

@@ -1,8 +1,7 @@
 import type { App } from '../app.js';
 import { hashPassword } from '../core/auth/passwords.js';
 import { appendEvents } from '../core/events.js';
-import type { NewStudent } from '../registry/student/student.service.js';
-import { Gender, IdType } from '../registry/student/student.entity.js';
+import { Gender, IdType, type NewStudent } from '../registry/index.js';
 import { birthDateForGrade, chineseName, ETHNICITIES, minorityName, residentId } from './people.js';
 import { createRandom, type Random } from './random.js';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { forbidden, notFound } from '../../core/errors.js';
 import { requireRole, type Context } from '../../core/graphql/context.js';
-import { Gender, IdType } from '../../registry/student/student.entity.js';
+import { StudentChangesInput } from '../../registry/index.js';
 import { RecordActionKind } from '../problem/problem-member.type.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
 import { ActionForbidden, ActionTargetMissing } from './action.service.js';
@@ -12,21 +12,6 @@ export enum DeleteReasonKind {
   NOT_STUDYING_HERE = 'NOT_STUDYING_HERE',
 }
 registerEnumType(DeleteReasonKind, { name: 'DeleteReason', description: 'REDUNDANT: imported twice; NOT_STUDYING_HERE: the pupil is at another school.' });
-
-@InputType('StudentChangesInput', { description: 'The fields to correct; leave out what stays.' })
-class StudentChangesInput {
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => Gender, { nullable: true }) gender?: Gender | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) birthDate?: string | null;
-  @Field(() => IdType, { nullable: true }) idType?: IdType | null;
-  @Field(() => String, { nullable: true }) idNumber?: string | null;
-  @Field(() => String, { nullable: true }) ethnicity?: string | null;
-  @Field(() => String, { nullable: true }) grade?: string | null;
-  @Field(() => String, { nullable: true }) className?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM' }) enrollmentMonth?: string | null;
-  @Field(() => String, { nullable: true }) householdRegion?: string | null;
-  @Field(() => String, { nullable: true }) phone?: string | null;
-}
 
 @InputType('RecordActionInput')
 class RecordActionInput {

@@ -1,29 +1,22 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
-import { appendEvents } from '../../core/events.js';
-import { parseDateText } from '../../registry/import/cells.js';
-import { comparisonKeys } from '../../registry/student/comparison-keys.js';
-import { Gender, IdType } from '../../registry/student/student.entity.js';
-import type { DetectionService } from '../detection/detection.service.js';
 import { rowExists } from '../../core/db/row-scope.js';
+import { appendEvents } from '../../core/events.js';
+import {
+  activeStudentSql,
+  changeStudent,
+  deleteStudents,
+  lockStudent,
+  StudentChangeRefused,
+  type DeleteReason,
+  type StudentChanges,
+  type StudentRecord,
+} from '../../registry/index.js';
+import type { DetectionService } from '../detection/detection.service.js';
 import { changeStatus, problemState, touchProblems } from '../lifecycle/index.js';
 
 export type RecordAction = 'CHANGE' | 'CORROBORATE' | 'DELETE';
-export type DeleteReason = 'REDUNDANT' | 'NOT_STUDYING_HERE';
-
-export interface StudentChanges {
-  name?: string | null;
-  gender?: Gender | null;
-  birthDate?: string | null;
-  idType?: IdType | null;
-  idNumber?: string | null;
-  ethnicity?: string | null;
-  grade?: string | null;
-  className?: string | null;
-  enrollmentMonth?: string | null;
-  householdRegion?: string | null;
-  phone?: string | null;
-}
+export type { DeleteReason, StudentChanges };
 
 export interface ActionInput {
   problemId: string;
@@ -66,33 +59,24 @@ class Refusal extends Error {
 }
 export class ActionTargetMissing extends Error {}
 
-interface StudentRow {
-  id: string;
-  schoolId: string;
-  name: string;
-  gender: Gender;
-  birthDate: string;
-  idType: IdType;
-  idNumber: string | null;
-  ethnicity: string | null;
-  grade: string | null;
-  className: string | null;
-  enrollmentMonth: string | null;
-  householdRegion: string | null;
-  phone: string | null;
-  status: string;
+function fail(code: ActionError['code'], message: string, field?: string): never {
+  throw new Refusal({ code, message, ...(field ? { field } : {}) });
 }
 
-const EDITABLE: (keyof StudentChanges)[] = [
-  'name', 'gender', 'birthDate', 'idType', 'idNumber', 'ethnicity', 'grade', 'className', 'enrollmentMonth', 'householdRegion', 'phone',
-];
+interface LockedProblem {
+  id: string;
+  type: string;
+  scope: string;
+  status: string;
+  version: number;
+}
 
 /**
  * The three actions a school takes on its own record in a problem (DESIGN.md section 3):
  * wrong → CHANGE, right → CORROBORATE, redundant or not studying here → DELETE. Each runs in one
  * transaction with the problem row locked and its version checked, records events, re-runs
  * detection for a changed or deleted record, and submits the problem for district review when
- * the rules say it is settled.
+ * the rules say it is settled. The record itself is changed by the registry's commands.
  */
 export class ActionService {
   constructor(
@@ -105,133 +89,68 @@ export class ActionService {
       return await this.db.transaction((manager) => this.actIn(manager, caller, input));
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, error: error.error };
+      if (error instanceof StudentChangeRefused) return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
       throw error;
     }
   }
 
   private async actIn(manager: EntityManager, caller: Caller, input: ActionInput): Promise<ActionOutcome> {
-    const fail = (code: ActionError['code'], message: string, field?: string): never => {
-      throw new Refusal({ code, message, ...(field ? { field } : {}) });
-    };
-    const [problem] = (await manager.query(
-      `SELECT id::text, type, scope, status, version FROM problems WHERE id = $1 FOR UPDATE`,
-      [input.problemId],
-    )) as { id: string; type: string; scope: string; status: string; version: number }[];
-    if (!problem) throw (await rowExists(manager, 'problems', input.problemId)) ? new ActionForbidden(OWN_RECORDS_ONLY) : new ActionTargetMissing('Problem');
-    const [student] = (await manager.query(
-      `SELECT st.id::text, st.school_id::text AS "schoolId", st.name, st.gender, st.birth_date::text AS "birthDate", st.id_type AS "idType",
-              st.id_number AS "idNumber", st.ethnicity, st.grade, st.class_name AS "className", st.enrollment_month AS "enrollmentMonth",
-              st.household_region AS "householdRegion", st.phone, st.status
-       FROM students st WHERE st.id = $1 FOR UPDATE`,
-      [input.studentId],
-    )) as StudentRow[];
-    if (!student) throw (await rowExists(manager, 'students', input.studentId)) ? new ActionForbidden(OWN_RECORDS_ONLY) : new ActionTargetMissing('Student record');
-    // A school acts only on its own records, whatever the portal shows.
-    if (caller.role !== 'SCHOOL_REGISTRAR' || caller.schoolId !== student.schoolId) {
-      throw new ActionForbidden(OWN_RECORDS_ONLY);
-    }
-    if (problem.version !== input.version) {
-      fail('STALE_VERSION', 'Someone else acted on this problem since you opened it; reload it and try again.');
-    }
-    if (problem.status !== 'OPEN') fail('NOT_OPEN', `The problem is ${problem.status}; schools act on open problems only.`);
-    const member = (await manager.query(
-      `SELECT 1 FROM problem_members WHERE problem_id = $1 AND student_id = $2 AND left_at IS NULL`,
-      [problem.id, student.id],
-    )) as unknown[];
-    if (member.length === 0) fail('NOT_A_MEMBER', 'This record is not part of the problem.');
-
-    const materialIds = [...new Set(input.materialIds ?? [])];
-    if (input.action === 'DELETE' && materialIds.length > 0) {
-      fail('NO_MATERIALS_FOR_DELETE', 'A deletion takes no materials: it only needs a reason.', 'materialIds');
-    }
-    if (input.action !== 'DELETE' && materialIds.length === 0) {
-      fail('MATERIAL_REQUIRED', 'Attach at least one material: the household register or ID card, and for a corroboration a school certificate.', 'materialIds');
-    }
-    if (materialIds.length > 0) {
-      const own = (await manager.query(`SELECT id::text FROM materials WHERE id = ANY($1::bigint[]) AND school_id = $2`, [materialIds, caller.schoolId])) as { id: string }[];
-      if (own.length !== materialIds.length) fail('UNKNOWN_MATERIAL', 'A material is missing or was not uploaded by your school.', 'materialIds');
-      await manager.query(
-        `INSERT INTO problem_materials (problem_id, material_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`,
-        [problem.id, materialIds],
-      );
-    }
-
-    const base = { actorId: caller.userId, problemId: problem.id };
+    const { problem, student } = await this.lockTargets(manager, caller, input);
+    const materialIds = await this.citeMaterials(manager, caller, problem.id, input);
+    const by = { actorId: caller.userId, context: { problemId: problem.id } };
+    const problemEvent = { actorId: caller.userId, problemId: problem.id, subjectType: 'problem' as const, subjectId: problem.id };
+    const comment = input.comment ?? null;
     if (input.action === 'CHANGE') {
-      const outcome = await this.change(manager, student, input.changes ?? {});
-      await appendEvents(manager, [
-        { ...base, type: 'ACTION_CHANGE', subjectType: 'problem', subjectId: problem.id, data: { studentId: student.id, before: outcome.before, after: outcome.after, materialIds, comment: input.comment ?? null } },
-        // The record's own history; the problem's history has the action above.
-        { actorId: caller.userId, type: 'STUDENT_CHANGED', subjectType: 'student', subjectId: student.id, data: { problemId: problem.id, before: outcome.before, after: outcome.after, materialIds } },
-      ]);
+      const { before, after } = await changeStudent(manager, student, input.changes ?? {}, { ...by, context: { ...by.context, materialIds } });
+      await appendEvents(manager, [{ ...problemEvent, type: 'ACTION_CHANGE', data: { studentId: student.id, before, after, materialIds, comment } }]);
     } else if (input.action === 'CORROBORATE') {
-      await manager.query(
-        `UPDATE problem_members SET corroborated_at = now(), corroborated_by = $3 WHERE problem_id = $1 AND student_id = $2`,
-        [problem.id, student.id, caller.userId],
-      );
-      await appendEvents(manager, [
-        { ...base, type: 'ACTION_CORROBORATE', subjectType: 'problem', subjectId: problem.id, data: { studentId: student.id, materialIds, comment: input.comment ?? null } },
+      await manager.query(`UPDATE problem_members SET corroborated_at = now(), corroborated_by = $3 WHERE problem_id = $1 AND student_id = $2`, [
+        problem.id,
+        student.id,
+        caller.userId,
       ]);
+      await appendEvents(manager, [{ ...problemEvent, type: 'ACTION_CORROBORATE', data: { studentId: student.id, materialIds, comment } }]);
     } else {
-      if (input.deleteReason !== 'REDUNDANT' && input.deleteReason !== 'NOT_STUDYING_HERE') {
+      const reason = input.deleteReason;
+      if (reason !== 'REDUNDANT' && reason !== 'NOT_STUDYING_HERE') {
         fail('REASON_REQUIRED', 'Say why: REDUNDANT (imported twice) or NOT_STUDYING_HERE (the pupil is at another school).', 'deleteReason');
       }
-      await manager.query(
-        `UPDATE students SET status = 'DELETED', deleted_at = now(), delete_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-        [student.id, input.deleteReason],
-      );
-      await appendEvents(manager, [
-        { ...base, type: 'ACTION_DELETE', subjectType: 'problem', subjectId: problem.id, data: { studentId: student.id, reason: input.deleteReason, before: { status: student.status }, comment: input.comment ?? null } },
-        { actorId: caller.userId, type: 'STUDENT_DELETED', subjectType: 'student', subjectId: student.id, data: { problemId: problem.id, reason: input.deleteReason, before: { status: student.status } } },
-      ]);
+      await deleteStudents(manager, [{ studentId: student.id, reason, before: student.status }], by);
+      await appendEvents(manager, [{ ...problemEvent, type: 'ACTION_DELETE', data: { studentId: student.id, reason, before: { status: student.status }, comment } }]);
     }
-
     await touchProblems(manager, [problem.id], { acted: true });
     if (input.action !== 'CORROBORATE') await this.detection.detect(manager, { kind: 'students', studentIds: [student.id] });
     await this.submitIfSettled(manager, problem.id, caller.userId);
     return { ok: true, ...(await problemState(manager, problem.id)) };
   }
 
-  private async change(manager: EntityManager, student: StudentRow, changes: StudentChanges) {
-    const invalid = (field: string, message: string): never => {
-      throw new Refusal({ code: 'INVALID_VALUE', message, field });
-    };
-    const next: StudentRow = { ...student };
-    for (const key of EDITABLE) {
-      const value = changes[key];
-      if (value === undefined) continue;
-      const text = typeof value === 'string' ? value.trim() : value;
-      if (key === 'name' || key === 'gender' || key === 'birthDate' || key === 'idType') {
-        if (!text) invalid(key, `${key} cannot be empty`);
-      }
-      (next as unknown as Record<string, unknown>)[key] = text === '' ? null : text;
-    }
-    if (next.birthDate !== student.birthDate) {
-      const parsed = parseDateText(next.birthDate);
-      next.birthDate = parsed ?? invalid('birthDate', 'not a date: write it as 2014-03-05');
-    }
-    if (!Object.values(Gender).includes(next.gender)) invalid('gender', 'gender must be M or F');
-    if (!Object.values(IdType).includes(next.idType)) invalid('idType', 'unknown document type');
-    if (!next.idNumber && next.idType !== IdType.OTHER) invalid('idNumber', 'the ID number is required');
-    if (next.enrollmentMonth && !/^\d{4}-(0[1-9]|1[0-2])$/.test(next.enrollmentMonth)) invalid('enrollmentMonth', 'write the month as 2020-09');
-    const changed = EDITABLE.filter((key) => next[key as keyof StudentRow] !== student[key as keyof StudentRow]);
-    if (changed.length === 0) {
-      throw new Refusal({ code: 'NOTHING_CHANGED', message: 'Nothing was changed: edit the wrong fields, or corroborate the record if it is right.' });
-    }
+  /** The problem and the record, locked, once the caller may act on them as the user saw them. */
+  private async lockTargets(manager: EntityManager, caller: Caller, input: ActionInput): Promise<{ problem: LockedProblem; student: StudentRecord }> {
+    const [problem] = (await manager.query(`SELECT id::text, type, scope, status, version FROM problems WHERE id = $1 FOR UPDATE`, [input.problemId])) as LockedProblem[];
+    if (!problem) throw (await rowExists(manager, 'problems', input.problemId)) ? new ActionForbidden(OWN_RECORDS_ONLY) : new ActionTargetMissing('Problem');
+    const student = await lockStudent(manager, input.studentId);
+    if (!student) throw (await rowExists(manager, 'students', input.studentId)) ? new ActionForbidden(OWN_RECORDS_ONLY) : new ActionTargetMissing('Student record');
+    // A school acts only on its own records, whatever the portal shows.
+    if (caller.role !== 'SCHOOL_REGISTRAR' || caller.schoolId !== student.schoolId) throw new ActionForbidden(OWN_RECORDS_ONLY);
+    if (problem.version !== input.version) fail('STALE_VERSION', 'Someone else acted on this problem since you opened it; reload it and try again.');
+    if (problem.status !== 'OPEN') fail('NOT_OPEN', `The problem is ${problem.status}; schools act on open problems only.`);
+    const member = (await manager.query(`SELECT 1 FROM problem_members WHERE problem_id = $1 AND student_id = $2 AND left_at IS NULL`, [problem.id, student.id])) as unknown[];
+    if (member.length === 0) fail('NOT_A_MEMBER', 'This record is not part of the problem.');
+    return { problem, student };
+  }
 
-    const keys = comparisonKeys(next);
-    await manager.query(
-      `UPDATE students SET name = $2, gender = $3, birth_date = $4, id_type = $5, id_number = $6, ethnicity = $7, grade = $8,
-              class_name = $9, enrollment_month = $10, household_region = $11, phone = $12, name_key = $13, id_key = $14,
-              identity_key = $15, id_problems = $16, version = version + 1, updated_at = now()
-       WHERE id = $1`,
-      [
-        student.id, next.name, next.gender, next.birthDate, next.idType, next.idNumber, next.ethnicity, next.grade, next.className,
-        next.enrollmentMonth, next.householdRegion, next.phone, keys.nameKey, keys.idKey, keys.identityKey, keys.idProblems,
-      ],
-    );
-    const pick = (row: StudentRow) => Object.fromEntries(changed.map((key) => [key, row[key as keyof StudentRow]]));
-    return { before: pick(student), after: pick(next) };
+  /** Checks the materials the action cites (the school's own uploads) and links them to the problem. */
+  private async citeMaterials(manager: EntityManager, caller: Caller, problemId: string, input: ActionInput): Promise<string[]> {
+    const materialIds = [...new Set(input.materialIds ?? [])];
+    if (input.action === 'DELETE' && materialIds.length > 0) fail('NO_MATERIALS_FOR_DELETE', 'A deletion takes no materials: it only needs a reason.', 'materialIds');
+    if (input.action !== 'DELETE' && materialIds.length === 0) {
+      fail('MATERIAL_REQUIRED', 'Attach at least one material: the household register or ID card, and for a corroboration a school certificate.', 'materialIds');
+    }
+    if (materialIds.length === 0) return materialIds;
+    const own = (await manager.query(`SELECT id::text FROM materials WHERE id = ANY($1::bigint[]) AND school_id = $2`, [materialIds, caller.schoolId])) as { id: string }[];
+    if (own.length !== materialIds.length) fail('UNKNOWN_MATERIAL', 'A material is missing or was not uploaded by your school.', 'materialIds');
+    await manager.query(`INSERT INTO problem_materials (problem_id, material_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [problemId, materialIds]);
+    return materialIds;
   }
 
   /**
@@ -241,18 +160,18 @@ export class ActionService {
    * corroborated; INVALID_ID when the record's number passes its checks (or the record is gone).
    */
   private async submitIfSettled(manager: EntityManager, problemId: string, actorId: string): Promise<void> {
+    const active = activeStudentSql('st');
     const [state] = (await manager.query(
-      `SELECT p.type, p.scope, p.status, p.group_key AS "groupKey",
-              count(*) FILTER (WHERE st.status IN ('ENROLLED', 'SUSPENDED'))::int AS active,
-              count(*) FILTER (WHERE st.status IN ('ENROLLED', 'SUSPENDED') AND pm.corroborated_at IS NULL)::int AS uncorroborated,
-              count(*) FILTER (WHERE st.status IN ('ENROLLED', 'SUSPENDED') AND 'ID:' || st.id_key = p.group_key)::int AS carrying,
-              count(*) FILTER (WHERE st.status IN ('ENROLLED', 'SUSPENDED') AND cardinality(st.id_problems) > 0)::int AS invalid
+      `SELECT p.type, p.scope,
+              count(*) FILTER (WHERE ${active} AND pm.corroborated_at IS NULL)::int AS uncorroborated,
+              count(*) FILTER (WHERE ${active} AND 'ID:' || st.id_key = p.group_key)::int AS carrying,
+              count(*) FILTER (WHERE ${active} AND cardinality(st.id_problems) > 0)::int AS invalid
        FROM problems p
        JOIN problem_members pm ON pm.problem_id = p.id AND pm.left_at IS NULL
        JOIN students st ON st.id = pm.student_id
        WHERE p.id = $1 GROUP BY p.id`,
       [problemId],
-    )) as { type: string; scope: string; status: string; active: number; uncorroborated: number; carrying: number; invalid: number }[];
+    )) as { type: string; scope: string; uncorroborated: number; carrying: number; invalid: number }[];
     let settled: boolean;
     if (!state) settled = true; // every record left the group (changed or deleted)
     else if (state.type === 'DUPLICATE_ID') settled = state.carrying <= 1 && (state.scope === 'CROSS_SCHOOL' || state.uncorroborated === 0);

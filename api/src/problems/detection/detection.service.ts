@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { widened } from '../../core/db/row-scope.js';
+import { activeStudentSql } from '../../registry/index.js';
 import { changeStatus, touchProblems } from '../lifecycle/index.js';
 
 /** Which records to look at: everything (a rescan), or the groups a set of records belongs to. */
@@ -16,7 +17,7 @@ export interface DetectionResult {
   left: number;
 }
 
-const ACTIVE = `status IN ('ENROLLED', 'SUSPENDED')`;
+const ACTIVE = activeStudentSql('students');
 // Serialises detection runs: two imports creating the same group at once would otherwise race.
 const DETECTION_LOCK = 7_310_201;
 
@@ -233,7 +234,7 @@ function leaveMembers(manager: EntityManager): Promise<number> {
         -- A problem that closes (or that a school is settling) keeps the records that still carry
         -- its key, as the record of what was settled; only records that changed or went inactive leave.
         AND (EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
-             OR NOT coalesce(s.${ACTIVE} AND CASE l.type
+             OR NOT coalesce(${activeStudentSql('s')} AND CASE l.type
                   WHEN 'DUPLICATE_ID' THEN 'ID:' || s.id_key
                   WHEN 'DUPLICATE_IDENTITY' THEN 'IDENT:' || s.identity_key
                   ELSE CASE WHEN cardinality(s.id_problems) > 0 THEN 'INV:' || s.id END

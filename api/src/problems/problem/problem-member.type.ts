@@ -1,7 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { IdProblemReason } from '../../registry/student/id-number.js';
-import { Gender, IdType } from '../../registry/student/student.entity.js';
+import { Gender, IdProblemReason, IdType } from '../../registry/index.js';
 import { SchoolRef, StudentRef } from './references.js';
 
 export enum RecordActionKind {

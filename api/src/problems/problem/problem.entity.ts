@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { IdProblemReason } from '../../registry/student/id-number.js';
+import { IdProblemReason } from '../../registry/index.js';
 
 export enum ProblemType {
   DUPLICATE_ID = 'DUPLICATE_ID',

@@ -2,8 +2,7 @@ import type { DataSource } from 'typeorm';
 import { regionPrefix, scopeCoversSchool, scopeSql, type Caller, type Scope } from '../../core/auth/caller.js';
 import { keysetPage, type SortColumn } from '../../core/db/keyset-page.js';
 import type { Page } from '../../core/graphql/connection.js';
-import { checkResidentId, maskIdNumber } from '../../registry/student/id-number.js';
-import type { Gender, IdType } from '../../registry/student/student.entity.js';
+import { activeStudentSql, checkResidentId, maskIdNumber, type Gender, type IdType } from '../../registry/index.js';
 import type { ProblemEvent, ProblemMember } from './problem-member.type.js';
 import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
 import { rowExists } from '../../core/db/row-scope.js';
@@ -132,7 +131,7 @@ export class ProblemService {
       return `(p.status = 'OPEN' AND (
         EXISTS (SELECT 1 FROM problem_members wm JOIN students ws ON ws.id = wm.student_id
                 WHERE wm.problem_id = p.id AND wm.left_at IS NULL AND wm.school_id = ${school}
-                  AND ws.status IN ('ENROLLED', 'SUSPENDED') AND wm.corroborated_at IS NULL)
+                  AND ${activeStudentSql('ws')} AND wm.corroborated_at IS NULL)
         OR EXISTS (SELECT 1 FROM problem_messages wmsg WHERE wmsg.problem_id = p.id AND wmsg.proposal_status = 'PENDING' AND wmsg.school_id <> ${school})))`;
     }
     if (caller.role === 'DISTRICT_ADMIN' && caller.regionPrefix) {

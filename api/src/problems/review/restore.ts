@@ -3,6 +3,7 @@ import { scopeCoversSchool, scopeOf, type Caller } from '../../core/auth/caller.
 import { appendEvents } from '../../core/events.js';
 import type { DetectionService } from '../detection/detection.service.js';
 import { rowExists } from '../../core/db/row-scope.js';
+import { restoreStudent } from '../../registry/index.js';
 
 export type RestoreOutcome = { ok: true } | { ok: false; error: { code: 'NOT_DELETED' | 'REASON_REQUIRED'; message: string; field?: string } };
 
@@ -23,10 +24,10 @@ export class RestoreService {
   async restore(caller: Caller, studentId: string, reason: string | null | undefined): Promise<RestoreOutcome> {
     return this.db.transaction(async (manager) => {
       const [student] = (await manager.query(
-        `SELECT st.id::text, st.status, st.delete_reason AS "deleteReason", sc.id::text AS "schoolId", sc.region_code AS "regionCode"
+        `SELECT st.id::text, st.status, sc.id::text AS "schoolId", sc.region_code AS "regionCode"
          FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.id = $1 FOR UPDATE OF st`,
         [studentId],
-      )) as { id: string; status: string; deleteReason: string | null; schoolId: string; regionCode: string }[];
+      )) as { id: string; status: string; schoolId: string; regionCode: string }[];
       if (!student) throw (await rowExists(manager, 'students', studentId)) ? new RestoreForbidden(STAFF_ONLY) : new RestoreTargetMissing('Student record');
       const staff = caller.role === 'DISTRICT_ADMIN' || caller.role === 'SYSTEM_ADMIN';
       if (!staff || !scopeCoversSchool(scopeOf(caller), { id: student.schoolId, regionCode: student.regionCode })) {
@@ -35,21 +36,17 @@ export class RestoreService {
       if (student.status !== 'DELETED') return { ok: false, error: { code: 'NOT_DELETED', message: 'This record is not deleted.' } };
       const why = reason?.trim();
       if (!why) return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Say why the record is restored.', field: 'reason' } };
-      await manager.query(
-        `UPDATE students SET status = 'ENROLLED', deleted_at = NULL, delete_reason = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
-        [student.id],
-      );
+      // The problem it was deleted in shows the restore too.
       const [deletion] = (await manager.query(
         `SELECT data->>'problemId' AS "problemId" FROM events WHERE subject_type = 'student' AND subject_id = $1 AND type = 'STUDENT_DELETED' ORDER BY id DESC LIMIT 1`,
         [student.id],
       )) as { problemId: string | null }[];
-      const data = { reason: why, before: { status: 'DELETED', deleteReason: student.deleteReason }, after: { status: 'ENROLLED' } };
-      await appendEvents(manager, [
-        { type: 'STUDENT_RESTORED', actorId: caller.userId, subjectType: 'student', subjectId: student.id, data },
-        ...(deletion?.problemId
-          ? [{ type: 'RECORD_RESTORED', actorId: caller.userId, subjectType: 'problem' as const, subjectId: deletion.problemId, problemId: deletion.problemId, data: { ...data, studentId: student.id } }]
-          : []),
-      ]);
+      const data = await restoreStudent(manager, student.id, { actorId: caller.userId, reason: why });
+      if (deletion?.problemId) {
+        await appendEvents(manager, [
+          { type: 'RECORD_RESTORED', actorId: caller.userId, subjectType: 'problem', subjectId: deletion.problemId, problemId: deletion.problemId, data: { ...data, studentId: student.id } },
+        ]);
+      }
       await this.detection.detect(manager, { kind: 'students', studentIds: [student.id] });
       return { ok: true };
     });

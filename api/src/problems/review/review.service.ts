@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
-import { appendEvents } from '../../core/events.js';
 import { rowExists } from '../../core/db/row-scope.js';
+import { activeStudentSql, deleteStudents, type DeleteReason } from '../../registry/index.js';
 import { changeStatus, problemState, transitionRefusal } from '../lifecycle/index.js';
 
 export type ReviewDecision = 'APPROVE' | 'REJECT';
@@ -22,7 +22,7 @@ export interface Decision {
   version: number;
   /** Records that stay (marked corroborated by the decision). */
   keepStudentIds: string[];
-  deletions: { studentId: string; reason: 'REDUNDANT' | 'NOT_STUDYING_HERE' }[];
+  deletions: { studentId: string; reason: DeleteReason }[];
   note?: string | null;
 }
 
@@ -93,7 +93,7 @@ export class ReviewService {
       if (refusal === 'WRONG_STATUS') return refuse('NOT_ESCALATED', `The problem is ${problem.status}; decisions are for escalated problems.`);
       const members = ((await manager.query(
         `SELECT pm.student_id::text AS id FROM problem_members pm JOIN students st ON st.id = pm.student_id
-         WHERE pm.problem_id = $1 AND pm.left_at IS NULL AND st.status IN ('ENROLLED', 'SUSPENDED')`,
+         WHERE pm.problem_id = $1 AND pm.left_at IS NULL AND ${activeStudentSql('st')}`,
         [problem.id],
       )) as { id: string }[]).map((m) => m.id);
       const named = [...input.keepStudentIds, ...input.deletions.map((d) => d.studentId)];
@@ -102,12 +102,7 @@ export class ReviewService {
       }
       if (problem.type === 'DUPLICATE_ID' && input.keepStudentIds.length > 1) return refuse('INVALID_DECISION', 'Records sharing an ID number cannot all stay: keep at most one.');
       if (problem.type === 'INVALID_ID' && input.keepStudentIds.length > 0) return refuse('INVALID_DECISION', 'A wrong ID number is corrected by its school (CHANGE); a decision can only delete the record.');
-      for (const deletion of input.deletions) {
-        await manager.query(
-          `UPDATE students SET status = 'DELETED', deleted_at = now(), delete_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-          [deletion.studentId, deletion.reason],
-        );
-      }
+      await deleteStudents(manager, input.deletions, { actorId: caller.userId, context: { problemId: problem.id, by: 'ARBITRATION' } });
       await manager.query(
         `UPDATE problem_members SET corroborated_at = now(), corroborated_by = $3 WHERE problem_id = $1 AND student_id = ANY($2::bigint[])`,
         [problem.id, input.keepStudentIds, caller.userId],
@@ -119,15 +114,6 @@ export class ReviewService {
         data: { keep: input.keepStudentIds, deletions: input.deletions, note: input.note ?? null },
       });
       if (problem.type === 'DUPLICATE_IDENTITY') await this.rememberDifferentPupils(manager, problem.id);
-      await appendEvents(manager, [
-        ...input.deletions.map((d) => ({
-          type: 'STUDENT_DELETED',
-          actorId: caller.userId,
-          subjectType: 'student' as const,
-          subjectId: d.studentId,
-          data: { problemId: problem.id, reason: d.reason, by: 'ARBITRATION', before: { status: 'ENROLLED' } },
-        })),
-      ]);
       return { ok: true, ...(await problemState(manager, problem.id)) };
     });
   }
@@ -141,7 +127,7 @@ export class ReviewService {
        FROM problem_members ma JOIN students a ON a.id = ma.student_id
        JOIN problem_members mb ON mb.problem_id = ma.problem_id JOIN students b ON b.id = mb.student_id
        WHERE ma.problem_id = $1 AND ma.left_at IS NULL AND mb.left_at IS NULL AND a.id < b.id
-         AND a.status IN ('ENROLLED', 'SUSPENDED') AND b.status IN ('ENROLLED', 'SUSPENDED')
+         AND ${activeStudentSql('a')} AND ${activeStudentSql('b')}
        ON CONFLICT (student_a, student_b) DO UPDATE
          SET fingerprint_a = EXCLUDED.fingerprint_a, fingerprint_b = EXCLUDED.fingerprint_b, problem_id = EXCLUDED.problem_id`,
       [problemId],

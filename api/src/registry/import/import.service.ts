@@ -8,7 +8,6 @@ import type { Caller } from '../../core/auth/caller.js';
 import { widened } from '../../core/db/row-scope.js';
 import { appendEvents } from '../../core/events.js';
 import type { LocatedError } from '../../core/files/csv.js';
-import type { DetectionResult, DetectionService } from '../../problems/detection/detection.service.js';
 import { openSheet, SheetError, type SheetFormat } from './readers.js';
 import { readHeader, readRow, type ColumnPositions, type ImportRow } from './rows.js';
 import { copyWriter, insertWriter, type StudentWriter } from './student-writer.js';
@@ -57,8 +56,22 @@ export interface ImportResult {
   /** Every problem with a location, up to MAX_REPORTED_ERRORS; errorCount has them all. */
   errors: LocatedError[];
   errorCount: number;
-  problems: DetectionResult | null;
+  problems: ImportedProblems | null;
 }
+
+/** What the problems subgraph found among an import's records (its detection counts). */
+export interface ImportedProblems {
+  opened: number;
+  closed: number;
+  joined: number;
+  left: number;
+}
+
+/**
+ * Runs in the import's transaction once its rows are in: the registry does not know about problems,
+ * the composition root hands it detection as this callback.
+ */
+export type AfterImport = (manager: EntityManager, imported: { importId: string; afterId: string }) => Promise<ImportedProblems>;
 
 /** Rolled back on purpose: the file had errors and nothing may land. */
 class RejectedImport extends Error {}
@@ -66,7 +79,7 @@ class RejectedImport extends Error {}
 export class ImportService {
   constructor(
     private readonly db: DataSource,
-    private readonly detection: DetectionService,
+    private readonly afterImport: AfterImport,
     private readonly mode: 'server' | 'embedded',
     private readonly maxBytes: number,
   ) {}
@@ -172,7 +185,7 @@ export class ImportService {
       ]);
 
       progress('DETECTING', result.rowsRead);
-      result.problems = await this.detection.detect(manager, { kind: 'import', importId, afterId: lastId });
+      result.problems = await this.afterImport(manager, { importId, afterId: lastId });
       await appendEvents(manager, [
         {
           type: 'STUDENTS_IMPORTED',

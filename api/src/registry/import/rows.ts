@@ -1,30 +1,13 @@
 import type { LocatedError } from '../../core/files/csv.js';
-import { comparisonKeys } from '../student/comparison-keys.js';
+import { comparisonKeys, type ComparisonKeys } from '../student/comparison-keys.js';
+import type { StudentDetails } from '../student/student-fields.js';
 import { toHalfWidth } from '../student/normalize.js';
-import { IdType } from '../student/student.entity.js';
+import { IdType, type Gender } from '../student/student.entity.js';
 import { parseDateCell, parseMonthCell, type Cell } from './cells.js';
 import { columnForHeader, GENDERS, ID_TYPES, TEMPLATE_COLUMNS, type ColumnKey } from './template.js';
 
-/** A row that passed validation, with its comparison keys, ready for the staging table. */
-export interface ImportRow {
-  row: number;
-  name: string;
-  gender: 'M' | 'F';
-  birthDate: string;
-  idType: IdType;
-  idNumber: string | null;
-  ethnicity: string | null;
-  grade: string | null;
-  className: string | null;
-  enrollmentMonth: string | null;
-  householdRegion: string | null;
-  phone: string | null;
-  nameKey: string;
-  idKey: string | null;
-  identityKey: string;
-  /** Machine-readable INVALID_ID reasons (empty when the ID is fine or not a resident ID). */
-  idProblems: string[];
-}
+/** A row that passed validation, with its comparison keys, ready for the registry. */
+export type ImportRow = { row: number } & StudentDetails & ComparisonKeys;
 
 const ALIASES = TEMPLATE_COLUMNS.map((c) => `${c.header} (${c.alias})`);
 
@@ -125,7 +108,7 @@ export function readRow(
   if (name === '') fail('name', '', '姓名 is required');
 
   const genderText = toHalfWidth(cell('gender')?.text.trim() ?? '');
-  const gender = GENDERS[genderText];
+  const gender = GENDERS[genderText] as Gender | undefined;
   if (!gender) fail('gender', genderText, genderText === '' ? '性别 is required' : 'gender must be 男 or 女 (or M / F)');
 
   const birthCell = cell('birth_date');

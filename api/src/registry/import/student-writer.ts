@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
+import { KEY_COLUMNS, STUDENT_FIELDS } from '../student/student-fields.js';
 import type { ImportRow } from './rows.js';
 
 /**
@@ -9,16 +10,14 @@ import type { ImportRow } from './rows.js';
  * rejected or interrupted import rolls them back, so no separate staging table (and no second
  * pass over the rows) is needed.
  */
-const COLUMNS = [
-  'school_id', 'import_id', 'source_row', 'name', 'gender', 'birth_date', 'id_type', 'id_number', 'ethnicity', 'grade',
-  'class_name', 'enrollment_month', 'household_region', 'phone', 'name_key', 'id_key', 'id_problems', 'identity_key',
-] as const;
+const COLUMNS = ['school_id', 'import_id', 'source_row', ...STUDENT_FIELDS.map((f) => f.column), ...KEY_COLUMNS.map((k) => k.column)];
+const SQL_TYPES = ['bigint', 'bigint', 'int', ...STUDENT_FIELDS.map((f) => f.sqlType), ...KEY_COLUMNS.map(() => 'text')];
+const ID_PROBLEMS = COLUMNS.indexOf('id_problems');
 
 type Value = string | number | null | string[];
 
 function values(target: ImportTarget, r: ImportRow): Value[] {
-  return [target.schoolId, target.importId, r.row, r.name, r.gender, r.birthDate, r.idType, r.idNumber, r.ethnicity, r.grade,
-    r.className, r.enrollmentMonth, r.householdRegion, r.phone, r.nameKey, r.idKey, r.idProblems, r.identityKey];
+  return [target.schoolId, target.importId, r.row, ...STUDENT_FIELDS.map((f) => r[f.key]), ...KEY_COLUMNS.map((k) => r[k.key])];
 }
 
 /** COPY text format: backslash escapes, \N for null, arrays as {a,b} (reasons never need quoting). */
@@ -64,13 +63,13 @@ export function insertWriter(manager: EntityManager, target: ImportTarget): Stud
   return {
     async write(rows) {
       const matrix = rows.map((r) => values(target, r));
-      const columns = COLUMNS.map((_, i) => matrix.map((row) => (i === 16 ? (row[i] as string[]).join(',') : row[i])));
+      const columns = COLUMNS.map((_, i) => matrix.map((row) => (i === ID_PROBLEMS ? (row[i] as string[]).join(',') : row[i])));
+      // Arrays go in as comma-joined text: unnest cannot take an array of arrays of uneven length.
+      const unnested = COLUMNS.map((column, i) => (i === ID_PROBLEMS ? `string_to_array(c${i}, ',')` : `c${i}`));
       await manager.query(
         `INSERT INTO students (${COLUMNS.join(', ')})
-         SELECT s, i, r, n, g, b, it, num, e, gr, c, em, hr, p, nk, ik, string_to_array(ip, ','), idk
-         FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::date[], $7::text[], $8::text[], $9::text[],
-                     $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
-           AS t(s, i, r, n, g, b, it, num, e, gr, c, em, hr, p, nk, ik, ip, idk)`,
+         SELECT ${unnested.join(', ')}
+         FROM unnest(${SQL_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${COLUMNS.map((_, i) => `c${i}`).join(', ')})`,
         columns,
       );
     },

@@ -1,21 +1,10 @@
+import { STUDENT_FIELDS } from '../student/student-fields.js';
 import { IdType } from '../student/student.entity.js';
 
 /** The student template's columns: canonical Chinese header, English alias, whether a value is required. */
-export const TEMPLATE_COLUMNS = [
-  { key: 'name', header: '姓名', alias: 'name', required: true },
-  { key: 'gender', header: '性别', alias: 'gender', required: true },
-  { key: 'birth_date', header: '出生日期', alias: 'birth_date', required: true },
-  { key: 'id_type', header: '身份证件类型', alias: 'id_type', required: false },
-  { key: 'id_number', header: '身份证件号', alias: 'id_number', required: true },
-  { key: 'ethnicity', header: '民族', alias: 'ethnicity', required: false },
-  { key: 'grade', header: '年级', alias: 'grade', required: false },
-  { key: 'class', header: '班级', alias: 'class', required: false },
-  { key: 'enrollment_month', header: '入学年月', alias: 'enrollment_month', required: false },
-  { key: 'household_region', header: '户口所在地', alias: 'household_region', required: false },
-  { key: 'phone', header: '联系电话', alias: 'phone', required: false },
-] as const;
+export const TEMPLATE_COLUMNS = STUDENT_FIELDS.map(({ template }) => ({ key: template.key, header: template.header, alias: template.key, required: template.required }));
 
-export type ColumnKey = (typeof TEMPLATE_COLUMNS)[number]['key'];
+export type ColumnKey = (typeof STUDENT_FIELDS)[number]['template']['key'];
 
 const headerToKey = new Map<string, ColumnKey>(
   TEMPLATE_COLUMNS.flatMap((c) => [

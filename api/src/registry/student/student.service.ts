@@ -4,23 +4,9 @@ import { keysetPage } from '../../core/db/keyset-page.js';
 import type { Page } from '../../core/graphql/connection.js';
 import { comparisonKeys } from './comparison-keys.js';
 import { normalizeIdNumber, normalizeName } from './normalize.js';
-import { Student, type Gender, type IdType } from './student.entity.js';
+import { KEY_COLUMNS, selectStudentFields, STUDENT_FIELDS, type NewStudent } from './student-fields.js';
+import { Student } from './student.entity.js';
 import { rowExists } from '../../core/db/row-scope.js';
-
-export interface NewStudent {
-  schoolId: string;
-  name: string;
-  gender: Gender;
-  birthDate: string;
-  idType: IdType;
-  idNumber: string | null;
-  ethnicity?: string | null;
-  grade?: string | null;
-  className?: string | null;
-  enrollmentMonth?: string | null;
-  householdRegion?: string | null;
-  phone?: string | null;
-}
 
 export interface StudentFilter {
   schoolId?: string | null;
@@ -28,9 +14,7 @@ export interface StudentFilter {
   search?: string | null;
 }
 
-const STUDENT_FIELDS = `st.id, st.school_id AS "schoolId", st.name, st.gender, st.birth_date::text AS "birthDate",
-  st.id_type AS "idType", st.id_number AS "idNumber", st.ethnicity, st.grade, st.class_name AS "className",
-  st.enrollment_month AS "enrollmentMonth", st.household_region AS "householdRegion", st.phone, st.status,
+const RECORD_COLUMNS = `st.id, st.school_id AS "schoolId", ${selectStudentFields('st')}, st.status,
   st.name_key AS "nameKey", st.id_key AS "idKey", st.version, st.created_at AS "createdAt",
   st.updated_at AS "updatedAt", st.deleted_at AS "deletedAt"`;
 
@@ -60,7 +44,7 @@ export class StudentService {
       where.push(`(st.name_key LIKE $${params.length - 1} OR st.id_key LIKE $${params.length})`);
     }
     return keysetPage(this.db, {
-      select: STUDENT_FIELDS,
+      select: RECORD_COLUMNS,
       from: 'FROM students st JOIN schools sc ON sc.id = st.school_id',
       where,
       params,
@@ -74,33 +58,19 @@ export class StudentService {
   /** Set-based insert: one statement for the whole batch, comparison keys computed here. */
   async insertMany(manager: EntityManager, students: NewStudent[]): Promise<string[]> {
     if (students.length === 0) return [];
-    const col = <K extends keyof NewStudent>(key: K) => students.map((s) => s[key] ?? null);
     const keys = students.map(comparisonKeys);
+    const columns = ['school_id', ...STUDENT_FIELDS.map((f) => f.column), ...KEY_COLUMNS.map((k) => k.column)];
+    const types = ['bigint', ...STUDENT_FIELDS.map((f) => f.sqlType), ...KEY_COLUMNS.map(() => 'text')];
+    const idProblems = columns.indexOf('id_problems');
     const rows = (await manager.query(
-      `INSERT INTO students (school_id, name, gender, birth_date, id_type, id_number, ethnicity, grade, class_name,
-                             enrollment_month, household_region, phone, name_key, id_key, id_problems, identity_key)
-       SELECT s, n, g, b, it, i, e, gr, c, em, hr, p, nk, ik, string_to_array(ip, ','), idk
-       FROM unnest($1::bigint[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[],
-                   $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
-         AS t(s, n, g, b, it, i, e, gr, c, em, hr, p, nk, ik, ip, idk)
+      `INSERT INTO students (${columns.join(', ')})
+       SELECT ${columns.map((_, i) => (i === idProblems ? `string_to_array(c${i}, ',')` : `c${i}`)).join(', ')}
+       FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')}) AS t(${columns.map((_, i) => `c${i}`).join(', ')})
        RETURNING id`,
       [
-        col('schoolId'),
-        col('name'),
-        col('gender'),
-        col('birthDate'),
-        col('idType'),
-        col('idNumber'),
-        col('ethnicity'),
-        col('grade'),
-        col('className'),
-        col('enrollmentMonth'),
-        col('householdRegion'),
-        col('phone'),
-        keys.map((k) => k.nameKey),
-        keys.map((k) => k.idKey),
-        keys.map((k) => k.idProblems.join(',')),
-        keys.map((k) => k.identityKey),
+        students.map((s) => s.schoolId),
+        ...STUDENT_FIELDS.map((f) => students.map((s) => s[f.key] ?? null)),
+        ...KEY_COLUMNS.map((k) => keys.map((key) => (k.key === 'idProblems' ? key.idProblems.join(',') : key[k.key]))),
       ],
     )) as { id: string }[];
     return rows.map((r) => String(r.id));
