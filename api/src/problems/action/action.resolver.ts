@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { forbidden, notFound } from '../../core/errors.js';
-import { requireRole, type Context } from '../../core/graphql/context.js';
+import { authorize } from '../../core/auth/permissions.js';
+import type { Context } from '../../core/graphql/context.js';
 import { StudentChangesInput } from '../../registry/index.js';
 import { RecordActionKind } from '../problem/problem-member.type.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
@@ -46,7 +47,7 @@ class RecordActionPayload {
 export class ActionResolver {
   @Mutation(() => RecordActionPayload, { description: "Change, corroborate or delete one of your school's records in a problem." })
   async actOnRecord(@Arg('input', () => RecordActionInput) input: RecordActionInput, @Ctx() ctx: Context): Promise<RecordActionPayload> {
-    const caller = requireRole(ctx, ['SCHOOL_REGISTRAR']);
+    const caller = authorize(ctx.caller, 'record.act');
     try {
       const outcome = await ctx.app.services.actions.act(caller, input);
       return outcome.ok

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
+import { can } from '../../core/auth/permissions.js';
 import { rowExists } from '../../core/db/row-scope.js';
 import { appendEvents } from '../../core/events.js';
 import {
@@ -131,7 +132,7 @@ export class ActionService {
     const student = await lockStudent(manager, input.studentId);
     if (!student) throw (await rowExists(manager, 'students', input.studentId)) ? new ActionForbidden(OWN_RECORDS_ONLY) : new ActionTargetMissing('Student record');
     // A school acts only on its own records, whatever the portal shows.
-    if (caller.role !== 'SCHOOL_REGISTRAR' || caller.schoolId !== student.schoolId) throw new ActionForbidden(OWN_RECORDS_ONLY);
+    if (!can(caller, 'record.act', { schoolId: student.schoolId })) throw new ActionForbidden(OWN_RECORDS_ONLY);
     if (problem.version !== input.version) fail('STALE_VERSION', 'Someone else acted on this problem since you opened it; reload it and try again.');
     if (problem.status !== 'OPEN') fail('NOT_OPEN', `The problem is ${problem.status}; schools act on open problems only.`);
     const member = (await manager.query(`SELECT 1 FROM problem_members WHERE problem_id = $1 AND student_id = $2 AND left_at IS NULL`, [problem.id, student.id])) as unknown[];

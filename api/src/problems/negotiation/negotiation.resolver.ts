@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { forbidden, notFound } from '../../core/errors.js';
-import { requireRole, type Context } from '../../core/graphql/context.js';
+import { authorize } from '../../core/auth/permissions.js';
+import type { Context } from '../../core/graphql/context.js';
 import { Problem } from '../problem/problem.entity.js';
 import { SchoolRef } from '../problem/references.js';
 import { NegotiationForbidden, NegotiationTargetMissing, type NegotiationOutcome, type ProblemMessage } from './negotiation.service.js';
@@ -94,19 +95,19 @@ export class NegotiationResolver {
 
   @Mutation(() => NegotiationPayload, { description: 'Write to the other school of a cross-school problem, optionally with a proposal.' })
   postMessage(@Arg('input', () => PostMessageInput) input: PostMessageInput, @Ctx() ctx: Context) {
-    const caller = requireRole(ctx, ['SCHOOL_REGISTRAR']);
+    const caller = authorize(ctx.caller, 'problem.negotiate');
     return outcome(ctx, () => ctx.app.services.negotiation.post(caller, input));
   }
 
   @Mutation(() => NegotiationPayload, { description: "Accept or reject (with a reason) the other school's proposal." })
   answerProposal(@Arg('input', () => AnswerProposalInput) input: AnswerProposalInput, @Ctx() ctx: Context) {
-    const caller = requireRole(ctx, ['SCHOOL_REGISTRAR']);
+    const caller = authorize(ctx.caller, 'problem.negotiate');
     return outcome(ctx, () => ctx.app.services.negotiation.answer(caller, input));
   }
 
   @Mutation(() => NegotiationPayload, { description: 'After a rejected proposal, hand the problem to the district to decide.' })
   escalateProblem(@Arg('input', () => EscalateInput) input: EscalateInput, @Ctx() ctx: Context) {
-    const caller = requireRole(ctx, ['SCHOOL_REGISTRAR']);
+    const caller = authorize(ctx.caller, 'problem.negotiate');
     return outcome(ctx, () => ctx.app.services.negotiation.escalate(caller, input));
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
+import { can } from '../../core/auth/permissions.js';
 import { appendEvents } from '../../core/events.js';
 import { rowExists } from '../../core/db/row-scope.js';
 import { changeStatus, touchProblems } from '../lifecycle/index.js';
@@ -65,7 +66,7 @@ export class NegotiationService {
     }[];
     if (!problem) throw (await rowExists(manager, 'problems', problemId)) ? new NegotiationForbidden(PARTIES_ONLY) : new NegotiationTargetMissing('Problem');
     const schools = (await manager.query(`SELECT DISTINCT school_id::text AS id FROM problem_members WHERE problem_id = $1`, [problemId])) as { id: string }[];
-    if (caller.role !== 'SCHOOL_REGISTRAR' || !schools.some((s) => s.id === caller.schoolId)) {
+    if (!can(caller, 'problem.negotiate', { schoolIds: schools.map((s) => s.id) })) {
       throw new NegotiationForbidden(PARTIES_ONLY);
     }
     if (problem.scope !== 'CROSS_SCHOOL') throw new Refusal({ code: 'NOT_CROSS_SCHOOL', message: 'Only problems between schools are negotiated.' });

@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { can } from '../../core/auth/permissions.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { Connection, pageSize } from '../../core/graphql/connection.js';
 import { logAccess, requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
@@ -96,7 +97,7 @@ export class ProblemResolver {
   async viewerCan(@Root() problem: Problem, @Ctx() ctx: Context): Promise<ProblemAbilities> {
     const caller = requireCaller(ctx);
     const { schoolIds, regionCodes } = await ctx.loaders.problemParticipants.load(problem.id);
-    const ownSchool = caller.role === 'SCHOOL_REGISTRAR' && schoolIds.includes(caller.schoolId ?? '');
+    const ownSchool = can(caller, 'problem.negotiate', { schoolIds });
     const negotiate = ownSchool && problem.scope === ProblemScope.CROSS_SCHOOL && problem.status === ProblemStatus.OPEN;
     const reviewer = ctx.app.services.reviews.canReview(caller, commonRegionPrefix(regionCodes));
     return {
@@ -123,7 +124,7 @@ export class ProblemMemberResolver {
   @FieldResolver(() => [RecordActionKind], { description: 'What you may do to this record now: only its own school, only while the problem is open.' })
   allowedActions(@Root() member: ProblemMember, @Ctx() ctx: Context): RecordActionKind[] {
     const caller = requireCaller(ctx);
-    if (caller.role !== 'SCHOOL_REGISTRAR' || caller.schoolId !== member.school.id || member.problemStatus !== ProblemStatus.OPEN) return [];
+    if (!can(caller, 'record.act', { schoolId: member.school.id }) || member.problemStatus !== ProblemStatus.OPEN) return [];
     return [RecordActionKind.CHANGE, RecordActionKind.CORROBORATE, RecordActionKind.DELETE];
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { regionPrefix, scopeCoversSchool, scopeSql, type Caller, type Scope } from '../../core/auth/caller.js';
+import { regionPrefix, scopeCoversSchool, scopeOf, scopeSql, type Caller, type Scope } from '../../core/auth/caller.js';
+import { can } from '../../core/auth/permissions.js';
 import { keysetPage, type SortColumn } from '../../core/db/keyset-page.js';
 import type { Page } from '../../core/graphql/connection.js';
 import { activeStudentSql, checkResidentId, maskIdNumber, type Gender, type IdType } from '../../registry/index.js';
@@ -125,8 +126,9 @@ export class ProblemService {
    * escalated problem lies wholly within its region.
    */
   private waitingSql(caller: Caller, params: unknown[]): string {
-    if (caller.role === 'SCHOOL_REGISTRAR' && caller.schoolId) {
-      params.push(caller.schoolId);
+    const scope = scopeOf(caller);
+    if (can(caller, 'record.act') && scope.kind === 'school') {
+      params.push(scope.schoolId);
       const school = `$${params.length}`;
       return `(p.status = 'OPEN' AND (
         EXISTS (SELECT 1 FROM problem_members wm JOIN students ws ON ws.id = wm.student_id
@@ -134,13 +136,14 @@ export class ProblemService {
                   AND ${activeStudentSql('ws')} AND wm.corroborated_at IS NULL)
         OR EXISTS (SELECT 1 FROM problem_messages wmsg WHERE wmsg.problem_id = p.id AND wmsg.proposal_status = 'PENDING' AND wmsg.school_id <> ${school})))`;
     }
-    if (caller.role === 'DISTRICT_ADMIN' && caller.regionPrefix) {
-      params.push(`${caller.regionPrefix}%`);
-      return `(p.status IN ('PENDING_REVIEW', 'ESCALATED') AND NOT EXISTS (
-        SELECT 1 FROM problem_members rm JOIN schools rs ON rs.id = rm.school_id WHERE rm.problem_id = p.id AND rs.region_code NOT LIKE $${params.length}))`;
-    }
-    if (caller.role === 'SYSTEM_ADMIN') return `p.status IN ('PENDING_REVIEW', 'ESCALATED')`;
-    return 'FALSE';
+    if (!can(caller, 'problem.review')) return 'FALSE';
+    const reviewable = `p.status IN ('PENDING_REVIEW', 'ESCALATED')`;
+    if (scope.kind === 'all') return reviewable;
+    if (scope.kind !== 'region') return 'FALSE';
+    // Theirs when every school of the problem is in their region (the smallest region over all of them).
+    params.push(`${scope.prefix}%`);
+    return `(${reviewable} AND NOT EXISTS (
+      SELECT 1 FROM problem_members rm JOIN schools rs ON rs.id = rm.school_id WHERE rm.problem_id = p.id AND rs.region_code NOT LIKE $${params.length}))`;
   }
 
   /** Whether the problem exists at all, in the caller's scope or not (see rowExists). */

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { scopeCoversSchool, scopeOf, type Caller } from '../../core/auth/caller.js';
+import type { Caller } from '../../core/auth/caller.js';
+import { can } from '../../core/auth/permissions.js';
 import { appendEvents } from '../../core/events.js';
 import type { DetectionService } from '../detection/detection.service.js';
 import { rowExists } from '../../core/db/row-scope.js';
@@ -29,8 +30,7 @@ export class RestoreService {
         [studentId],
       )) as { id: string; status: string; schoolId: string; regionCode: string }[];
       if (!student) throw (await rowExists(manager, 'students', studentId)) ? new RestoreForbidden(STAFF_ONLY) : new RestoreTargetMissing('Student record');
-      const staff = caller.role === 'DISTRICT_ADMIN' || caller.role === 'SYSTEM_ADMIN';
-      if (!staff || !scopeCoversSchool(scopeOf(caller), { id: student.schoolId, regionCode: student.regionCode })) {
+      if (!can(caller, 'student.restore', { schoolId: student.schoolId, regionCode: student.regionCode })) {
         throw new RestoreForbidden(STAFF_ONLY);
       }
       if (student.status !== 'DELETED') return { ok: false, error: { code: 'NOT_DELETED', message: 'This record is not deleted.' } };

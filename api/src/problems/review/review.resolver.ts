@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { forbidden, notFound } from '../../core/errors.js';
-import { requireRole, type Context } from '../../core/graphql/context.js';
+import { authorize } from '../../core/auth/permissions.js';
+import type { Context } from '../../core/graphql/context.js';
 import { DeleteReasonKind } from '../action/action.resolver.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
 import { RestoreForbidden, RestoreTargetMissing } from './restore.js';
@@ -77,7 +78,7 @@ async function reviewPayload(
 export class ReviewResolver {
   @Mutation(() => ReviewPayload, { description: 'Decide an escalated problem: the system deletes and keeps records as decided and resolves it.' })
   async decideProblem(@Arg('input', () => DecisionInputType) input: DecisionInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
-    const caller = requireRole(ctx, ['DISTRICT_ADMIN', 'SYSTEM_ADMIN']);
+    const caller = authorize(ctx.caller, 'problem.review');
     return reviewPayload(() => ctx.app.services.reviews.decide(caller, input));
   }
 
@@ -87,7 +88,7 @@ export class ReviewResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ): Promise<RestorePayload> {
-    const caller = requireRole(ctx, ['DISTRICT_ADMIN', 'SYSTEM_ADMIN']);
+    const caller = authorize(ctx.caller, 'student.restore');
     try {
       const outcome = await ctx.app.services.restores.restore(caller, studentId, reason);
       return outcome.ok ? { ok: true, error: null } : { ok: false, error: outcome.error };
@@ -100,7 +101,7 @@ export class ReviewResolver {
 
   @Mutation(() => ReviewPayload, { description: 'Approve a settled problem (RESOLVED) or send it back to the schools with a reason (OPEN).' })
   async reviewProblem(@Arg('input', () => ReviewInputType) input: ReviewInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
-    const caller = requireRole(ctx, ['DISTRICT_ADMIN', 'SYSTEM_ADMIN']);
+    const caller = authorize(ctx.caller, 'problem.review');
     return reviewPayload(() => ctx.app.services.reviews.review(caller, input));
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
+import { can } from '../../core/auth/permissions.js';
 import { rowExists } from '../../core/db/row-scope.js';
 import { activeStudentSql, deleteStudents, type DeleteReason } from '../../registry/index.js';
 import { changeStatus, problemState, transitionRefusal } from '../lifecycle/index.js';
@@ -61,8 +62,7 @@ export class ReviewService {
   }
 
   canReview(caller: Caller, region: string): boolean {
-    if (caller.role === 'SYSTEM_ADMIN') return true;
-    return caller.role === 'DISTRICT_ADMIN' && caller.regionPrefix !== undefined && region.startsWith(caller.regionPrefix);
+    return can(caller, 'problem.review', { region });
   }
 
   /** The problem, locked for this transaction, if the caller is one of its reviewers. */

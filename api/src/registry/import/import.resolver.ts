@@ -1,9 +1,8 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import type { Caller } from '../../core/auth/caller.js';
 import { badInput, forbidden, notFound } from '../../core/errors.js';
-import { requireCaller, type Context } from '../../core/graphql/context.js';
+import type { Context } from '../../core/graphql/context.js';
 import type { ImportJob } from './import-jobs.js';
-import { mayImport } from './import.service.js';
+import { authorize, can } from '../../core/auth/permissions.js';
 
 enum ImportJobStatus {
   RUNNING = 'RUNNING',
@@ -140,18 +139,12 @@ class ImportStudentsInput {
   force: boolean;
 }
 
-function requireImporter(ctx: Context): Caller {
-  const caller = requireCaller(ctx);
-  if (!mayImport(caller)) throw forbidden();
-  return caller;
-}
-
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportJobType, { description: "Starts importing an uploaded template into a school; poll importJob for progress." })
   async importStudents(@Arg('input', () => ImportStudentsInput) input: ImportStudentsInput, @Ctx() ctx: Context): Promise<ImportJob> {
-    const caller = requireImporter(ctx);
-    if (caller.role === 'SCHOOL_REGISTRAR' && caller.schoolId !== input.schoolId) throw forbidden('A registrar imports into its own school only.');
+    const caller = authorize(ctx.caller, 'students.import');
+    if (!can(caller, 'students.import', { schoolId: input.schoolId })) throw forbidden('A registrar imports into its own school only.');
     const school = await ctx.loaders.school.load(input.schoolId);
     if (!school || school.deletedAt) throw notFound('School');
     const upload = await ctx.app.uploads.open(input.uploadId, caller.userId);
@@ -166,7 +159,7 @@ export class ImportResolver {
 
   @Query(() => ImportJobType, { description: 'An import started by you in this server process.' })
   importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): ImportJob {
-    const caller = requireImporter(ctx);
+    const caller = authorize(ctx.caller, 'students.import');
     const job = ctx.app.importJobs.get(id);
     if (!job) throw notFound('Import job');
     if (job.ownerId !== caller.userId) throw forbidden('This import was started by someone else.');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PoolClient } from 'pg';
 import type { Caller } from '../../core/auth/caller.js';
+import { can } from '../../core/auth/permissions.js';
 import { widened } from '../../core/db/row-scope.js';
 import { appendEvents } from '../../core/events.js';
 import type { LocatedError } from '../../core/files/csv.js';
@@ -19,8 +20,8 @@ const BATCH_ROWS = 2_000;
  * Who may import templates: a registrar (into its own school) and a system admin (into any).
  * Also who may upload one (`POST /uploads`): anyone else would only leave files nobody imports.
  */
-export function mayImport(caller: Pick<Caller, 'role'>): boolean {
-  return caller.role === 'SCHOOL_REGISTRAR' || caller.role === 'SYSTEM_ADMIN';
+export function mayImport(caller: Caller): boolean {
+  return can(caller, 'students.import');
 }
 
 export type ImportFailure = 'INVALID_ROWS' | 'DUPLICATE_FILE' | 'FILE_TOO_LARGE' | 'NOT_A_SPREADSHEET' | 'UNKNOWN_SCHOOL';

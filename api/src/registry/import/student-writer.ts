@@ -65,7 +65,7 @@ export function insertWriter(manager: EntityManager, target: ImportTarget): Stud
       const matrix = rows.map((r) => values(target, r));
       const columns = COLUMNS.map((_, i) => matrix.map((row) => (i === ID_PROBLEMS ? (row[i] as string[]).join(',') : row[i])));
       // Arrays go in as comma-joined text: unnest cannot take an array of arrays of uneven length.
-      const unnested = COLUMNS.map((column, i) => (i === ID_PROBLEMS ? `string_to_array(c${i}, ',')` : `c${i}`));
+      const unnested = COLUMNS.map((_, i) => (i === ID_PROBLEMS ? `string_to_array(c${i}, ',')` : `c${i}`));
       await manager.query(
         `INSERT INTO students (${COLUMNS.join(', ')})
          SELECT ${unnested.join(', ')}

@@ -1,0 +1,47 @@
+import { forbidden, unauthenticated } from '../errors.js';
+import { scopeCoversSchool, scopeOf, type Caller, type Role } from './caller.js';
+
+/**
+ * Who may do what: the one table every check reads — resolvers, services and HTTP handlers — so a
+ * rule changes in one place. Roles say what a caller may do at all; the resource passed to `can`
+ * says whether it reaches this particular school or region.
+ */
+export const PERMISSIONS = {
+  /** Change, corroborate or delete a record in a problem: its own school's registrar. */
+  'record.act': ['SCHOOL_REGISTRAR'],
+  /** Upload a material (a scan) to cite in such an action. */
+  'material.upload': ['SCHOOL_REGISTRAR'],
+  /** Post messages and proposals in a cross-school problem, answer them, escalate it. */
+  'problem.negotiate': ['SCHOOL_REGISTRAR'],
+  /** Approve or reject a settled problem, decide an escalated one. */
+  'problem.review': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Undo a soft delete. */
+  'student.restore': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Upload and import a template: a registrar into its own school, a system admin into any. */
+  'students.import': ['SCHOOL_REGISTRAR', 'SYSTEM_ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** What an action is on: a school (by id, with its region when known), any of several schools, or a region. */
+export type Resource = { schoolId: string; regionCode?: string } | { schoolIds: readonly string[] } | { region: string };
+
+function reaches(caller: Caller, resource: Resource): boolean {
+  const scope = scopeOf(caller);
+  if ('schoolIds' in resource) return resource.schoolIds.some((schoolId) => reaches(caller, { schoolId }));
+  if ('region' in resource) return scope.kind === 'all' || (scope.kind === 'region' && resource.region.startsWith(scope.prefix));
+  return scopeCoversSchool(scope, { id: resource.schoolId, regionCode: resource.regionCode ?? '' });
+}
+
+/** Whether the caller may do this, on this resource when one is named. */
+export function can(caller: Caller, permission: Permission, resource?: Resource): boolean {
+  if (!(PERMISSIONS[permission] as readonly Role[]).includes(caller.role)) return false;
+  return resource === undefined || reaches(caller, resource);
+}
+
+/** The caller, when signed in and allowed to do this; otherwise the request is refused (UNAUTHENTICATED or FORBIDDEN). */
+export function authorize(caller: Caller | null, permission: Permission, resource?: Resource): Caller {
+  if (!caller) throw unauthenticated();
+  if (!can(caller, permission, resource)) throw forbidden();
+  return caller;
+}
