@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import type { EntityManager } from 'typeorm';
+import { rowExists } from './db/row-scope.js';
 
 /** Stable codes clients can switch on; messages are for people. */
 export type ErrorCode =
@@ -7,6 +9,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'STALE_VERSION'
+  | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
 export function appError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
@@ -32,4 +35,44 @@ export class UserInputError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The one family of errors services throw to refuse a request as a whole: outside the caller's
+ * role or scope, naming something that does not exist, or conflicting with the state it found.
+ * Services stay free of GraphQL; `maskErrors` gives each its code where errors leave the server.
+ */
+export class Refused extends Error {
+  constructor(
+    readonly code: 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class Forbidden extends Refused {
+  constructor(message = 'This is outside your role or scope.') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFound extends Refused {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what} was not found.`);
+  }
+}
+
+export class Conflict extends Refused {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
+/**
+ * For a row the caller's row scope did not return: FORBIDDEN when it exists outside the scope,
+ * NOT_FOUND when it does not exist at all.
+ */
+export async function refuseUnseen(manager: EntityManager, table: 'problems' | 'students', id: string, what: string, forbidden: string): Promise<never> {
+  throw (await rowExists(manager, table, id)) ? new Forbidden(forbidden) : new NotFound(what);
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { Refused } from '../errors.js';
 
 /** Codes whose message was written for the client; anything else is masked. */
 const CLIENT_CODES = new Set([
@@ -8,6 +9,7 @@ const CLIENT_CODES = new Set([
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'STALE_VERSION',
+  'CONFLICT',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -54,6 +56,8 @@ function refusedValue(error: unknown): boolean {
 export function maskErrors(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const { stacktrace: _stack, serviceName: _subgraph, response: _call, ...extensions } = formatted.extensions ?? {};
+    const original = (error as { originalError?: unknown } | null)?.originalError;
+    if (original instanceof Refused) return { ...formatted, extensions: { ...extensions, code: original.code } };
     const code = extensions.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) return { ...formatted, extensions };
     const status = requestedStatus(error);

@@ -1,11 +1,9 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
-import { forbidden, notFound } from '../../core/errors.js';
 import { authorize } from '../../core/auth/permissions.js';
 import type { Context } from '../../core/graphql/context.js';
 import { StudentChangesInput } from '../../registry/index.js';
 import { RecordActionKind } from '../problem/problem-member.type.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
-import { ActionForbidden, ActionTargetMissing } from './action.service.js';
 
 
 export enum DeleteReasonKind {
@@ -48,15 +46,9 @@ export class ActionResolver {
   @Mutation(() => RecordActionPayload, { description: "Change, corroborate or delete one of your school's records in a problem." })
   async actOnRecord(@Arg('input', () => RecordActionInput) input: RecordActionInput, @Ctx() ctx: Context): Promise<RecordActionPayload> {
     const caller = authorize(ctx.caller, 'record.act');
-    try {
-      const outcome = await ctx.app.services.actions.act(caller, input);
-      return outcome.ok
-        ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
-        : { ok: false, error: outcome.error, problemStatus: null, version: null };
-    } catch (error) {
-      if (error instanceof ActionForbidden) throw forbidden(error.message);
-      if (error instanceof ActionTargetMissing) throw notFound(error.message);
-      throw error;
-    }
+    const outcome = await ctx.app.services.actions.act(caller, input);
+    return outcome.ok
+      ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
+      : { ok: false, error: outcome.error, problemStatus: null, version: null };
   }
 }

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
-import { rowExists } from '../../core/db/row-scope.js';
+import { Forbidden, refuseUnseen } from '../../core/errors.js';
 import { appendEvents } from '../../core/events.js';
 import {
   activeStudentSql,
@@ -48,8 +48,7 @@ export interface ActionError {
 
 export type ActionOutcome = { ok: true; problemStatus: string; version: number } | { ok: false; error: ActionError };
 
-/** Access failures are not the user's to fix by editing the form: they are thrown, with a code. */
-export class ActionForbidden extends Error {}
+/** Access failures are not the user's to fix by editing the form: they are thrown (Forbidden, NotFound). */
 const OWN_RECORDS_ONLY = 'Only the school a record belongs to may change, corroborate or delete it.';
 
 /** Rolls the action's transaction back and reaches the caller as data. */
@@ -58,7 +57,6 @@ class Refusal extends Error {
     super(error.message);
   }
 }
-export class ActionTargetMissing extends Error {}
 
 function fail(code: ActionError['code'], message: string, field?: string): never {
   throw new Refusal({ code, message, ...(field ? { field } : {}) });
@@ -128,11 +126,11 @@ export class ActionService {
   /** The problem and the record, locked, once the caller may act on them as the user saw them. */
   private async lockTargets(manager: EntityManager, caller: Caller, input: ActionInput): Promise<{ problem: LockedProblem; student: StudentRecord }> {
     const [problem] = (await manager.query(`SELECT id::text, type, scope, status, version FROM problems WHERE id = $1 FOR UPDATE`, [input.problemId])) as LockedProblem[];
-    if (!problem) throw (await rowExists(manager, 'problems', input.problemId)) ? new ActionForbidden(OWN_RECORDS_ONLY) : new ActionTargetMissing('Problem');
+    if (!problem) return refuseUnseen(manager, 'problems', input.problemId, 'Problem', OWN_RECORDS_ONLY);
     const student = await lockStudent(manager, input.studentId);
-    if (!student) throw (await rowExists(manager, 'students', input.studentId)) ? new ActionForbidden(OWN_RECORDS_ONLY) : new ActionTargetMissing('Student record');
+    if (!student) return refuseUnseen(manager, 'students', input.studentId, 'Student record', OWN_RECORDS_ONLY);
     // A school acts only on its own records, whatever the portal shows.
-    if (!can(caller, 'record.act', { schoolId: student.schoolId })) throw new ActionForbidden(OWN_RECORDS_ONLY);
+    if (!can(caller, 'record.act', { schoolId: student.schoolId })) throw new Forbidden(OWN_RECORDS_ONLY);
     if (problem.version !== input.version) fail('STALE_VERSION', 'Someone else acted on this problem since you opened it; reload it and try again.');
     if (problem.status !== 'OPEN') fail('NOT_OPEN', `The problem is ${problem.status}; schools act on open problems only.`);
     const member = (await manager.query(`SELECT 1 FROM problem_members WHERE problem_id = $1 AND student_id = $2 AND left_at IS NULL`, [problem.id, student.id])) as unknown[];

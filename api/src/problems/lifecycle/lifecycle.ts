@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { Conflict } from '../../core/errors.js';
 import { TRANSITIONS, type Transition } from './transitions.js';
 
 export interface StatusChange {
@@ -16,7 +17,7 @@ export interface StatusChange {
 }
 
 /** A status change the table does not allow, or at a version the caller did not see: a bug or a race, never a user's input. */
-export class IllegalTransition extends Error {
+export class IllegalTransition extends Conflict {
   constructor(on: Transition, problemIds: readonly string[]) {
     super(`${on} does not apply to problem ${problemIds.join(', ')} as it is now`);
   }

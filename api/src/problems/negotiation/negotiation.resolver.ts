@@ -1,10 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
-import { forbidden, notFound } from '../../core/errors.js';
 import { authorize } from '../../core/auth/permissions.js';
 import type { Context } from '../../core/graphql/context.js';
 import { Problem } from '../problem/problem.entity.js';
 import { SchoolRef } from '../problem/references.js';
-import { NegotiationForbidden, NegotiationTargetMissing, type NegotiationOutcome, type ProblemMessage } from './negotiation.service.js';
+import { type NegotiationOutcome, type ProblemMessage } from './negotiation.service.js';
 
 enum ProposalKindEnum {
   KEEP_ONE = 'KEEP_ONE',
@@ -76,10 +75,6 @@ async function outcome(ctx: Context, run: () => Promise<NegotiationOutcome>): Pr
   try {
     const result = await run();
     return result.ok ? { ok: true, id: result.id, error: null } : { ok: false, id: null, error: result.error };
-  } catch (error) {
-    if (error instanceof NegotiationForbidden) throw forbidden(error.message);
-    if (error instanceof NegotiationTargetMissing) throw notFound(error.message);
-    throw error;
   } finally {
     ctx.loaders.problemMessages.clearAll();
   }

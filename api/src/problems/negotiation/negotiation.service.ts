@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
 import { appendEvents } from '../../core/events.js';
-import { rowExists } from '../../core/db/row-scope.js';
+import { Forbidden, NotFound, refuseUnseen } from '../../core/errors.js';
 import { changeStatus, touchProblems } from '../lifecycle/index.js';
 
 export type ProposalKind = 'KEEP_ONE' | 'DIFFERENT_PUPILS';
@@ -28,9 +28,7 @@ export interface ProblemMessage {
   createdAt: Date;
 }
 
-export class NegotiationForbidden extends Error {}
 const PARTIES_ONLY = 'Only the schools of this problem take part in its negotiation.';
-export class NegotiationTargetMissing extends Error {}
 
 class Refusal extends Error {
   constructor(readonly error: NegotiationError) {
@@ -64,10 +62,10 @@ export class NegotiationService {
       status: string;
       version: number;
     }[];
-    if (!problem) throw (await rowExists(manager, 'problems', problemId)) ? new NegotiationForbidden(PARTIES_ONLY) : new NegotiationTargetMissing('Problem');
+    if (!problem) return refuseUnseen(manager, 'problems', problemId, 'Problem', PARTIES_ONLY);
     const schools = (await manager.query(`SELECT DISTINCT school_id::text AS id FROM problem_members WHERE problem_id = $1`, [problemId])) as { id: string }[];
     if (!can(caller, 'problem.negotiate', { schoolIds: schools.map((s) => s.id) })) {
-      throw new NegotiationForbidden(PARTIES_ONLY);
+      throw new Forbidden(PARTIES_ONLY);
     }
     if (problem.scope !== 'CROSS_SCHOOL') throw new Refusal({ code: 'NOT_CROSS_SCHOOL', message: 'Only problems between schools are negotiated.' });
     if (problem.status !== 'OPEN') throw new Refusal({ code: 'NOT_OPEN', message: `The problem is ${problem.status}.` });
@@ -112,7 +110,7 @@ export class NegotiationService {
         `SELECT id::text, problem_id::text AS "problemId", school_id::text AS "schoolId", proposal, proposal_status AS status FROM problem_messages WHERE id = $1`,
         [input.messageId],
       )) as { id: string; problemId: string; schoolId: string; proposal: string | null; status: string | null }[];
-      if (!message) throw new NegotiationTargetMissing('Message');
+      if (!message) throw new NotFound('Message');
       const problem = await this.problemFor(manager, caller, message.problemId);
       if (message.status !== 'PENDING') throw new Refusal({ code: 'NOT_PENDING', message: 'This is not a proposal waiting for an answer.' });
       if (message.schoolId === caller.schoolId) throw new Refusal({ code: 'OWN_PROPOSAL', message: 'The other school answers a proposal, not the school that made it.' });

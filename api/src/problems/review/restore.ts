@@ -3,14 +3,12 @@ import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
 import { appendEvents } from '../../core/events.js';
 import type { DetectionService } from '../detection/detection.service.js';
-import { rowExists } from '../../core/db/row-scope.js';
+import { Forbidden, refuseUnseen } from '../../core/errors.js';
 import { restoreStudent } from '../../registry/index.js';
 
 export type RestoreOutcome = { ok: true } | { ok: false; error: { code: 'NOT_DELETED' | 'REASON_REQUIRED'; message: string; field?: string } };
 
-export class RestoreForbidden extends Error {}
 const STAFF_ONLY = 'Deleted records are restored by the district staff over their school.';
-export class RestoreTargetMissing extends Error {}
 
 /**
  * Undoes a soft delete (DESIGN.md section 3: nothing is lost). District staff over the record's
@@ -29,9 +27,9 @@ export class RestoreService {
          FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.id = $1 FOR UPDATE OF st`,
         [studentId],
       )) as { id: string; status: string; schoolId: string; regionCode: string }[];
-      if (!student) throw (await rowExists(manager, 'students', studentId)) ? new RestoreForbidden(STAFF_ONLY) : new RestoreTargetMissing('Student record');
+      if (!student) return refuseUnseen(manager, 'students', studentId, 'Student record', STAFF_ONLY);
       if (!can(caller, 'student.restore', { schoolId: student.schoolId, regionCode: student.regionCode })) {
-        throw new RestoreForbidden(STAFF_ONLY);
+        throw new Forbidden(STAFF_ONLY);
       }
       if (student.status !== 'DELETED') return { ok: false, error: { code: 'NOT_DELETED', message: 'This record is not deleted.' } };
       const why = reason?.trim();

@@ -1,11 +1,8 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
-import { forbidden, notFound } from '../../core/errors.js';
 import { authorize } from '../../core/auth/permissions.js';
 import type { Context } from '../../core/graphql/context.js';
 import { DeleteReasonKind } from '../action/action.resolver.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
-import { RestoreForbidden, RestoreTargetMissing } from './restore.js';
-import { ReviewForbidden, ReviewTargetMissing } from './review.service.js';
 
 enum ReviewDecisionKind {
   APPROVE = 'APPROVE',
@@ -58,20 +55,14 @@ class DecisionInputType {
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-/** Errors-as-data to the payload; access failures to coded GraphQL errors. */
+/** Errors-as-data to the payload (access failures are thrown by the service, with their code). */
 async function reviewPayload(
   run: () => Promise<{ ok: true; problemStatus: string; version: number } | { ok: false; error: { code: string; message: string; field?: string } }>,
 ): Promise<ReviewPayload> {
-  try {
-    const outcome = await run();
-    return outcome.ok
-      ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
-      : { ok: false, error: outcome.error, problemStatus: null, version: null };
-  } catch (error) {
-    if (error instanceof ReviewForbidden) throw forbidden(error.message);
-    if (error instanceof ReviewTargetMissing) throw notFound(error.message);
-    throw error;
-  }
+  const outcome = await run();
+  return outcome.ok
+    ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
+    : { ok: false, error: outcome.error, problemStatus: null, version: null };
 }
 
 @Resolver()
@@ -89,14 +80,8 @@ export class ReviewResolver {
     @Ctx() ctx: Context,
   ): Promise<RestorePayload> {
     const caller = authorize(ctx.caller, 'student.restore');
-    try {
-      const outcome = await ctx.app.services.restores.restore(caller, studentId, reason);
-      return outcome.ok ? { ok: true, error: null } : { ok: false, error: outcome.error };
-    } catch (error) {
-      if (error instanceof RestoreForbidden) throw forbidden(error.message);
-      if (error instanceof RestoreTargetMissing) throw notFound(error.message);
-      throw error;
-    }
+    const outcome = await ctx.app.services.restores.restore(caller, studentId, reason);
+    return outcome.ok ? { ok: true, error: null } : { ok: false, error: outcome.error };
   }
 
   @Mutation(() => ReviewPayload, { description: 'Approve a settled problem (RESOLVED) or send it back to the schools with a reason (OPEN).' })

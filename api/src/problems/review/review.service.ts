@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
-import { rowExists } from '../../core/db/row-scope.js';
+import { Forbidden, refuseUnseen } from '../../core/errors.js';
 import { activeStudentSql, deleteStudents, type DeleteReason } from '../../registry/index.js';
 import { changeStatus, problemState, transitionRefusal } from '../lifecycle/index.js';
 
@@ -31,9 +31,7 @@ export type DecisionOutcome =
   | { ok: true; problemStatus: string; version: number }
   | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_ESCALATED' | 'INVALID_DECISION'; message: string } };
 
-export class ReviewForbidden extends Error {}
 const REVIEWERS_ONLY = 'Only district staff of the region containing every school of this problem review and decide it.';
-export class ReviewTargetMissing extends Error {}
 
 /** Significant prefix shared by every code: the smallest region containing them all ('' = the whole country). */
 export function commonRegionPrefix(codes: string[]): string {
@@ -73,9 +71,9 @@ export class ReviewService {
       status: string;
       version: number;
     }[];
-    if (!problem) throw (await rowExists(manager, 'problems', problemId)) ? new ReviewForbidden(REVIEWERS_ONLY) : new ReviewTargetMissing('Problem');
+    if (!problem) return refuseUnseen(manager, 'problems', problemId, 'Problem', REVIEWERS_ONLY);
     if (!this.canReview(caller, await this.reviewRegion(manager, problem.id))) {
-      throw new ReviewForbidden(REVIEWERS_ONLY);
+      throw new Forbidden(REVIEWERS_ONLY);
     }
     return problem;
   }
