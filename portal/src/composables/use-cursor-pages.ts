@@ -31,3 +31,5 @@ export function useCursorPages(key: MaybeRefOrGetter<string>) {
 
   return { after, page, hasPrevious, next, previous, reset };
 }
+
+export type CursorPages = ReturnType<typeof useCursorPages>;

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { enumValues } from '@/test/api-schema';
 import en from './en';
 import { SUPPORTED_LOCALES, createAppI18n, messages } from './index';
 import zhCN from './zh-CN';
@@ -18,13 +15,6 @@ function leaves(value: unknown, prefix = ''): [string, unknown][] {
   return Object.entries(value).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key));
 }
 
-const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../schema/api.graphql');
-const schema = buildSchema(readFileSync(schemaFile, 'utf8'));
-function enumValues(name: string): string[] {
-  const type = schema.getType(name);
-  if (!isEnumType(type)) throw new Error(`${name} is not an enum in api.graphql`);
-  return type.getValues().map((v) => v.name);
-}
 
 describe('message catalogues', () => {
   it('zh-CN and en have exactly the same keys', () => {

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteLocationRaw, type Router, type RouterHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteLocationRaw, type Router, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import { getAuthToken } from '@/composables/use-auth-token';
 import type { MessageSchema } from '@/i18n/zh-CN';
 
@@ -21,6 +21,74 @@ export function safeRedirect(value: unknown): string | null {
   return path;
 }
 
+/** The pages inside the signed-in layout. */
+const LAYOUT_PAGES: RouteRecordRaw[] = [
+  { path: '', redirect: HOME },
+  {
+    path: 'problems',
+    name: 'problems',
+    component: () => import('@/features/problems/ProblemsPage.vue'),
+    meta: { titleKey: 'nav.problems' },
+  },
+  {
+    path: 'problems/:id(\\d+)',
+    name: 'problem',
+    component: () => import('@/features/problems/ProblemPage.vue'),
+    props: true,
+    meta: { titleKey: 'nav.problems' },
+  },
+  {
+    path: 'students',
+    name: 'students',
+    component: () => import('@/features/students/StudentsPage.vue'),
+    meta: { titleKey: 'nav.students' },
+  },
+  {
+    path: 'students/:id(\\d+)',
+    name: 'student',
+    component: () => import('@/features/students/StudentPage.vue'),
+    props: true,
+    meta: { titleKey: 'studentRecord.title' },
+  },
+  {
+    path: 'import',
+    name: 'import',
+    component: () => import('@/features/import/ImportPage.vue'),
+    meta: { titleKey: 'nav.import' },
+  },
+  {
+    path: 'review',
+    name: 'review',
+    component: () => import('@/features/review/ReviewPage.vue'),
+    meta: { titleKey: 'nav.review' },
+  },
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    component: () => import('@/features/dashboard/DashboardPage.vue'),
+    meta: { titleKey: 'nav.dashboard' },
+  },
+  {
+    path: 'reports',
+    name: 'reports',
+    component: () => import('@/features/reports/ReportsPage.vue'),
+    meta: { titleKey: 'nav.reports' },
+  },
+  {
+    path: 'reports/:id(\\d+)',
+    name: 'report',
+    component: () => import('@/features/reports/ReportsPage.vue'),
+    props: true,
+    meta: { titleKey: 'nav.reports' },
+  },
+  {
+    path: 'explorer',
+    name: 'explorer',
+    component: () => import('@/features/explorer/ExplorerPage.vue'),
+    meta: { titleKey: 'nav.explorer' },
+  },
+];
+
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
   const router = createRouter({
     history,
@@ -34,72 +102,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
       {
         path: '/',
         component: () => import('@/features/layout/AppLayout.vue'),
-        children: [
-          { path: '', redirect: HOME },
-          {
-            path: 'problems',
-            name: 'problems',
-            component: () => import('@/features/problems/ProblemsPage.vue'),
-            meta: { titleKey: 'nav.problems' },
-          },
-          {
-            path: 'problems/:id(\\d+)',
-            name: 'problem',
-            component: () => import('@/features/problems/ProblemPage.vue'),
-            props: true,
-            meta: { titleKey: 'nav.problems' },
-          },
-          {
-            path: 'students',
-            name: 'students',
-            component: () => import('@/features/students/StudentsPage.vue'),
-            meta: { titleKey: 'nav.students' },
-          },
-          {
-            path: 'students/:id(\\d+)',
-            name: 'student',
-            component: () => import('@/features/students/StudentPage.vue'),
-            props: true,
-            meta: { titleKey: 'studentRecord.title' },
-          },
-          {
-            path: 'import',
-            name: 'import',
-            component: () => import('@/features/import/ImportPage.vue'),
-            meta: { titleKey: 'nav.import' },
-          },
-          {
-            path: 'review',
-            name: 'review',
-            component: () => import('@/features/review/ReviewPage.vue'),
-            meta: { titleKey: 'nav.review' },
-          },
-          {
-            path: 'dashboard',
-            name: 'dashboard',
-            component: () => import('@/features/dashboard/DashboardPage.vue'),
-            meta: { titleKey: 'nav.dashboard' },
-          },
-          {
-            path: 'reports',
-            name: 'reports',
-            component: () => import('@/features/reports/ReportsPage.vue'),
-            meta: { titleKey: 'nav.reports' },
-          },
-          {
-            path: 'reports/:id(\\d+)',
-            name: 'report',
-            component: () => import('@/features/reports/ReportsPage.vue'),
-            props: true,
-            meta: { titleKey: 'nav.reports' },
-          },
-          {
-            path: 'explorer',
-            name: 'explorer',
-            component: () => import('@/features/explorer/ExplorerPage.vue'),
-            meta: { titleKey: 'nav.explorer' },
-          },
-        ],
+        children: LAYOUT_PAGES,
       },
       { path: '/:pathMatch(.*)*', redirect: '/problems' },
     ],

@@ -68,6 +68,23 @@ async function mountDialog(options: { mocks?: MockedResponse[]; locale?: 'zh-CN'
   return mountedApp;
 }
 
+/** The dialog after the API refused a wrong current password, shown (translated) at its field. */
+async function mountRefusedAsWrongPassword() {
+  const mounted = await mountDialog({
+    locale: 'zh-CN',
+    mocks: [
+      changeMock(
+        { currentPassword: 'not-it', newPassword: 'new-secret-1' },
+        { error: { __typename: 'UserError', code: 'WRONG_PASSWORD', message: 'The current password is wrong.', field: 'currentPassword' } },
+      ),
+    ],
+  });
+  await fill('not-it', 'new-secret-1', 'new-secret-1');
+  await submit();
+  await vi.waitFor(() => expect(fieldError('change-password-current')).toBe('当前密码不正确。'));
+  return mounted;
+}
+
 describe('ChangePasswordDialog', () => {
   it('stores the new token, closes, and says that other devices were signed out', async () => {
     const { wrapper } = await mountDialog({
@@ -86,20 +103,7 @@ describe('ChangePasswordDialog', () => {
   });
 
   it('shows a wrong current password, translated, at the current-password field', async () => {
-    const { wrapper } = await mountDialog({
-      locale: 'zh-CN',
-      mocks: [
-        changeMock(
-          { currentPassword: 'not-it', newPassword: 'new-secret-1' },
-          { error: { __typename: 'UserError', code: 'WRONG_PASSWORD', message: 'The current password is wrong.', field: 'currentPassword' } },
-        ),
-      ],
-    });
-
-    await fill('not-it', 'new-secret-1', 'new-secret-1');
-    await submit();
-
-    await vi.waitFor(() => expect(fieldError('change-password-current')).toBe('当前密码不正确。'));
+    const { wrapper } = await mountRefusedAsWrongPassword();
     expect(fieldError('change-password-new')).toBeUndefined();
     expect(inBody('[data-testid="change-password-error"]')).toBeNull();
     expect(getAuthToken()).toBe(OLD_TOKEN);
@@ -164,18 +168,7 @@ describe('ChangePasswordDialog', () => {
   });
 
   it('forgets what was typed, and the refusal, when it closes', async () => {
-    const { wrapper } = await mountDialog({
-      locale: 'zh-CN',
-      mocks: [
-        changeMock(
-          { currentPassword: 'not-it', newPassword: 'new-secret-1' },
-          { error: { __typename: 'UserError', code: 'WRONG_PASSWORD', message: 'The current password is wrong.', field: 'currentPassword' } },
-        ),
-      ],
-    });
-    await fill('not-it', 'new-secret-1', 'new-secret-1');
-    await submit();
-    await vi.waitFor(() => expect(fieldError('change-password-current')).toBe('当前密码不正确。'));
+    const { wrapper } = await mountRefusedAsWrongPassword();
 
     await wrapper.setProps({ open: false });
     await wrapper.setProps({ open: true });

@@ -6,7 +6,7 @@ import { mountWithApp } from '@/test/mount';
 import DashboardPage from './DashboardPage.vue';
 import { chinaToday, mondayOf } from './china-calendar';
 
-vi.mock('vue-echarts', async () => ({ default: (await import('./test-chart-stub')).VChartStub }));
+vi.mock('vue-echarts', async () => ({ default: (await import('@/test/chart-stub')).VChartStub }));
 
 const region = (code: string, name: string, level: string) => ({ __typename: 'Region', code, name, level });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, chinaMonthStart, chinaToday, mondayOf, weeksBetween } from './china-calendar';
 import { ageingBuckets, topSchoolsChart, typeStatusChart, weeklyTrend } from './dashboard-charts';
 import { problemsLink } from './problems-link';
-import { ancestorAt, depthOf, isWithin } from './region-codes';
+import { ancestorAt, depthOf, isWithin } from '@/components/region-codes';
 
 describe('china calendar', () => {
   it('uses the day and week of China time, Monday first', () => {

@@ -1,7 +1,7 @@
 import type { ProblemStatus, ProblemType } from '@/gql/graphql';
 import { PROBLEM_STATUSES, PROBLEM_TYPES } from '@/features/problems/problem-filters';
 import { addDays, mondayOf, weeksBetween } from './china-calendar';
-import { CHART_COLORS, type ChartOption } from './echarts';
+import { CHART_COLORS, type ChartOption } from '@/components/echarts';
 
 /** Colours of the statuses, the same meaning as the list's tags: open amber, review blue, escalated red, resolved green. */
 const STATUS_COLORS: Record<ProblemStatus, string> = { OPEN: '#e6a23c', PENDING_REVIEW: '#1f5fbf', ESCALATED: '#f56c6c', RESOLVED: '#67c23a' };

@@ -9,6 +9,7 @@
  *   formula when the file is opened (CSV injection), so it is prefixed with a single quote and
  *   shows as text.
  */
+import { downloadBlob } from '@/composables/download';
 
 export interface RowErrorLike {
   row: number;
@@ -53,16 +54,7 @@ export function baseName(fileName: string): string {
   return dot > 0 ? name.slice(0, dot) : name || 'import';
 }
 
-/** Lets the browser save `content` as a file (a temporary object URL on a hidden link). */
+/** Lets the browser save `content` as a file. */
 export function saveTextFile(fileName: string, content: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has started the download; the URL is not needed after this task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([content], { type }), fileName);
 }

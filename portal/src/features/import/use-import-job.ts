@@ -35,16 +35,28 @@ function asApolloError(error: unknown): ApolloError {
   return error instanceof ApolloError ? error : new ApolloError({ networkError: error instanceof Error ? error : new Error(String(error)) });
 }
 
-/**
- * One import from the page's point of view: upload the file, start the job, poll its progress
- * until it is done. Polling is a plain loop (not `useQuery` with `pollInterval`) so that it stops
- * exactly when the job stops running, and a failed poll can be retried without starting again.
- */
-export function useImportJob(options: { pollIntervalMs?: number } = {}) {
-  const interval = options.pollIntervalMs ?? POLL_INTERVAL_MS;
-  const { resolveClient } = useApolloClient();
-  const uploader = useFileUpload();
+/** Numbered runs: beginning one makes every earlier one stale, so its loop stops where it checks. */
+function useRuns() {
+  let run = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  function cancel(): void {
+    run += 1;
+    clearTimeout(timer);
+  }
+  // Leaving the page stops the polling loop.
+  onScopeDispose(cancel);
+  return {
+    begin: () => ++run,
+    current: () => run,
+    isCurrent: (mine: number) => mine === run,
+    cancel,
+    sleep: (ms: number) => new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+  };
+}
+type Runs = ReturnType<typeof useRuns>;
 
+/** What the page shows of the import; `clear` starts afresh (with a request, or none). */
+function useImportState() {
   const stage = ref<ImportStage>('idle');
   const job = shallowRef<ImportJobFields | null>(null);
   const failure = shallowRef<ImportFailure | null>(null);
@@ -52,111 +64,128 @@ export function useImportJob(options: { pollIntervalMs?: number } = {}) {
   const pollError = shallowRef<ApolloError | null>(null);
   const request = shallowRef<ImportRequest | null>(null);
 
-  // Each run gets a number; a loop whose run is no longer current stops (a reset, a new file, leaving the page).
-  let run = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const sleep = (ms: number) => new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-
-  async function poll(id: string, mine: number): Promise<void> {
-    pollError.value = null;
-    while (mine === run) {
-      let next: ImportJobFields;
-      try {
-        const { data } = await resolveClient().query({ query: ImportPage_JobDocument, variables: { id }, fetchPolicy: 'network-only' });
-        next = data.importJob;
-      } catch (error) {
-        if (mine === run) pollError.value = asApolloError(error);
-        return;
-      }
-      if (mine !== run) return;
-      job.value = next;
-      if (next.status === 'DONE') {
-        stage.value = 'finished';
-        // New records may have opened problems for this school: the header's waiting count is stale.
-        if (next.result?.ok) void resolveClient().refetchQueries({ include: ['AppHeader_Waiting'] });
-        return;
-      }
-      if (next.status === 'FAILED') {
-        stage.value = 'failed';
-        failure.value = { kind: 'internal' };
-        return;
-      }
-      await sleep(interval);
-    }
-  }
-
-  async function start(next: ImportRequest): Promise<void> {
-    const mine = ++run;
+  function clear(next: ImportRequest | null): void {
     request.value = next;
     job.value = null;
     failure.value = null;
     pollError.value = null;
-    stage.value = 'uploading';
-    let started: ImportJobFields;
+    stage.value = next ? 'uploading' : 'idle';
+  }
+  function fail(value: ImportFailure): void {
+    stage.value = 'failed';
+    failure.value = value;
+  }
+  return { stage, job, failure, pollError, request, clear, fail };
+}
+type ImportState = ReturnType<typeof useImportState>;
+
+function failureOf(error: unknown): ImportFailure {
+  return error instanceof UploadFailed ? { kind: 'upload', code: error.code, message: error.message } : { kind: 'request', error: asApolloError(error) };
+}
+
+/** Upload the file and ask for the job; the started job, or null (failed, or no longer current). */
+function useJobStarter(state: ImportState, runs: Runs, uploader: ReturnType<typeof useFileUpload>) {
+  const { resolveClient } = useApolloClient();
+  return async function send(next: ImportRequest, mine: number): Promise<ImportJobFields | null> {
     try {
       const uploaded = await uploader.upload(next.file);
-      if (mine !== run) return;
-      stage.value = 'starting';
+      if (!runs.isCurrent(mine)) return null;
+      state.stage.value = 'starting';
       const { data } = await resolveClient().mutate({
         mutation: ImportPage_StartImportDocument,
         variables: { input: { uploadId: uploaded.uploadId, schoolId: next.schoolId, skipInvalid: next.skipInvalid, force: next.force } },
       });
-      if (mine !== run) return;
+      if (!runs.isCurrent(mine)) return null;
       if (!data) throw new ApolloError({ errorMessage: 'importStudents returned no data' });
-      started = data.importStudents;
-      job.value = started;
-      stage.value = 'running';
+      state.job.value = data.importStudents;
+      state.stage.value = 'running';
+      return data.importStudents;
     } catch (error) {
-      if (mine !== run) return;
-      stage.value = 'failed';
-      failure.value =
-        error instanceof UploadFailed ? { kind: 'upload', code: error.code, message: error.message } : { kind: 'request', error: asApolloError(error) };
-      return;
+      if (runs.isCurrent(mine)) state.fail(failureOf(error));
+      return null;
     }
-    await poll(started.id, mine);
+  };
+}
+
+/**
+ * Polling is a plain loop (not `useQuery` with `pollInterval`) so that it stops exactly when the
+ * job stops running, and a failed poll can be retried without starting again.
+ */
+function useJobPoller(state: ImportState, runs: Runs, interval: number) {
+  const { resolveClient } = useApolloClient();
+
+  /** The job as it is now; null when the poll failed (kept in `pollError`) or the run is stale. */
+  async function fetchJob(id: string, mine: number): Promise<ImportJobFields | null> {
+    try {
+      const { data } = await resolveClient().query({ query: ImportPage_JobDocument, variables: { id }, fetchPolicy: 'network-only' });
+      return runs.isCurrent(mine) ? data.importJob : null;
+    } catch (error) {
+      if (runs.isCurrent(mine)) state.pollError.value = asApolloError(error);
+      return null;
+    }
+  }
+
+  /** Shows a job that stopped running; false while it still runs. */
+  function settle(next: ImportJobFields): boolean {
+    if (next.status === 'DONE') {
+      state.stage.value = 'finished';
+      // New records may have opened problems for this school: the header's waiting count is stale.
+      if (next.result?.ok) void resolveClient().refetchQueries({ include: ['AppHeader_Waiting'] });
+      return true;
+    }
+    if (next.status === 'FAILED') {
+      state.fail({ kind: 'internal' });
+      return true;
+    }
+    return false;
+  }
+
+  return async function poll(id: string, mine: number): Promise<void> {
+    state.pollError.value = null;
+    while (runs.isCurrent(mine)) {
+      const next = await fetchJob(id, mine);
+      if (!next) return;
+      state.job.value = next;
+      if (settle(next)) return;
+      await runs.sleep(interval);
+    }
+  };
+}
+
+/** One import from the page's point of view: upload the file, start the job, poll its progress until it is done. */
+export function useImportJob(options: { pollIntervalMs?: number } = {}) {
+  const uploader = useFileUpload();
+  const runs = useRuns();
+  const state = useImportState();
+  const send = useJobStarter(state, runs, uploader);
+  const poll = useJobPoller(state, runs, options.pollIntervalMs ?? POLL_INTERVAL_MS);
+
+  async function start(next: ImportRequest): Promise<void> {
+    const mine = runs.begin();
+    state.clear(next);
+    const started = await send(next, mine);
+    if (started) await poll(started.id, mine);
   }
 
   /** After a failed poll: ask again for the same job. */
   function checkAgain(): Promise<void> {
-    if (stage.value !== 'running' || !job.value) return Promise.resolve();
-    return poll(job.value.id, run);
+    if (state.stage.value !== 'running' || !state.job.value) return Promise.resolve();
+    return poll(state.job.value.id, runs.current());
   }
 
   /** The same file and school again, with `force` (the school already imported this file). */
   function retry(patch: Partial<Omit<ImportRequest, 'file' | 'schoolId'>> = {}): Promise<void> {
-    if (!request.value) return Promise.resolve();
-    return start({ ...request.value, ...patch });
+    if (!state.request.value) return Promise.resolve();
+    return start({ ...state.request.value, ...patch });
   }
 
   function reset(): void {
-    run += 1;
-    clearTimeout(timer);
+    runs.cancel();
     uploader.abort();
-    stage.value = 'idle';
-    job.value = null;
-    failure.value = null;
-    pollError.value = null;
-    request.value = null;
+    state.clear(null);
   }
 
-  onScopeDispose(() => {
-    run += 1;
-    clearTimeout(timer);
-  });
-
-  const busy = computed(() => stage.value === 'uploading' || stage.value === 'starting' || stage.value === 'running');
-
-  return {
-    stage,
-    job,
-    failure,
-    pollError,
-    request,
-    busy,
-    uploadProgress: uploader.progress,
-    start,
-    retry,
-    checkAgain,
-    reset,
-  };
+  const busy = computed(() => state.stage.value === 'uploading' || state.stage.value === 'starting' || state.stage.value === 'running');
+  const { stage, job, failure, pollError, request } = state;
+  return { stage, job, failure, pollError, request, busy, uploadProgress: uploader.progress, start, retry, checkAgain, reset };
 }

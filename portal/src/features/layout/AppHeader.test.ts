@@ -24,16 +24,19 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The header of a signed-in user with this role (unmounted after the test). */
+async function mountHeader(role: Role, mocks: MockedResponse[] = [], locale?: 'zh-CN' | 'en'): Promise<VueWrapper> {
+  setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+  const props = { user: user(role), loading: false, menuOpen: false };
+  const { wrapper } = await mountWithApp(AppHeader, { route: '/students', locale, props, mocks });
+  mounted = wrapper;
+  return wrapper;
+}
+
 describe('AppHeader waiting badge', () => {
   it('shows how many problems wait for me, links to them, and asks again every minute', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
-    const { wrapper } = await mountWithApp(AppHeader, {
-      route: '/students',
-      props: { user: user('SCHOOL_REGISTRAR'), loading: false, menuOpen: false },
-      mocks: [waitingMock(3), waitingMock(105)],
-    });
-    mounted = wrapper;
+    const wrapper = await mountHeader('SCHOOL_REGISTRAR', [waitingMock(3), waitingMock(105)]);
 
     await vi.waitFor(() => expect(wrapper.find('[data-testid="header-waiting-count"]').text()).toBe('3'));
     const link = wrapper.find('[data-testid="header-waiting"]');
@@ -46,25 +49,13 @@ describe('AppHeader waiting badge', () => {
   });
 
   it('shows no number when nothing waits', async () => {
-    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
-    const { wrapper } = await mountWithApp(AppHeader, {
-      route: '/students',
-      locale: 'en',
-      props: { user: user('DISTRICT_ADMIN'), loading: false, menuOpen: false },
-      mocks: [waitingMock(0)],
-    });
-    mounted = wrapper;
+    const wrapper = await mountHeader('DISTRICT_ADMIN', [waitingMock(0)], 'en');
     await vi.waitFor(() => expect(wrapper.find('[data-testid="header-waiting"]').attributes('aria-label')).toBe('No problems are waiting for me'));
     expect(wrapper.find('[data-testid="header-waiting-count"]').exists()).toBe(false);
   });
 
   it('has no badge for city staff, for whom nothing ever waits', async () => {
-    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
-    const { wrapper } = await mountWithApp(AppHeader, {
-      route: '/students',
-      props: { user: user('CITY_ADMIN'), loading: false, menuOpen: false },
-    });
-    mounted = wrapper;
+    const wrapper = await mountHeader('CITY_ADMIN');
     await vi.waitFor(() => expect(wrapper.find('[data-testid="header-user"]').exists()).toBe(true));
     expect(wrapper.find('[data-testid="header-waiting"]').exists()).toBe(false);
   });
@@ -72,12 +63,7 @@ describe('AppHeader waiting badge', () => {
 
 describe('AppHeader change password', () => {
   it('opens the change-password dialog from a labelled button', async () => {
-    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
-    const { wrapper } = await mountWithApp(AppHeader, {
-      route: '/students',
-      props: { user: user('CITY_ADMIN'), loading: false, menuOpen: false },
-    });
-    mounted = wrapper;
+    const wrapper = await mountHeader('CITY_ADMIN');
     const button = wrapper.find('[data-testid="header-change-password"]');
     // The visible label (kept for screen readers on phones, where only the icon shows) names the button.
     expect(button.text()).toBe('修改密码');

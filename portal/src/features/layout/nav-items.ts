@@ -1,8 +1,6 @@
 import { Checked, DataAnalysis, Histogram, Monitor, Search, Upload, Warning } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
-import { DASHBOARD_ROLES } from '@/features/dashboard/dashboard-roles';
-import { IMPORT_ROLES } from '@/features/import/import-roles';
-import { REVIEW_ROLES } from '@/features/review/review-roles';
+import { can, type Permission } from '@/auth/roles';
 import type { Role } from '@/gql/graphql';
 import type { MessageSchema } from '@/i18n/zh-CN';
 
@@ -11,22 +9,22 @@ export interface NavItem {
   path: string;
   labelKey: `nav.${keyof MessageSchema['nav']}`;
   icon: Component;
-  /** Shown only to these roles (the page explains itself to anyone else who opens it); absent: everyone. */
-  roles?: readonly Role[];
+  /** Shown only to roles with this permission (the page explains itself to anyone else who opens it); absent: everyone. */
+  permission?: Permission;
 }
 
 /** The side menu. Only pages that exist are listed. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/problems', labelKey: 'nav.problems', icon: Warning },
   { path: '/students', labelKey: 'nav.students', icon: Search },
-  { path: '/review', labelKey: 'nav.review', icon: Checked, roles: REVIEW_ROLES },
-  { path: '/import', labelKey: 'nav.import', icon: Upload, roles: IMPORT_ROLES },
-  { path: '/dashboard', labelKey: 'nav.dashboard', icon: DataAnalysis, roles: DASHBOARD_ROLES },
+  { path: '/review', labelKey: 'nav.review', icon: Checked, permission: 'review' },
+  { path: '/import', labelKey: 'nav.import', icon: Upload, permission: 'import' },
+  { path: '/dashboard', labelKey: 'nav.dashboard', icon: DataAnalysis, permission: 'dashboard' },
   { path: '/reports', labelKey: 'nav.reports', icon: Histogram },
   { path: '/explorer', labelKey: 'nav.explorer', icon: Monitor },
 ];
 
 /** The menu for a role; items limited to some roles wait until the role is known. */
 export function navItemsFor(role: Role | null | undefined): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.roles || (!!role && item.roles.includes(role)));
+  return NAV_ITEMS.filter((item) => !item.permission || can(role, item.permission));
 }

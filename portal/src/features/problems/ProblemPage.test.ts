@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
-import { NegotiationPanel_AnswerDocument, RecordActionDialog_ActDocument, RecordActionDialog_StudentDocument } from '@/gql/graphql';
+import { ProposalAnswer_AnswerDocument, RecordActionDialog_ActDocument, RecordChangeForm_StudentDocument } from '@/gql/graphql';
 import { mountWithApp } from '@/test/mount';
 import { residentIdCheckChar } from './id-number';
 import ProblemPage from './ProblemPage.vue';
@@ -222,7 +222,7 @@ describe('ProblemPage: acting on a record', () => {
     const wrong = first17 + (residentIdCheckChar(first17) === '0' ? '1' : '0');
     const { wrapper } = await mountProblem(problem(), [
       {
-        request: { query: RecordActionDialog_StudentDocument, variables: { id: '101' } },
+        request: { query: RecordChangeForm_StudentDocument, variables: { id: '101' } },
         result: {
           data: {
             student: { __typename: 'Student', id: '101', name: '林小雨', gender: 'M', birthDate: '2014-03-15', idType: 'RESIDENT_ID', idNumber: wrong },
@@ -281,7 +281,7 @@ describe('ProblemPage: negotiation', () => {
     });
     const { wrapper } = await mountProblem(value, [
       {
-        request: { query: NegotiationPanel_AnswerDocument, variables: { input: { messageId: 'm1', accept: false, reason: '该生仍在我校上课，有考勤记录。' } } },
+        request: { query: ProposalAnswer_AnswerDocument, variables: { input: { messageId: 'm1', accept: false, reason: '该生仍在我校上课，有考勤记录。' } } },
         result: { data: { answerProposal: { __typename: 'NegotiationPayload', ok: true, id: 'm1', error: null } } },
       },
     ]);

@@ -77,14 +77,6 @@ export const problemsZhCN = {
     emptyFiltered: '没有符合筛选条件的问题学籍',
     emptyWaiting: '太好了，没有等待您处理的问题',
     loadFailed: '问题学籍加载失败',
-    pagination: {
-      label: '分页',
-      previous: '上一页',
-      next: '下一页',
-      pageOf: '第 {page} / {pages} 页',
-      pageSize: '每页条数',
-      pageSizeOption: '{size} 条/页',
-    },
   },
   detail: {
     back: '返回问题学籍列表',
@@ -534,14 +526,6 @@ export const problemsEn: typeof problemsZhCN = {
     emptyFiltered: 'No problems match these filters',
     emptyWaiting: 'Nothing is waiting for you',
     loadFailed: 'Could not load problems',
-    pagination: {
-      label: 'Pagination',
-      previous: 'Previous',
-      next: 'Next',
-      pageOf: 'Page {page} of {pages}',
-      pageSize: 'Rows per page',
-      pageSizeOption: '{size} / page',
-    },
   },
   detail: {
     back: 'Back to problem records',

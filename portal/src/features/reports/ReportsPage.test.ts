@@ -6,7 +6,7 @@ import { mountWithApp } from '@/test/mount';
 import ReportsPage from './ReportsPage.vue';
 import { buildReportQuery, type ReportQuery, type ReportSpec } from './report-query';
 
-vi.mock('vue-echarts', async () => ({ default: (await import('@/features/dashboard/test-chart-stub')).VChartStub }));
+vi.mock('vue-echarts', async () => ({ default: (await import('@/test/chart-stub')).VChartStub }));
 
 const meMock = {
   request: { query: ReportsPage_MeDocument },

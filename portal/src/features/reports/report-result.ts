@@ -1,5 +1,4 @@
-import type { ChartOption } from '@/features/dashboard/echarts';
-import { CHART_COLORS } from '@/features/dashboard/echarts';
+import { CHART_COLORS, type ChartOption } from '@/components/echarts';
 import { DAY_MEASURES, TIME_DIMENSIONS, type StatsDimension, type StatsMeasure, type StatsRow } from './report-fields';
 import type { ReportSpec } from './report-query';
 
@@ -53,8 +52,26 @@ function unique<T>(values: T[]): T[] {
  * median). More than two: null, and the page says why.
  */
 export function reportChartOption(spec: ReportSpec, rows: readonly StatsRow[], labels: ReportLabels): ChartOption | null {
-  const kind = chartKind(spec);
   const measures = spec.measures.length > 0 ? spec.measures : (['count'] as StatsMeasure[]);
+  const parts = chartParts(chartKind(spec));
+  if (rows.length === 0) return null;
+  const [first, second] = spec.dimensions;
+  if (!first) return measuresChart(parts, measures, rows[0]!, labels);
+  if (spec.dimensions.length > MAX_CHART_DIMENSIONS) return null;
+
+  const keys = unique(rows.map((row) => dimensionKey(first, row) ?? ''));
+  const categories = keys.map((key) => labels.value(first, rows.find((row) => (dimensionKey(first, row) ?? '') === key)!));
+  const chart = { ...parts.base, legend: { top: 0, type: 'scroll' as const }, xAxis: parts.axis(categories) };
+  if (!second) {
+    const valueOf = (key: string, measure: StatsMeasure) =>
+      (rows.find((row) => (dimensionKey(first, row) ?? '') === key)?.[measure] as number | null | undefined) ?? null;
+    return { ...chart, series: measures.map((measure) => parts.series(labels.measure(measure), keys.map((key) => valueOf(key, measure)))) };
+  }
+  return { ...chart, series: crossedSeries(parts, { first, second, measure: measures[0]! }, keys, rows, labels) };
+}
+
+/** The pieces every report chart of a kind shares: the frame, the category axis, a series. */
+function chartParts(kind: ChartKind) {
   const base: ChartOption = {
     aria: { enabled: true },
     color: CHART_COLORS,
@@ -72,55 +89,38 @@ export function reportChartOption(spec: ReportSpec, rows: readonly StatsRow[], l
     kind === 'line'
       ? { type: 'line' as const, name, data, smooth: true, connectNulls: true, symbolSize: 6 }
       : { type: 'bar' as const, name, data, stack, barMaxWidth: 48, emphasis: { focus: 'series' as const } };
+  return { base, axis, series };
+}
+type ChartParts = ReturnType<typeof chartParts>;
 
-  if (rows.length === 0) return null;
-  const [first, second] = spec.dimensions;
+/** No dimension: one bar per measure of the only row. */
+function measuresChart(parts: ChartParts, measures: StatsMeasure[], row: StatsRow, labels: ReportLabels): ChartOption {
+  return {
+    ...parts.base,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: parts.axis(measures.map(labels.measure)),
+    series: [{ type: 'bar', name: labels.measure(measures[0]!), barMaxWidth: 48, colorBy: 'data', data: measures.map((m) => (row[m] as number | null | undefined) ?? null) }],
+  };
+}
 
-  if (!first) {
-    const row = rows[0]!;
-    return {
-      ...base,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: axis(measures.map(labels.measure)),
-      series: [{ type: 'bar', name: labels.measure(measures[0]!), barMaxWidth: 48, colorBy: 'data', data: measures.map((m) => (row[m] as number | null | undefined) ?? null) }],
-    };
-  }
-
-  if (spec.dimensions.length > MAX_CHART_DIMENSIONS) return null;
-
-  const keys = unique(rows.map((row) => dimensionKey(first, row) ?? ''));
-  const categories = keys.map((key) => labels.value(first, rows.find((row) => (dimensionKey(first, row) ?? '') === key)!));
-
-  if (!second) {
-    return {
-      ...base,
-      legend: { top: 0, type: 'scroll' },
-      xAxis: axis(categories),
-      series: measures.map((measure) =>
-        series(
-          labels.measure(measure),
-          keys.map((key) => (rows.find((row) => (dimensionKey(first, row) ?? '') === key)?.[measure] as number | null | undefined) ?? null),
-        ),
-      ),
-    };
-  }
-
-  const measure = measures[0]!;
+/** Two dimensions: a series per value of the second, stacked when the measure adds up (a count), side by side when not (a median). */
+function crossedSeries(
+  parts: ChartParts,
+  { first, second, measure }: { first: StatsDimension; second: StatsDimension; measure: StatsMeasure },
+  keys: string[],
+  rows: readonly StatsRow[],
+  labels: ReportLabels,
+) {
   const additive = !DAY_MEASURES.includes(measure);
   const seriesKeys = unique(rows.map((row) => dimensionKey(second, row) ?? ''));
-  return {
-    ...base,
-    legend: { top: 0, type: 'scroll' },
-    xAxis: axis(categories),
-    series: seriesKeys.map((seriesKey) => {
-      const sample = rows.find((row) => (dimensionKey(second, row) ?? '') === seriesKey)!;
-      const data = keys.map((key) => {
-        const row = rows.find((r) => (dimensionKey(first, r) ?? '') === key && (dimensionKey(second, r) ?? '') === seriesKey);
-        return (row?.[measure] as number | null | undefined) ?? (additive ? 0 : null);
-      });
-      return series(labels.value(second, sample), data, additive ? 'total' : undefined);
-    }),
-  };
+  return seriesKeys.map((seriesKey) => {
+    const sample = rows.find((row) => (dimensionKey(second, row) ?? '') === seriesKey)!;
+    const data = keys.map((key) => {
+      const row = rows.find((r) => (dimensionKey(first, r) ?? '') === key && (dimensionKey(second, r) ?? '') === seriesKey);
+      return (row?.[measure] as number | null | undefined) ?? (additive ? 0 : null);
+    });
+    return parts.series(labels.value(second, sample), data, additive ? 'total' : undefined);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { downloadBlob } from '@/composables/download';
 import { getAuthToken } from '@/composables/use-auth-token';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -62,19 +63,6 @@ export async function requestExport(
   return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('content-disposition'), `${request.name}.${request.format}`) };
 }
 
-/** Hands a file to the browser as a download. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser reads the blob after the click returns; let it before freeing the URL.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 const KNOWN_CODES = ['INVALID_DOCUMENT', 'QUERY_FAILED', 'NO_LIST', 'TOO_MANY_ROWS', 'INVALID_VALUE', 'UNAUTHENTICATED', 'NETWORK'] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];

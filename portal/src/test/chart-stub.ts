@@ -1,5 +1,5 @@
 import { defineComponent, h, type PropType } from 'vue';
-import type { ChartOption } from './echarts';
+import type { ChartOption } from '@/components/echarts';
 
 /**
  * Stands in for vue-echarts in component tests: happy-dom has no canvas to draw on, and the

@@ -1,0 +1,27 @@
+import type { Role } from '@/gql/graphql';
+
+/**
+ * Which role may do what in the portal: the one place that lists roles. The API decides access;
+ * these lists only choose what to show, so they follow the API's rules (DESIGN.md).
+ */
+export const ROLES_ALLOWED = {
+  /** The review queue: district staff (and system admins), as the API's waitingForMe defines it. */
+  review: ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** `importStudents` accepts a registrar (into its own school) and a system admin (into any school). */
+  import: ['SCHOOL_REGISTRAR', 'SYSTEM_ADMIN'],
+  /** Imports into the school the account belongs to, without choosing one. */
+  importIntoOwnSchool: ['SCHOOL_REGISTRAR'],
+  /** The statistics of a region: district, city and province staff, and system admins (DESIGN.md story 2). */
+  dashboard: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
+  /** Someone the API can wait for (a school's turn to act, a reviewer's review); city and province staff only read. */
+  beWaitedFor: ['SCHOOL_REGISTRAR', 'DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Reports over a region: choose the region of a report and share a saved one (the API refuses registrars). */
+  reportOnRegion: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof ROLES_ALLOWED;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && (ROLES_ALLOWED[permission] as readonly Role[]).includes(role);
+}
+
