@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { PoolClient } from 'pg';
 import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
 import { widened } from '../../core/db/row-scope.js';
 import { appendEvents } from '../../core/events.js';
 import type { LocatedError } from '../../core/files/csv.js';
-import { openSheet, SheetError, type SheetFormat } from './readers.js';
+import { openSheet, SheetError, type Sheet, type SheetFormat } from './readers.js';
 import { readHeader, readRow, type ColumnPositions, type ImportRow } from './rows.js';
 import { copyWriter, insertWriter, type StudentWriter } from './student-writer.js';
 
@@ -106,42 +106,15 @@ export class ImportService {
       ok: false, failure: null, message: '', importId: null, format: null, encoding: null,
       rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null,
     };
-    const refuse = (failure: ImportFailure, message: string, row = 0, column = '') => {
+    const refuse = (failure: ImportFailure, message: string, row = 0, column = ''): ImportResult => {
       const errors = row || failure === 'NOT_A_SPREADSHEET' ? [{ file, row, column, value: '', reason: message }] : [];
       return { ...result, failure, message, errors, errorCount: errors.length };
     };
-
-    const { size } = await stat(options.filePath);
-    if (size > this.maxBytes) {
-      return refuse('FILE_TOO_LARGE', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${(this.maxBytes / 1048576).toFixed(0)} MB. Split it into several files.`);
-    }
-    const schools = (await this.db.query(`SELECT id FROM schools WHERE id = $1 AND deleted_at IS NULL`, [options.schoolId])) as unknown[];
-    if (schools.length === 0) return refuse('UNKNOWN_SCHOOL', `no school with id ${options.schoolId}`);
-
-    const { hash, lines } = await this.fingerprint(options.filePath);
-    if (!options.force) {
-      const earlier = (await this.db.query(
-        `SELECT id::text, file_name AS "fileName", created_at AS "createdAt" FROM imports WHERE school_id = $1 AND content_hash = $2 ORDER BY id LIMIT 1`,
-        [options.schoolId, hash],
-      )) as { id: string; fileName: string; createdAt: Date }[];
-      if (earlier[0]) {
-        return refuse(
-          'DUPLICATE_FILE',
-          `this school already imported the same file (${earlier[0].fileName}, import ${earlier[0].id}, ${earlier[0].createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC); importing it again would duplicate every pupil. Use --force if you really mean to.`,
-        );
-      }
-    }
-
-    let sheet;
-    try {
-      sheet = await openSheet(options.filePath);
-    } catch (error) {
-      if (error instanceof SheetError) return refuse('NOT_A_SPREADSHEET', error.message);
-      throw error;
-    }
-    result.format = sheet.format;
-    result.encoding = sheet.encoding ?? null;
-    const rowsTotal = sheet.format === 'csv' ? Math.max(lines - 1, 0) : null;
+    const checked = await this.preflight(options, file, refuse);
+    if ('failure' in checked) return checked;
+    result.format = checked.sheet.format;
+    result.encoding = checked.sheet.encoding ?? null;
+    const rowsTotal = checked.sheet.format === 'csv' ? Math.max(checked.lines - 1, 0) : null;
     const progress = (phase: ImportProgress['phase'], rowsDone: number) => options.onProgress?.({ phase, rowsDone, rowsTotal });
     progress('READING', 0);
 
@@ -149,74 +122,90 @@ export class ImportService {
     await runner.connect();
     await runner.startTransaction();
     try {
-      const manager = runner.manager;
-      // One COPY of a million rows is one statement: the pool's 60 s statement limit is for requests.
-      await manager.query(`SET LOCAL statement_timeout = '30min'`);
-      // Records of this import get ids above this one; detection starts from them.
-      const [{ lastId }] = (await widened(manager, 'all', () =>
-        manager.query(`SELECT coalesce(max(id), 0)::text AS "lastId" FROM students`),
-      )) as [{ lastId: string }];
-      const [created] = (await manager.query(
-        `INSERT INTO imports (school_id, file_name, content_hash, format, encoding, rows_read, rows_imported, rows_skipped, forced, actor_id)
-         VALUES ($1, $2, $3, $4, $5, 0, 0, 0, $6, $7) RETURNING id::text`,
-        [options.schoolId, file, hash, sheet.format, result.encoding, options.force ?? false, options.actorId ?? null],
-      )) as { id: string }[];
-      const importId = created!.id;
-      const target = { schoolId: options.schoolId, importId };
-      const stage = (writer: StudentWriter) =>
-        this.stage(file, sheet.rows, writer, result, options.skipInvalid ?? false, (n) => progress('READING', n));
-      // PostgreSQL refuses COPY into a table with row security to anyone but its owner; the rows
-      // written are checked against the importer's scope below instead.
-      const headerless =
-        this.mode === 'server'
-          ? await widened(manager, 'owner', async () => stage(copyWriter((await runner.connect()) as PoolClient, target)))
-          : await stage(insertWriter(manager, target));
-      if (headerless) throw new RejectedImport();
-      if (result.errorCount > 0 && !options.skipInvalid) throw new RejectedImport();
-      await this.checkWrittenInScope(manager, importId, lastId, result.rowsRead - result.rowsSkipped);
-
-      progress('SAVING', result.rowsRead);
-      result.importId = importId;
-      result.rowsImported = result.rowsRead - result.rowsSkipped;
-      await manager.query(`UPDATE imports SET rows_read = $2, rows_imported = $3, rows_skipped = $4 WHERE id = $1`, [
-        importId,
-        result.rowsRead,
-        result.rowsImported,
-        result.rowsSkipped,
-      ]);
-
-      progress('DETECTING', result.rowsRead);
-      result.problems = await this.afterImport(manager, { importId, afterId: lastId });
-      await appendEvents(manager, [
-        {
-          type: 'STUDENTS_IMPORTED',
-          actorId: options.actorId ?? null,
-          subjectType: 'import',
-          subjectId: importId,
-          data: { schoolId: options.schoolId, file, hash, rowsImported: result.rowsImported, rowsSkipped: result.rowsSkipped, forced: options.force ?? false, problems: result.problems },
-        },
-      ]);
+      await this.land(runner, options, { file, hash: checked.hash, sheet: checked.sheet, result, progress });
       await runner.commitTransaction();
       progress('DONE', result.rowsRead);
       result.ok = true;
-      result.message = `imported ${result.rowsImported} of ${result.rowsRead} rows${result.rowsSkipped ? ` (${result.rowsSkipped} skipped)` : ''}; ${result.problems.opened} problems opened`;
+      result.message = `imported ${result.rowsImported} of ${result.rowsRead} rows${result.rowsSkipped ? ` (${result.rowsSkipped} skipped)` : ''}; ${result.problems?.opened ?? 0} problems opened`;
       return result;
     } catch (error) {
       await runner.rollbackTransaction();
       if (error instanceof RejectedImport) {
-        result.failure = 'INVALID_ROWS';
-        result.importId = null;
-        result.rowsImported = 0;
-        result.message = `nothing imported: ${result.errorCount} problem(s) in ${file}`;
-        return result;
+        return { ...result, failure: 'INVALID_ROWS', importId: null, rowsImported: 0, message: `nothing imported: ${result.errorCount} problem(s) in ${file}` };
       }
-      if (error instanceof SheetError) {
-        return { ...refuse('NOT_A_SPREADSHEET', error.message, error.row, error.column), rowsRead: result.rowsRead };
-      }
+      if (error instanceof SheetError) return { ...refuse('NOT_A_SPREADSHEET', error.message, error.row, error.column), rowsRead: result.rowsRead };
       throw error;
     } finally {
       await runner.release();
     }
+  }
+
+  /** What is refused before anything is written: size, school, the same file again, not a spreadsheet. */
+  private async preflight(
+    options: ImportOptions,
+    file: string,
+    refuse: (failure: ImportFailure, message: string) => ImportResult,
+  ): Promise<ImportResult | { hash: string; lines: number; sheet: Sheet }> {
+    const { size } = await stat(options.filePath);
+    if (size > this.maxBytes) {
+      return refuse('FILE_TOO_LARGE', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${(this.maxBytes / 1048576).toFixed(0)} MB. Split it into several files.`);
+    }
+    const schools = (await this.db.query(`SELECT id FROM schools WHERE id = $1 AND deleted_at IS NULL`, [options.schoolId])) as unknown[];
+    if (schools.length === 0) return refuse('UNKNOWN_SCHOOL', `no school with id ${options.schoolId}`);
+    const { hash, lines } = await this.fingerprint(options.filePath);
+    if (!options.force) {
+      const [earlier] = (await this.db.query(
+        `SELECT id::text, file_name AS "fileName", created_at AS "createdAt" FROM imports WHERE school_id = $1 AND content_hash = $2 ORDER BY id LIMIT 1`,
+        [options.schoolId, hash],
+      )) as { id: string; fileName: string; createdAt: Date }[];
+      if (earlier) {
+        return refuse(
+          'DUPLICATE_FILE',
+          `this school already imported the same file (${earlier.fileName}, import ${earlier.id}, ${earlier.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC); importing it again would duplicate every pupil. Use --force if you really mean to.`,
+        );
+      }
+    }
+    try {
+      return { hash, lines, sheet: await openSheet(options.filePath) };
+    } catch (error) {
+      if (error instanceof SheetError) return refuse('NOT_A_SPREADSHEET', error.message);
+      throw error;
+    }
+  }
+
+  /** Inside the import's transaction: the import row, the records, the scope check, detection and the event. */
+  private async land(runner: QueryRunner, options: ImportOptions, run: { file: string; hash: string; sheet: Sheet; result: ImportResult; progress: (phase: ImportProgress['phase'], rowsDone: number) => void }): Promise<void> {
+    const { file, sheet, result, progress } = run;
+    const manager = runner.manager;
+    // One COPY of a million rows is one statement: the pool's 60 s statement limit is for requests.
+    await manager.query(`SET LOCAL statement_timeout = '30min'`);
+    // Records of this import get ids above this one; detection starts from them.
+    const [{ lastId }] = (await widened(manager, 'all', () => manager.query(`SELECT coalesce(max(id), 0)::text AS "lastId" FROM students`))) as [{ lastId: string }];
+    const [created] = (await manager.query(
+      `INSERT INTO imports (school_id, file_name, content_hash, format, encoding, rows_read, rows_imported, rows_skipped, forced, actor_id)
+       VALUES ($1, $2, $3, $4, $5, 0, 0, 0, $6, $7) RETURNING id::text`,
+      [options.schoolId, file, run.hash, sheet.format, result.encoding, options.force ?? false, options.actorId ?? null],
+    )) as { id: string }[];
+    const importId = created!.id;
+    const target = { schoolId: options.schoolId, importId };
+    const stage = (writer: StudentWriter) => this.stage(file, sheet.rows, writer, result, options.skipInvalid ?? false, (n) => progress('READING', n));
+    // PostgreSQL refuses COPY into a table with row security to anyone but its owner; the rows
+    // written are checked against the importer's scope below instead.
+    const headerless =
+      this.mode === 'server'
+        ? await widened(manager, 'owner', async () => stage(copyWriter((await runner.connect()) as PoolClient, target)))
+        : await stage(insertWriter(manager, target));
+    if (headerless || (result.errorCount > 0 && !options.skipInvalid)) throw new RejectedImport();
+    await this.checkWrittenInScope(manager, importId, lastId, result.rowsRead - result.rowsSkipped);
+
+    progress('SAVING', result.rowsRead);
+    result.importId = importId;
+    result.rowsImported = result.rowsRead - result.rowsSkipped;
+    await manager.query(`UPDATE imports SET rows_read = $2, rows_imported = $3, rows_skipped = $4 WHERE id = $1`, [importId, result.rowsRead, result.rowsImported, result.rowsSkipped]);
+    progress('DETECTING', result.rowsRead);
+    result.problems = await this.afterImport(manager, { importId, afterId: lastId });
+    const data = { schoolId: options.schoolId, file, hash: run.hash, rowsImported: result.rowsImported, rowsSkipped: result.rowsSkipped, forced: options.force ?? false, problems: result.problems };
+    await appendEvents(manager, [{ type: 'STUDENTS_IMPORTED', actorId: options.actorId ?? null, subjectType: 'import', subjectId: importId, data }]);
   }
 
   /** Every row the import wrote must be one the importer's own scope can see: else nothing is kept. */
