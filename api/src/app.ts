@@ -64,6 +64,12 @@ export interface App {
   close(): Promise<void>;
 }
 
+// Core's request context names no domain; the composition root tells it what `ctx.app` holds.
+declare module './core/graphql/context.js' {
+  interface AppServices extends ReturnType<typeof createServices> {}
+  interface RequestApp extends App {}
+}
+
 function materialStorage(config: Config): BlobStorage {
   if (!config.MATERIALS_S3_BUCKET) return new LocalBlobStorage(path.resolve(config.DATA_DIR, 'materials'));
   return new S3BlobStorage({

@@ -7,7 +7,7 @@ import { ConfigError, parseConfig, type Config } from './core/config.js';
 import { SYSTEM } from './core/db/row-scope.js';
 import { UserInputError } from './core/errors.js';
 import { formatLocatedErrors } from './core/files/csv.js';
-import { writeGeneratedCsv } from './registry/import/generator.js';
+import { writeGeneratedCsv } from './seed/import-file.js';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo.js';
 
 interface Command {

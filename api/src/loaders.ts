@@ -42,3 +42,8 @@ export function createLoaders(app: App, caller: Caller | null, requestId: string
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+// Core's request context names no domain; the composition root tells it what `ctx.loaders` holds.
+declare module './core/graphql/context.js' {
+  interface RequestLoaders extends Loaders {}
+}

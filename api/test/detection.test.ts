@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateRows, writeGeneratedCsv } from '../src/registry/import/generator.js';
+import { generateRows, writeGeneratedCsv } from '../src/seed/import-file.js';
 import { IdType, type Gender } from '../src/registry/student/student.entity.js';
 import { makeSchool } from './support/factories.js';
 import { fixtureDir, validId } from './support/templates.js';

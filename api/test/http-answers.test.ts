@@ -2,6 +2,7 @@ import { auditServer, type AuditFail, type AuditResult } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/core/graphql/context.js';
 import { createSubgraphServer, toHttpGraphQLRequest, type SubgraphServer } from '../src/core/graphql/subgraph-server.js';
+import { createLoaders } from '../src/loaders.js';
 import { startSubgraph, type Running } from '../src/server/start.js';
 import { subgraphByName } from '../src/subgraphs.js';
 import { makeSchool, makeUser } from './support/factories.js';
@@ -81,7 +82,7 @@ describe('HTTP answers: what a client sends is refused with a 4xx and a stable c
     const school = await makeSchool(app, '330102');
     product = await startProduct(app);
     token = await product.login((await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: school.id })).username);
-    subgraph = await createSubgraphServer(app, subgraphByName('problems'));
+    subgraph = await createSubgraphServer(app, subgraphByName('problems'), createLoaders);
     subgraphHttp = await startSubgraph(app, 'problems', '127.0.0.1', 0);
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeGeneratedCsv } from '../src/registry/import/generator.js';
+import { writeGeneratedCsv } from '../src/seed/import-file.js';
 import { createRandom } from '../src/seed/random.js';
 import { asOwner } from '../src/core/db/row-scope.js';
 import { CLI_ARGS, killGroup, ROOT, TSX } from './support/cli-process.js';

@@ -9,7 +9,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { createApp, migrate } from '../../api/src/app.js';
 import { SYSTEM } from '../../api/src/core/db/row-scope.js';
 import { parseConfig } from '../../api/src/core/config.js';
-import { writeGeneratedCsv } from '../../api/src/registry/import/generator.js';
+import { writeGeneratedCsv } from '../../api/src/seed/import-file.js';
 import { admin, server, urlFor } from './support/database.js';
 import { f, report } from './support/report.js';
 

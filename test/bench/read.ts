@@ -5,6 +5,7 @@ import { regionPrefix } from '../../api/src/core/auth/caller.js';
 import { signSubgraphToken } from '../../api/src/core/auth/tokens.js';
 import { createSubgraphServer, type SubgraphServer } from '../../api/src/core/graphql/subgraph-server.js';
 import { createGateway } from '../../api/src/gateway/gateway.js';
+import { createLoaders } from '../../api/src/loaders.js';
 import { SUBGRAPHS } from '../../api/src/subgraphs.js';
 import { benchApp, sessionToken } from './support/app.js';
 import { BENCH_DISTRICT, benchUser, buildRegistry, describeRegistry, ensureDetected } from './support/dataset.js';
@@ -68,7 +69,7 @@ async function capturedSubgraphCalls(app: App, query: string, variables: object,
   const calls: { subgraph: string; body: string }[] = [];
   const local = new Map<string, SubgraphServer>();
   for (const def of SUBGRAPHS) {
-    const server = await createSubgraphServer(app, def);
+    const server = await createSubgraphServer(app, def, createLoaders);
     local.set(def.name, {
       ...server,
       handle: (request) => {

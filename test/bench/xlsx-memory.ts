@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { generateRows } from '../../api/src/registry/import/generator.js';
+import { generateRows } from '../../api/src/seed/import-file.js';
 import { openSheet } from '../../api/src/registry/import/readers.js';
 import { TEMPLATE_COLUMNS } from '../../api/src/registry/import/template.js';
 

@@ -1,9 +1,8 @@
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse, printSchema } from 'graphql';
-import { buildFederatedSchema } from '../core/graphql/build-schema.js';
-import { SUBGRAPHS } from '../subgraphs.js';
-import { DEFAULT_SUBGRAPH_URLS } from './schema-files.js';
+import { buildFederatedSchema, type SubgraphDefinition } from '../core/graphql/build-schema.js';
+import { DEFAULT_SUBGRAPH_URLS } from '../core/graphql/schema-files.js';
 
 export interface ComposedSchemas {
   subgraphs: { name: string; sdl: string }[];
@@ -12,10 +11,13 @@ export interface ComposedSchemas {
   api: string;
 }
 
-/** The SDL each subgraph publishes and the supergraph composed from them, as the code defines them now. */
-export async function composeSchemas(): Promise<ComposedSchemas> {
+/**
+ * The SDL each subgraph publishes and the supergraph composed from them, as the code defines them
+ * now. The caller passes the subgraphs (subgraphs.ts): the gateway imports none.
+ */
+export async function composeSchemas(definitions: readonly SubgraphDefinition[]): Promise<ComposedSchemas> {
   const subgraphs = [];
-  for (const def of SUBGRAPHS) {
+  for (const def of definitions) {
     subgraphs.push({ name: def.name, sdl: printSubgraphSchema(await buildFederatedSchema(def)) });
   }
   const result = composeServices(

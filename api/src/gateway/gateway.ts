@@ -2,23 +2,15 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { readFileSync } from 'node:fs';
-import type { App } from '../app.js';
-import type { Caller } from '../core/auth/caller.js';
-import { InvalidTokenError, signSubgraphToken } from '../core/auth/tokens.js';
+import type { FormattedExecutionResult } from 'graphql';
+import { signSubgraphToken } from '../core/auth/tokens.js';
 import { ConfigError } from '../core/config.js';
-import { requestUnauthenticated } from '../core/errors.js';
 import { maskErrors } from '../core/graphql/errors.js';
 import { operationLimits } from '../core/graphql/limits.js';
+import { SUPERGRAPH_FILE } from '../core/graphql/schema-files.js';
 import { CALLER_HEADER, REQUEST_ID_HEADER, toHttpGraphQLRequest, type SubgraphServer } from '../core/graphql/subgraph-server.js';
+import type { GatewayApp, GatewayContext } from './context.js';
 import { introspectionForSignedInUsers } from './introspection.js';
-import { SUPERGRAPH_FILE } from './schema-files.js';
-
-export interface GatewayContext {
-  caller: Caller | null;
-  requestId: string;
-  /** The client's address (express `req.ip`, so behind TRUST_PROXY the proxy's client). */
-  clientAddress: string | null;
-}
 
 /**
  * Adds the signed caller header to every subgraph call; optionally answers in-process. With several
@@ -30,7 +22,7 @@ class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private turn = 0;
 
   constructor(
-    private readonly app: App,
+    private readonly app: GatewayApp,
     urls: string[],
     local: SubgraphServer | undefined,
   ) {
@@ -102,7 +94,7 @@ export interface GatewayOptions {
   urls?: Map<string, string>;
 }
 
-export async function createGateway(app: App, options: GatewayOptions = {}): Promise<ApolloServer<GatewayContext>> {
+export async function createGateway(app: GatewayApp, options: GatewayOptions = {}): Promise<ApolloServer<GatewayContext>> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) => new CallerDataSource(app, replicaUrls(options.urls?.get(name) ?? url ?? ''), options.local?.get(name)),
@@ -125,22 +117,13 @@ export async function createGateway(app: App, options: GatewayOptions = {}): Pro
 }
 
 /**
- * The caller of a request from its `Authorization: Bearer` header; anonymous without one. The
- * token must name a session that is still open, of a user still enabled (SessionService).
+ * Runs GraphQL operations through the gateway as one caller, exactly as the portal would send them:
+ * what another part of the product (the report export) is handed instead of the gateway itself.
  */
-export async function gatewayContext(
-  app: App,
-  authorization: string | undefined,
-  requestId: string,
-  clientAddress: string | null,
-): Promise<GatewayContext> {
-  if (!authorization) return { caller: null, requestId, clientAddress };
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  if (!match) throw requestUnauthenticated('The Authorization header must be "Bearer <token>".');
-  try {
-    return { caller: await app.services.sessions.authenticate(match[1]!), requestId, clientAddress };
-  } catch (error) {
-    if (error instanceof InvalidTokenError) throw requestUnauthenticated(error.message);
-    throw error;
-  }
+export function operationsAs(gateway: ApolloServer<GatewayContext>, context: GatewayContext) {
+  return async (query: string, variables: Record<string, unknown>): Promise<FormattedExecutionResult> => {
+    const response = await gateway.executeOperation({ query, variables }, { contextValue: context });
+    if (response.body.kind !== 'single') return { errors: [{ message: 'The query returned an incremental result.' }] };
+    return response.body.singleResult;
+  };
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, visit, type DocumentNode } from 'graphql';
 import { requestUnauthenticated } from '../core/errors.js';
-import type { GatewayContext } from './gateway.js';
+import type { GatewayContext } from './context.js';
 
 function asksForSchema(document: DocumentNode): boolean {
   let found = false;

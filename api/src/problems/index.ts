@@ -15,3 +15,5 @@ export const problemsSubgraph: SubgraphDefinition = {
   },
 };
 export { lifecycleDiagram } from './lifecycle/index.js';
+export { MaterialRefused } from './material/material.service.js';
+export { ProblemScope, ProblemStatus, ProblemType } from './problem/problem.entity.js';

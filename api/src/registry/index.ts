@@ -32,4 +32,6 @@ export {
 } from './student/student.commands.js';
 export { STUDENT_FIELDS, type NewStudent, type StudentChanges, type StudentDetails } from './student/student-fields.js';
 export { ACTIVE_STATUSES, Gender, IdType, StudentStatus } from './student/student.entity.js';
-export { checkResidentId, IdProblemReason, maskIdNumber } from './student/id-number.js';
+export { checkResidentId, IdProblemReason, maskIdNumber, residentIdCheckChar } from './student/id-number.js';
+export { TEMPLATE_COLUMNS } from './import/template.js';
+export { studentTemplateXlsx } from './import/template-file.js';

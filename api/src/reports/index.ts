@@ -6,3 +6,5 @@ export const reportsSubgraph: SubgraphDefinition = {
   name: 'reports',
   resolvers: [StatsResolver, SavedReportResolver],
 };
+
+export { ExportRefused, exportReport, type ExportRequest, type RunOperation } from './export/export.service.js';

@@ -1,4 +1,4 @@
-import { residentIdCheckChar } from '../registry/student/id-number.js';
+import { residentIdCheckChar } from '../registry/index.js';
 import type { Random } from './random.js';
 
 // Common surnames, most frequent first, repeated roughly by frequency so picks look natural.

@@ -1,6 +1,6 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
-import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,13 +12,14 @@ import type { Context } from '../core/graphql/context.js';
 import { INTERNAL_MESSAGE } from '../core/graphql/errors.js';
 import { REQUEST_ID_HEADER, type SubgraphServer } from '../core/graphql/subgraph-server.js';
 import { scopeOf, type Caller } from '../core/auth/caller.js';
+import { can, type Permission } from '../core/auth/permissions.js';
 import { NO_ROWS, withRowScope } from '../core/db/row-scope.js';
 import { UploadInterrupted, UploadRefused } from '../core/files/uploads.js';
-import { MaterialRefused } from '../problems/material/material.service.js';
-import { gatewayContext, type GatewayContext } from '../gateway/gateway.js';
-import { ExportRefused, exportReport, type ExportRequest } from '../reports/export/export.service.js';
-import { mayImport } from '../registry/import/import.service.js';
-import { studentTemplateXlsx } from '../registry/import/template-file.js';
+import { MaterialRefused } from '../problems/index.js';
+import { gatewayContext, type GatewayContext } from '../gateway/context.js';
+import { operationsAs } from '../gateway/gateway.js';
+import { ExportRefused, exportReport, type ExportRequest } from '../reports/index.js';
+import { studentTemplateXlsx } from '../registry/index.js';
 
 export const PORTAL_DIST = fileURLToPath(new URL('../../../portal/dist/', import.meta.url));
 const BODY_LIMIT = '1mb';
@@ -62,6 +63,18 @@ async function callerOf(app: App, req: Request): Promise<Caller | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The caller of a plain HTTP route when signed in and allowed to do this; otherwise null, with the
+ * 401 or 403 answer already sent (before the body is read: a refused upload stores nothing).
+ */
+async function permittedCaller(app: App, req: Request, res: Response, permission: Permission, refusal: string): Promise<Caller | null> {
+  const caller = await callerOf(app, req);
+  if (!caller) res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
+  else if (!can(caller, permission)) res.status(403).json({ error: { code: 'FORBIDDEN', message: refusal } });
+  else return caller;
+  return null;
 }
 
 /**
@@ -182,9 +195,8 @@ const httpRequestFailed: ErrorRequestHandler = (error: unknown, req, res, next) 
   res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: INTERNAL_MESSAGE } });
 };
 
-/** The product on one port: `/graphql` (gateway), `/healthz`, and the portal. */
-export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, options: { portal: boolean }): Express {
-  const http = baseApp(app);
+/** `/graphql`: the gateway, each request with its caller from the bearer token. */
+function serveGateway(http: Express, app: App, gateway: ApolloServer<GatewayContext>): void {
   http.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
@@ -193,17 +205,14 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
     }),
     graphqlRequestFailed,
   );
-  http.post('/uploads', async (req, res) => {
-    const caller = await callerOf(app, req);
-    if (!caller) {
-      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
-      return;
-    }
-    // Before the body is read: a role that may not import would only leave a file nobody uses.
-    if (!mayImport(caller)) {
-      res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Templates are uploaded by those who import them: a school registrar or a system admin.' } });
-      return;
-    }
+}
+
+/** `POST /uploads`: a registrar's import template, kept until it is imported or expires. */
+function templateUpload(app: App): RequestHandler {
+  return async (req, res) => {
+    // A role that may not import would only leave a file nobody uses.
+    const caller = await permittedCaller(app, req, res, 'students.import', 'Templates are uploaded by those who import them: a school registrar or a system admin.');
+    if (!caller) return;
     const fileName = safeFileName(req.headers['x-file-name']);
     const length = req.headers['content-length'];
     try {
@@ -217,13 +226,14 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
       if (error.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(error.retryAfterSeconds));
       res.status(error.code === 'FILE_TOO_LARGE' ? 413 : 429).json({ error: { code: error.code, message: error.message } });
     }
-  });
-  http.post('/materials', async (req, res) => {
-    const caller = await callerOf(app, req);
-    if (!caller) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
-    if (caller.role !== 'SCHOOL_REGISTRAR') {
-      return void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'Materials are uploaded by the school that acts on its records.' } });
-    }
+  };
+}
+
+/** `POST /materials`: a school's supporting document for a problem it acts on. */
+function materialUpload(app: App): RequestHandler {
+  return async (req, res) => {
+    const caller = await permittedCaller(app, req, res, 'material.upload', 'Materials are uploaded by the school that acts on its records.');
+    if (!caller) return;
     try {
       const material = await withRowScope(scopeOf(caller), () =>
         app.services.materials.upload(req, { caller, kind: String(req.query.kind ?? ''), fileName: safeFileName(req.headers['x-file-name']) }),
@@ -235,8 +245,12 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
       req.resume();
       res.status(error.code === 'FILE_TOO_LARGE' ? 413 : error.code === 'UNSUPPORTED_TYPE' ? 415 : 400).json({ error: { code: error.code, message: error.message } });
     }
-  });
-  http.get('/materials/:id', async (req, res) => {
+  };
+}
+
+/** `GET /materials/:id`: a material in the caller's scope, as an attachment, logged as read. */
+function materialDownload(app: App): RequestHandler<{ id: string }> {
+  return async (req, res) => {
     const caller = await callerOf(app, req);
     if (!caller) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
     const { material, allowed } = await withRowScope(scopeOf(caller), () => app.services.materials.readable(scopeOf(caller), req.params.id));
@@ -250,8 +264,12 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'private, no-store');
     (await app.services.materials.content(material)).pipe(res);
-  });
-  http.post('/exports', express.json({ limit: BODY_LIMIT }), async (req, res) => {
+  };
+}
+
+/** `POST /exports`: a report or list as CSV or XLSX, its query run through the gateway as the caller. */
+function reportExport(app: App, gateway: ApolloServer<GatewayContext>): RequestHandler {
+  return async (req, res) => {
     const context = await gatewayContext(app, req.headers.authorization, String(req.id), req.ip ?? null).catch(() => null);
     if (!context?.caller) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
     const body = (req.body ?? {}) as Partial<ExportRequest>;
@@ -259,7 +277,8 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
       return void res.status(400).json({ error: { code: 'INVALID_VALUE', message: 'Send {"document": "<query>", "variables": {…}, "format": "csv" | "xlsx"}.' } });
     }
     try {
-      const file = await exportReport(gateway, context, { document: body.document, variables: body.variables, format: body.format as 'csv', name: typeof body.name === 'string' ? body.name : undefined });
+      const request = { document: body.document, variables: body.variables, format: body.format as 'csv', name: typeof body.name === 'string' ? body.name : undefined };
+      const file = await exportReport(operationsAs(gateway, context), request);
       app.log.info({ userId: context.caller.userId, rows: file.rows, format: body.format }, 'report exported');
       res.setHeader('content-type', file.contentType);
       res.setHeader('content-disposition', `attachment; filename="export.${body.format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
@@ -269,17 +288,34 @@ export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, 
       if (!(error instanceof ExportRefused)) throw error;
       res.status(400).json({ error: { code: error.code, message: error.message } });
     }
-  });
-  http.get('/templates/students.xlsx', async (_req, res) => {
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('content-disposition', `attachment; filename="students-template.xlsx"; filename*=UTF-8''${encodeURIComponent('学生信息导入模板.xlsx')}`);
-    res.send(await studentTemplate());
-  });
-  if (options.portal && existsSync(path.join(PORTAL_DIST, 'index.html'))) {
-    http.use(express.static(PORTAL_DIST, { index: false, maxAge: '1h' }));
-    // Client-side routes (deep links) all load the app shell.
-    http.get(/^\/(?!graphql|healthz|readyz|uploads|templates|materials|exports).*/, (_req, res) => res.sendFile(path.join(PORTAL_DIST, 'index.html')));
-  }
+  };
+}
+
+/** `GET /templates/students.xlsx`: the empty import template. */
+const studentTemplateDownload: RequestHandler = async (_req, res) => {
+  res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  res.setHeader('content-disposition', `attachment; filename="students-template.xlsx"; filename*=UTF-8''${encodeURIComponent('学生信息导入模板.xlsx')}`);
+  res.send(await studentTemplate());
+};
+
+/** The built portal, when there is one: its files, and the app shell for every client-side route. */
+function servePortal(http: Express): void {
+  if (!existsSync(path.join(PORTAL_DIST, 'index.html'))) return;
+  http.use(express.static(PORTAL_DIST, { index: false, maxAge: '1h' }));
+  // Client-side routes (deep links) all load the app shell.
+  http.get(/^\/(?!graphql|healthz|readyz|uploads|templates|materials|exports).*/, (_req, res) => res.sendFile(path.join(PORTAL_DIST, 'index.html')));
+}
+
+/** The product on one port: `/graphql` (gateway), `/healthz`, the plain HTTP routes and the portal. */
+export function gatewayHttpApp(app: App, gateway: ApolloServer<GatewayContext>, options: { portal: boolean }): Express {
+  const http = baseApp(app);
+  serveGateway(http, app, gateway);
+  http.post('/uploads', templateUpload(app));
+  http.post('/materials', materialUpload(app));
+  http.get('/materials/:id', materialDownload(app));
+  http.post('/exports', express.json({ limit: BODY_LIMIT }), reportExport(app, gateway));
+  http.get('/templates/students.xlsx', studentTemplateDownload);
+  if (options.portal) servePortal(http);
   http.use(httpRequestFailed);
   return http;
 }

@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import type { App } from '../app.js';
 import { createSubgraphServer, type SubgraphServer } from '../core/graphql/subgraph-server.js';
 import { createGateway } from '../gateway/gateway.js';
+import { createLoaders } from '../loaders.js';
 import { SUBGRAPHS, subgraphByName } from '../subgraphs.js';
 import { draining, gatewayHttpApp, subgraphHttpApp } from './http.js';
 
@@ -69,13 +70,13 @@ async function takingUploads(app: App, start: () => Promise<Running>): Promise<R
 /** Gateway, every subgraph (answered in-process) and the portal on one port. */
 export async function startAllInOne(app: App, host: string, port: number): Promise<Running> {
   const local = new Map<string, SubgraphServer>();
-  for (const def of SUBGRAPHS) local.set(def.name, await createSubgraphServer(app, def));
+  for (const def of SUBGRAPHS) local.set(def.name, await createSubgraphServer(app, def, createLoaders));
   const gateway = await createGateway(app, { local });
   return takingUploads(app, () => listen(gatewayHttpApp(app, gateway, { portal: true }), host, port));
 }
 
 export async function startSubgraph(app: App, name: string, host: string, port: number): Promise<Running> {
-  return listen(subgraphHttpApp(app, await createSubgraphServer(app, subgraphByName(name))), host, port);
+  return listen(subgraphHttpApp(app, await createSubgraphServer(app, subgraphByName(name), createLoaders)), host, port);
 }
 
 /** The gateway alone, calling subgraphs over HTTP at `urls` (defaults: the supergraph's URLs). */

@@ -1,5 +1,6 @@
-import { createRouter, createWebHistory, type RouteLocationRaw, type Router, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import { createRouter, createWebHistory, type Router, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import { getAuthToken } from '@/composables/use-auth-token';
+import { HOME, safeRedirect } from './home';
 import type { MessageSchema } from '@/i18n/zh-CN';
 
 declare module 'vue-router' {
@@ -11,15 +12,7 @@ declare module 'vue-router' {
   }
 }
 
-export const HOME: RouteLocationRaw = { name: 'problems' };
-
-/** A same-site path to return to after signing in; anything else (other sites, `//host`) goes home. */
-export function safeRedirect(value: unknown): string | null {
-  const path = Array.isArray(value) ? value[0] : value;
-  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return null;
-  if (path === '/login' || path.startsWith('/login?') || path.startsWith('/login#')) return null;
-  return path;
-}
+export { HOME, safeRedirect };
 
 /** The pages inside the signed-in layout. */
 const LAYOUT_PAGES: RouteRecordRaw[] = [
@@ -101,7 +94,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
       },
       {
         path: '/',
-        component: () => import('@/features/layout/AppLayout.vue'),
+        component: () => import('@/shell/AppLayout.vue'),
         children: LAYOUT_PAGES,
       },
       { path: '/:pathMatch(.*)*', redirect: '/problems' },

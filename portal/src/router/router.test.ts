@@ -5,7 +5,7 @@ import { createAppRouter, safeRedirect } from './index';
 
 // The guard is under test, not the pages: stand-ins keep the lazy routes quick to resolve.
 vi.mock('@/features/auth/LoginPage.vue', () => ({ default: { name: 'LoginPage', render: () => null } }));
-vi.mock('@/features/layout/AppLayout.vue', () => ({ default: { name: 'AppLayout', render: () => null } }));
+vi.mock('@/shell/AppLayout.vue', () => ({ default: { name: 'AppLayout', render: () => null } }));
 vi.mock('@/features/students/StudentsPage.vue', () => ({ default: { name: 'StudentsPage', render: () => null } }));
 vi.mock('@/features/problems/ProblemsPage.vue', () => ({ default: { name: 'ProblemsPage', render: () => null } }));
 

@@ -5,6 +5,7 @@ import { createApp, type App } from '../../../api/src/app.js';
 import { parseConfig } from '../../../api/src/core/config.js';
 import { statementCounter } from '../../../api/src/core/db/query-counter.js';
 import { createSubgraphServer } from '../../../api/src/core/graphql/subgraph-server.js';
+import { createLoaders } from '../../../api/src/loaders.js';
 import { subgraphHttpApp } from '../../../api/src/server/http.js';
 import { startAllInOne, startSubgraph } from '../../../api/src/server/start.js';
 import { subgraphByName } from '../../../api/src/subgraphs.js';
@@ -29,7 +30,7 @@ if (mode === 'all') {
 } else if (mode === 'subgraphs') {
   // Registry and problems on one port, so that one load generator can call both as the gateway does.
   const apps = new Map<string, ReturnType<typeof subgraphHttpApp>>();
-  for (const name of ['registry', 'problems']) apps.set(name, subgraphHttpApp(app, await createSubgraphServer(app, subgraphByName(name))));
+  for (const name of ['registry', 'problems']) apps.set(name, subgraphHttpApp(app, await createSubgraphServer(app, subgraphByName(name), createLoaders)));
   server = createServer((req, res) => {
     const [, name] = /^\/(\w+)\//.exec(req.url ?? '') ?? [];
     const target = name ? apps.get(name) : undefined;

@@ -438,90 +438,126 @@ function cellValue(cell: CellContext, shared: string[], dateStyles: boolean[], d
   }
 }
 
-/** Streams <sheetData>: one XlsxRow per <row>, handed out after the chunk that closed it. */
-async function* sheetRows(book: Workbook, part: string, shared: string[], dateStyles: boolean[], date1904: boolean, options: XlsxReadOptions): AsyncGenerator<XlsxRow> {
-  const done: XlsxRow[] = [];
-  let inSheetData = false;
-  let rowNumber = 0;
-  let cells: XlsxCell[] = [];
-  let cell: CellContext | null = null;
-  let lastColumn = -1;
-  let inValue = false;
-  let inInline = false;
-  const tooLong = (): XlsxError => new XlsxError(`this cell is longer than ${MAX_CELL_CHARS.toLocaleString('en')} characters`, rowNumber, cell?.column ?? -1);
-  const rich = new RichText(tooLong);
+interface Tag {
+  name: string;
+  attributes: Record<string, string | undefined>;
+}
 
-  const parser = newParser();
-  parser.on('opentag', (tag) => {
+/** Reads <sheetData> as the parser reports it: the row and cell under way, and the rows closed. */
+class SheetData {
+  /** Rows closed and not yet handed out. */
+  readonly done: XlsxRow[] = [];
+  private inSheetData = false;
+  private rowNumber = 0;
+  private cells: XlsxCell[] = [];
+  private cell: CellContext | null = null;
+  private lastColumn = -1;
+  private inValue = false;
+  private inInline = false;
+  private readonly rich = new RichText(() => this.tooLong());
+
+  constructor(
+    private readonly shared: string[],
+    private readonly dateStyles: boolean[],
+    private readonly date1904: boolean,
+    private readonly maxColumns: number,
+  ) {}
+
+  private tooLong(): XlsxError {
+    return new XlsxError(`this cell is longer than ${MAX_CELL_CHARS.toLocaleString('en')} characters`, this.rowNumber, this.cell?.column ?? -1);
+  }
+
+  open(tag: Tag): void {
     const local = localName(tag.name);
-    if (!inSheetData) {
-      inSheetData = local === 'sheetData';
+    if (!this.inSheetData) {
+      this.inSheetData = local === 'sheetData';
       return;
     }
-    if (cell) {
-      if (local === 'v') {
-        inValue = true;
-        cell.value = '';
-      } else if (local === 'is') {
-        inInline = true;
-        cell.inline = '';
-      } else if (inInline) rich.open(local);
-    } else if (local === 'row') {
-      const r = tag.attributes['r'];
-      // r is optional: a row without it follows the previous one.
-      const next = r === undefined ? rowNumber + 1 : /^\d+$/.test(r) ? Number(r) : NaN;
-      if (!(next >= 1)) throw new XlsxError(`a row is numbered ${quoted(r ?? '')}`, rowNumber + 1);
-      rowNumber = next;
-      cells = [];
-      lastColumn = -1;
-    } else if (local === 'c') {
-      const r = tag.attributes['r'];
-      // r is optional here too: a cell without it follows the previous one in its row.
-      const column = r === undefined ? lastColumn + 1 : columnOf(r);
-      if (column === null) throw new XlsxError(`a cell has the reference ${quoted(r ?? '')}, which names no column`, rowNumber);
-      lastColumn = column;
-      const style = Number(tag.attributes['s'] ?? 0);
-      cell = { row: rowNumber, column, type: tag.attributes['t'] ?? 'n', style, value: null, inline: null };
-    }
-  });
-  const addText = (text: string): void => {
-    if (inInline) rich.add(text);
-    else if (inValue && cell) {
-      if (cell.value!.length + text.length > MAX_CELL_CHARS) throw tooLong();
-      cell.value += text;
-    }
-  };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-  parser.on('closetag', (tag) => {
-    if (!inSheetData) return;
-    const local = localName(tag.name);
-    if (local === 'sheetData') {
-      inSheetData = false;
-    } else if (cell && local === 'v') {
-      inValue = false;
-    } else if (cell && local === 'is') {
-      inInline = false;
-      cell.inline = rich.take();
-    } else if (inInline) {
-      rich.close(local);
-    } else if (cell && local === 'c') {
-      const value = cellValue(cell, shared, dateStyles, date1904);
-      if (value.type !== 'blank') {
-        if (cell.column >= options.maxColumns) {
-          throw new XlsxError(`this row has a value past the first ${options.maxColumns.toLocaleString('en')} columns, which is all that is read`, cell.row, cell.column);
-        }
-        while (cells.length < cell.column) cells.push(BLANK);
-        cells[cell.column] = value;
-      }
-      cell = null;
-    } else if (local === 'row') {
-      done.push({ row: rowNumber, cells });
-    }
-  });
+    if (this.cell) this.openInCell(this.cell, local);
+    else if (local === 'row') this.openRow(tag.attributes['r']);
+    else if (local === 'c') this.openCell(tag.attributes);
+  }
 
+  private openInCell(cell: CellContext, local: string): void {
+    if (local === 'v') {
+      this.inValue = true;
+      cell.value = '';
+    } else if (local === 'is') {
+      this.inInline = true;
+      cell.inline = '';
+    } else if (this.inInline) this.rich.open(local);
+  }
+
+  private openRow(r: string | undefined): void {
+    // r is optional: a row without it follows the previous one.
+    const next = r === undefined ? this.rowNumber + 1 : /^\d+$/.test(r) ? Number(r) : NaN;
+    if (!(next >= 1)) throw new XlsxError(`a row is numbered ${quoted(r ?? '')}`, this.rowNumber + 1);
+    this.rowNumber = next;
+    this.cells = [];
+    this.lastColumn = -1;
+  }
+
+  private openCell(attributes: Tag['attributes']): void {
+    const r = attributes['r'];
+    // r is optional here too: a cell without it follows the previous one in its row.
+    const column = r === undefined ? this.lastColumn + 1 : columnOf(r);
+    if (column === null) throw new XlsxError(`a cell has the reference ${quoted(r ?? '')}, which names no column`, this.rowNumber);
+    this.lastColumn = column;
+    const style = Number(attributes['s'] ?? 0);
+    this.cell = { row: this.rowNumber, column, type: attributes['t'] ?? 'n', style, value: null, inline: null };
+  }
+
+  text(text: string): void {
+    if (this.inInline) this.rich.add(text);
+    else if (this.inValue && this.cell) {
+      if (this.cell.value!.length + text.length > MAX_CELL_CHARS) throw this.tooLong();
+      this.cell.value += text;
+    }
+  }
+
+  close(tag: Tag): void {
+    if (!this.inSheetData) return;
+    const local = localName(tag.name);
+    const cell = this.cell;
+    if (local === 'sheetData') {
+      this.inSheetData = false;
+    } else if (cell && local === 'v') {
+      this.inValue = false;
+    } else if (cell && local === 'is') {
+      this.inInline = false;
+      cell.inline = this.rich.take();
+    } else if (this.inInline) {
+      this.rich.close(local);
+    } else if (cell && local === 'c') {
+      this.closeCell(cell);
+    } else if (local === 'row') {
+      this.done.push({ row: this.rowNumber, cells: this.cells });
+    }
+  }
+
+  private closeCell(cell: CellContext): void {
+    const value = cellValue(cell, this.shared, this.dateStyles, this.date1904);
+    if (value.type !== 'blank') {
+      if (cell.column >= this.maxColumns) {
+        throw new XlsxError(`this row has a value past the first ${this.maxColumns.toLocaleString('en')} columns, which is all that is read`, cell.row, cell.column);
+      }
+      while (this.cells.length < cell.column) this.cells.push(BLANK);
+      this.cells[cell.column] = value;
+    }
+    this.cell = null;
+  }
+}
+
+/** Streams <sheetData>: one XlsxRow per <row>, handed out after the chunk that closed it. */
+async function* sheetRows(book: Workbook, part: string, shared: string[], dateStyles: boolean[], date1904: boolean, options: XlsxReadOptions): AsyncGenerator<XlsxRow> {
+  const sheet = new SheetData(shared, dateStyles, date1904, options.maxColumns);
+  const parser = newParser();
+  parser.on('opentag', (tag) => sheet.open(tag));
+  parser.on('text', (text) => sheet.text(text));
+  parser.on('cdata', (text) => sheet.text(text));
+  parser.on('closetag', (tag) => sheet.close(tag));
   for await (const _ of book.parse(part, parser)) {
-    if (done.length > 0) yield* done.splice(0);
+    if (sheet.done.length > 0) yield* sheet.done.splice(0);
   }
 }
 

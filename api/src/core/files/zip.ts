@@ -90,6 +90,83 @@ async function checkContent(path: string, entry: Entry, dataStart: number): Prom
   if (size !== entry.size || crc >>> 0 !== entry.crc) throw new ZipError(`${entry.name} is damaged (its contents fail their checksum)`);
 }
 
+/** The table of contents (central directory), found through the end record in the file's last bytes. */
+async function readTableOfContents(handle: FileHandle, fileSize: number): Promise<{ entries: Entry[]; directoryOffset: number }> {
+  const tailLength = Math.min(fileSize, 22 + 0xffff);
+  const tail = await readAt(handle, fileSize - tailLength, tailLength);
+  const endAt = findEnd(tail);
+  if (endAt < 0) throw new ZipError('it has no table of contents at its end (was it cut short while copying or downloading?)');
+  const end = tail.subarray(endAt);
+  const count = end.readUInt16LE(10);
+  const directorySize = end.readUInt32LE(12);
+  const directoryOffset = end.readUInt32LE(16);
+  if (end.readUInt16LE(4) !== 0 || end.readUInt16LE(6) !== 0 || end.readUInt16LE(8) !== count) throw new ZipError('it is split over several files');
+  if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) throw new ZipError('it is larger than 4 GB (zip64), far beyond any school template');
+  if (directoryOffset + directorySize !== fileSize - tailLength + endAt) throw new ZipError('its table of contents is not where it says');
+  return { entries: readDirectory(await readAt(handle, directoryOffset, directorySize), count), directoryOffset };
+}
+
+/** Refuses a file whose entries promise to unpack far beyond what real workbooks do (a zip bomb). */
+function checkExpansion(entries: readonly Entry[], fileSize: number): void {
+  let declared = 0;
+  for (const entry of entries) declared += entry.size;
+  if (declared > MAX_EXPANSION * fileSize + 10 * 1048576) {
+    throw new ZipError(`it unpacks to ${Math.round(declared / 1048576)} MB from ${Math.ceil(fileSize / 1048576)} MB, which no real workbook does`);
+  }
+}
+
+/**
+ * One entry, `expected` being where the previous one ended: its kind, its local header against the
+ * table of contents, and its data descriptor if any. Returns where its data starts and where the
+ * next entry must start.
+ */
+async function checkEntry(handle: FileHandle, entry: Entry, expected: number, directoryOffset: number): Promise<{ dataStart: number; next: number }> {
+  if (entry.flags & 0x1) throw new ZipError(`${entry.name} is encrypted`);
+  if (entry.method !== STORED && entry.method !== DEFLATED) throw new ZipError(`${entry.name} uses a compression method that workbooks do not use (${entry.method})`);
+  if (entry.method === STORED && entry.compressedSize !== entry.size) throw new ZipError(`${entry.name} is damaged`);
+  // Entries laid end to end: no bytes hidden between them, no entry sharing another's data.
+  if (entry.localOffset !== expected) throw new ZipError(`${entry.name} is not where the table of contents says`);
+  const dataStart = await checkLocalHeader(handle, entry);
+  let next = dataStart + entry.compressedSize;
+  if ((entry.flags & 0x8) !== 0) next += await checkDataDescriptor(handle, entry, next, directoryOffset);
+  if (next > directoryOffset) throw new ZipError(`${entry.name} runs into the table of contents`);
+  return { dataStart, next };
+}
+
+/** The entry's local header agrees with the table of contents; returns where its data starts. */
+async function checkLocalHeader(handle: FileHandle, entry: Entry): Promise<number> {
+  const local = await readAt(handle, entry.localOffset, 30);
+  const nameLength = local.readUInt16LE(26);
+  const name = (await readAt(handle, entry.localOffset + 30, nameLength)).toString('utf8').replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?');
+  const deferred = (entry.flags & 0x8) !== 0;
+  if (
+    local.readUInt32LE(0) !== LOCAL_HEADER ||
+    name !== entry.name ||
+    local.readUInt16LE(8) !== entry.method ||
+    (local.readUInt16LE(6) & 0x8) !== (entry.flags & 0x8) ||
+    (!deferred && (local.readUInt32LE(14) !== entry.crc || local.readUInt32LE(18) !== entry.compressedSize || local.readUInt32LE(22) !== entry.size))
+  ) {
+    throw new ZipError(`the header of ${entry.name} disagrees with the table of contents`);
+  }
+  return entry.localOffset + 30 + nameLength + local.readUInt16LE(28);
+}
+
+/**
+ * Sizes and CRC that follow the data (bit 3), with or without the optional signature, agree with
+ * the table of contents; returns the descriptor's length.
+ */
+async function checkDataDescriptor(handle: FileHandle, entry: Entry, at: number, directoryOffset: number): Promise<number> {
+  const room = directoryOffset - at;
+  if (room < 12) throw new ZipError(`${entry.name} runs into the table of contents`);
+  const descriptor = await readAt(handle, at, Math.min(16, room));
+  const signed = descriptor.length >= 16 && descriptor.readUInt32LE(0) === DATA_DESCRIPTOR;
+  const from = signed ? 4 : 0;
+  if (descriptor.length < from + 12 || descriptor.readUInt32LE(from) !== entry.crc || descriptor.readUInt32LE(from + 4) !== entry.compressedSize || descriptor.readUInt32LE(from + 8) !== entry.size) {
+    throw new ZipError(`the data descriptor of ${entry.name} disagrees with the table of contents`);
+  }
+  return from + 12;
+}
+
 /**
  * Checks a zip file the way a careful reader would before trusting it: the table of contents at
  * its end, every entry's local header agreeing with it, the entries laid end to end from the first
@@ -104,61 +181,13 @@ export async function checkZip(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {
     const { size: fileSize } = await handle.stat();
-    const tailLength = Math.min(fileSize, 22 + 0xffff);
-    const tail = await readAt(handle, fileSize - tailLength, tailLength);
-    const endAt = findEnd(tail);
-    if (endAt < 0) throw new ZipError('it has no table of contents at its end (was it cut short while copying or downloading?)');
-    const end = tail.subarray(endAt);
-    const count = end.readUInt16LE(10);
-    const directorySize = end.readUInt32LE(12);
-    const directoryOffset = end.readUInt32LE(16);
-    if (end.readUInt16LE(4) !== 0 || end.readUInt16LE(6) !== 0 || end.readUInt16LE(8) !== count) throw new ZipError('it is split over several files');
-    if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) throw new ZipError('it is larger than 4 GB (zip64), far beyond any school template');
-    if (directoryOffset + directorySize !== fileSize - tailLength + endAt) throw new ZipError('its table of contents is not where it says');
-    const entries = readDirectory(await readAt(handle, directoryOffset, directorySize), count);
-
-    let declared = 0;
-    for (const entry of entries) declared += entry.size;
-    if (declared > MAX_EXPANSION * fileSize + 10 * 1048576) {
-      throw new ZipError(`it unpacks to ${Math.round(declared / 1048576)} MB from ${Math.ceil(fileSize / 1048576)} MB, which no real workbook does`);
-    }
-
+    const { entries, directoryOffset } = await readTableOfContents(handle, fileSize);
+    checkExpansion(entries, fileSize);
     let expected = 0;
     for (const entry of [...entries].sort((a, b) => a.localOffset - b.localOffset)) {
-      if (entry.flags & 0x1) throw new ZipError(`${entry.name} is encrypted`);
-      if (entry.method !== STORED && entry.method !== DEFLATED) throw new ZipError(`${entry.name} uses a compression method that workbooks do not use (${entry.method})`);
-      if (entry.method === STORED && entry.compressedSize !== entry.size) throw new ZipError(`${entry.name} is damaged`);
-      // Entries laid end to end: no bytes hidden between them, no entry sharing another's data.
-      if (entry.localOffset !== expected) throw new ZipError(`${entry.name} is not where the table of contents says`);
-      const local = await readAt(handle, entry.localOffset, 30);
-      const nameLength = local.readUInt16LE(26);
-      const dataStart = entry.localOffset + 30 + nameLength + local.readUInt16LE(28);
-      const name = (await readAt(handle, entry.localOffset + 30, nameLength)).toString('utf8').replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?');
-      const deferred = (entry.flags & 0x8) !== 0;
-      if (
-        local.readUInt32LE(0) !== LOCAL_HEADER ||
-        name !== entry.name ||
-        local.readUInt16LE(8) !== entry.method ||
-        (local.readUInt16LE(6) & 0x8) !== (entry.flags & 0x8) ||
-        (!deferred && (local.readUInt32LE(14) !== entry.crc || local.readUInt32LE(18) !== entry.compressedSize || local.readUInt32LE(22) !== entry.size))
-      ) {
-        throw new ZipError(`the header of ${entry.name} disagrees with the table of contents`);
-      }
-      expected = dataStart + entry.compressedSize;
-      if (deferred) {
-        // Sizes and CRC follow the data (bit 3), with or without the optional signature.
-        const room = directoryOffset - expected;
-        if (room < 12) throw new ZipError(`${entry.name} runs into the table of contents`);
-        const descriptor = await readAt(handle, expected, Math.min(16, room));
-        const signed = descriptor.length >= 16 && descriptor.readUInt32LE(0) === DATA_DESCRIPTOR;
-        const at = signed ? 4 : 0;
-        if (descriptor.length < at + 12 || descriptor.readUInt32LE(at) !== entry.crc || descriptor.readUInt32LE(at + 4) !== entry.compressedSize || descriptor.readUInt32LE(at + 8) !== entry.size) {
-          throw new ZipError(`the data descriptor of ${entry.name} disagrees with the table of contents`);
-        }
-        expected += at + 12;
-      }
-      if (expected > directoryOffset) throw new ZipError(`${entry.name} runs into the table of contents`);
+      const { dataStart, next } = await checkEntry(handle, entry, expected, directoryOffset);
       await checkContent(path, entry, dataStart);
+      expected = next;
     }
     if (expected !== directoryOffset) throw new ZipError('there are unlisted bytes before its table of contents');
   } finally {

@@ -1,16 +1,41 @@
 import type { Logger } from 'pino';
-import type { App } from '../../app.js';
-import type { Loaders } from '../../loaders.js';
 import { scopeOf, type Caller, type Scope } from '../auth/caller.js';
-import type { AccessSubject } from '../audit/access-log.js';
-import { forbidden, unauthenticated } from '../errors.js';
+import type { AccessLog, AccessSubject } from '../audit/access-log.js';
+import type { TokenKeys } from '../auth/tokens.js';
+import type { Config } from '../config.js';
+import { unauthenticated } from '../errors.js';
+
+// Core names no domain, yet every resolver needs its domain's services and loaders typed on the
+// context. So core declares open interfaces with only what core itself uses, and the composition
+// root merges in the rest with `declare module` (app.ts: the application and its services;
+// loaders.ts: the request's loaders), as Express's `Request` or Vue's `ComponentCustomProperties`
+// are extended. Resolvers keep importing `Context` from here, fully typed.
+
+/** The services of the application. Core uses the read log; app.ts adds every domain's services. */
+export interface AppServices {
+  accessLog: AccessLog;
+}
+
+/** The running application as a request sees it; app.ts merges in its `App`. */
+export interface RequestApp {
+  config: Config;
+  log: Logger;
+  keys: TokenKeys;
+  services: AppServices;
+}
+
+/** The data loaders built once per request; loaders.ts merges in what `createLoaders` builds. */
+export interface RequestLoaders {}
+
+/** Builds the loaders of one request (never shared between requests). */
+export type CreateLoaders = (app: RequestApp, caller: Caller | null, requestId: string | null) => RequestLoaders;
 
 export interface Context {
-  app: App;
+  app: RequestApp;
   caller: Caller | null;
   /** The client's network address, as the gateway saw it. */
   clientAddress: string | null;
-  loaders: Loaders;
+  loaders: RequestLoaders;
   requestId: string;
   log: Logger;
 }
@@ -22,12 +47,6 @@ export function requireCaller(ctx: Context): Caller {
 
 export function requireScope(ctx: Context): Scope {
   return scopeOf(requireCaller(ctx));
-}
-
-export function requireRole(ctx: Context, roles: readonly Caller['role'][]): Caller {
-  const caller = requireCaller(ctx);
-  if (!roles.includes(caller.role)) throw forbidden();
-  return caller;
 }
 
 /** Records that the caller read these records (the read log), before they are returned. */

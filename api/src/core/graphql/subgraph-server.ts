@@ -1,14 +1,12 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
-import type { App } from '../../app.js';
-import { createLoaders } from '../../loaders.js';
 import { scopeOf } from '../auth/caller.js';
 import { verifySubgraphToken } from '../auth/tokens.js';
 import { bindRowScope, NO_ROWS, withRowScope } from '../db/row-scope.js';
 import { requestUnauthenticated } from '../errors.js';
 import { buildFederatedSchema, type SubgraphDefinition } from './build-schema.js';
-import type { Context } from './context.js';
+import type { Context, CreateLoaders, RequestApp } from './context.js';
 import { maskErrors } from './errors.js';
 import { operationLimits } from './limits.js';
 
@@ -24,7 +22,11 @@ export interface SubgraphServer {
   handle(request: HTTPGraphQLRequest): Promise<Response>;
 }
 
-export async function createSubgraphServer(app: App, def: SubgraphDefinition): Promise<SubgraphServer> {
+/**
+ * The Apollo server of one subgraph. The composition root hands in the application and how to build
+ * a request's loaders (loaders.ts): core knows neither the domains' services nor their loaders.
+ */
+export async function createSubgraphServer(app: RequestApp, def: SubgraphDefinition, createLoaders: CreateLoaders): Promise<SubgraphServer> {
   const schema = await buildFederatedSchema(def);
   const log = app.log.child({ subgraph: def.name });
   const limits = operationLimits(app.config);

@@ -4,8 +4,6 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { PoolClient } from 'pg';
-import type { Caller } from '../../core/auth/caller.js';
-import { can } from '../../core/auth/permissions.js';
 import { widened } from '../../core/db/row-scope.js';
 import { appendEvents } from '../../core/events.js';
 import type { LocatedError } from '../../core/files/csv.js';
@@ -15,14 +13,6 @@ import { copyWriter, insertWriter, type StudentWriter } from './student-writer.j
 
 export const MAX_REPORTED_ERRORS = 10_000;
 const BATCH_ROWS = 2_000;
-
-/**
- * Who may import templates: a registrar (into its own school) and a system admin (into any).
- * Also who may upload one (`POST /uploads`): anyone else would only leave files nobody imports.
- */
-export function mayImport(caller: Caller): boolean {
-  return can(caller, 'students.import');
-}
 
 export type ImportFailure = 'INVALID_ROWS' | 'DUPLICATE_FILE' | 'FILE_TOO_LARGE' | 'NOT_A_SPREADSHEET' | 'UNKNOWN_SCHOOL';
 

@@ -1,6 +1,4 @@
-import type { ApolloServer } from '@apollo/server';
-import { Kind, type OperationDefinitionNode } from 'graphql';
-import type { GatewayContext } from '../../gateway/gateway.js';
+import { Kind, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
 import { checkReportDocument, InvalidReportDocument } from '../saved/report-document.js';
 import { findList, tabulate, toCsv, toXlsx } from './table.js';
 
@@ -25,12 +23,18 @@ export class ExportRefused extends Error {
 }
 
 /**
+ * Runs one GraphQL operation as the exporting user. The server hands in the gateway's (gateway.ts
+ * `operationsAs`), so the export runs through the whole supergraph without importing the gateway.
+ */
+export type RunOperation = (query: string, variables: Record<string, unknown>) => Promise<FormattedExecutionResult>;
+
+/**
  * Export of any report or list as CSV or XLSX. The query runs through the gateway with the
  * exporter's own credentials, exactly as the portal would run it, so an export can never hold
  * more than its user may see. When the query takes an `$after` variable and its list is a
  * connection, every page is fetched (up to MAX_EXPORT_ROWS rows), so "export" means the whole list.
  */
-export async function exportReport(gateway: ApolloServer<GatewayContext>, context: GatewayContext, request: ExportRequest) {
+export async function exportReport(run: RunOperation, request: ExportRequest) {
   if (request.format !== 'csv' && request.format !== 'xlsx') throw new ExportRefused('INVALID_VALUE', 'format must be csv or xlsx.');
   let operation: OperationDefinitionNode;
   try {
@@ -43,9 +47,7 @@ export async function exportReport(gateway: ApolloServer<GatewayContext>, contex
   const items: unknown[] = [];
   let variables = { ...request.variables };
   for (;;) {
-    const response = await gateway.executeOperation({ query: request.document, variables }, { contextValue: context });
-    if (response.body.kind !== 'single') throw new ExportRefused('QUERY_FAILED', 'The query returned an incremental result.');
-    const { data, errors } = response.body.singleResult;
+    const { data, errors } = await run(request.document, variables);
     if (errors?.length) throw new ExportRefused('QUERY_FAILED', errors.map((e) => e.message).join(' '), errors);
     const list = findList(data);
     if (!list) throw new ExportRefused('NO_LIST', 'The query returns no list to export.');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
-import { API_SCHEMA_FILE } from '../../gateway/schema-files.js';
+import { API_SCHEMA_FILE } from '../../core/graphql/schema-files.js';
 
 let apiSchema: GraphQLSchema | undefined;
 

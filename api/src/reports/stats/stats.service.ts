@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { regionPrefix, scopeSql, type Scope } from '../../core/auth/caller.js';
-import type { ProblemScope, ProblemStatus, ProblemType } from '../../problems/problem/problem.entity.js';
+import type { ProblemScope, ProblemStatus, ProblemType } from '../../problems/index.js';
 import { StatsDimension, type ProblemStatsRow } from './stats.types.js';
 
 export interface StatsFilter {
@@ -53,71 +53,18 @@ export class StatsService {
   async problemStats(scope: Scope, groupBy: StatsDimension[], filter: StatsFilter): Promise<ProblemStatsRow[]> {
     const dimensions = [...new Set(groupBy)];
     const params: unknown[] = [];
-    const memberWhere = [scopeSql(scope, { schoolId: 'sc.id', regionCode: 'sc.region_code' }, params)];
-    if (filter.regionCode) {
-      params.push(`${regionPrefix(filter.regionCode)}%`);
-      memberWhere.push(`sc.region_code LIKE $${params.length}`);
-    }
-    if (filter.schoolId) {
-      params.push(filter.schoolId);
-      memberWhere.push(`sc.id = $${params.length}`);
-    }
-    // The unit counted: a problem, or a problem once per school / per region it involves.
-    const unitColumns = ['pm.problem_id'];
-    if (dimensions.includes(StatsDimension.SCHOOL)) unitColumns.push('sc.id AS school_id');
-    if (dimensions.includes(StatsDimension.REGION)) {
-      const length = Math.min(this.lookedAtLength(scope, filter) + 2, 6);
-      unitColumns.push(`rpad(left(sc.region_code, ${length}), 6, '0') AS region_code`);
-    }
-
-    const problemWhere: string[] = [];
-    for (const key of ['type', 'scope', 'status'] as const) {
-      if (filter[key]) {
-        params.push(filter[key]);
-        problemWhere.push(`p.${key} = $${params.length}`);
-      }
-    }
-    for (const [field, operator] of [['openedFrom', '>='], ['openedTo', '<']] as const) {
-      const day = filter[field];
-      if (!day) continue;
-      if (!DAY.test(day) || Number.isNaN(Date.parse(day))) throw new StatsRefusal(`${field} must be a day as YYYY-MM-DD.`, field);
-      params.push(day);
-      const bound = `($${params.length}::date${operator === '<' ? ' + 1' : ''})::timestamp AT TIME ZONE 'Asia/Shanghai'`;
-      problemWhere.push(`p.opened_at ${operator} ${bound}`);
-    }
-
-    const groups: { column: string; sql: string }[] = dimensions.map((d) =>
-      d === StatsDimension.SCHOOL ? { column: 'schoolId', sql: 'u.school_id::text' } : d === StatsDimension.REGION ? { column: 'regionCode', sql: 'u.region_code' } : DIMENSION_SQL[d],
-    );
+    const memberWhere = memberConditions(scope, filter, params);
+    const problemWhere = problemConditions(filter, params);
+    const groups = dimensions.map(groupOf);
     params.push(this.deadlineDays);
-    const deadline = `$${params.length}`;
-    const select = ALL_COLUMNS.map((column) => {
-      const group = groups.find((g) => g.column === column);
-      return `${group ? group.sql : 'NULL::text'} AS "${column}"`;
+    const sql = statsSql({
+      units: this.unitColumns(scope, dimensions, filter),
+      memberWhere,
+      problemWhere,
+      groups,
+      deadline: `$${params.length}`,
     });
-    const days = (end: string) => `extract(epoch FROM ${end} - p.opened_at) / 86400`;
-    const rows = (await this.db.query(
-      `WITH u AS (
-         SELECT DISTINCT ${unitColumns.join(', ')}
-         FROM schools sc JOIN problem_members pm ON pm.school_id = sc.id
-         WHERE ${memberWhere.join(' AND ')}
-       )
-       SELECT ${select.join(', ')},
-              count(*)::int AS count,
-              count(*) FILTER (WHERE p.status = 'OPEN')::int AS open,
-              count(*) FILTER (WHERE p.status = 'PENDING_REVIEW')::int AS "pendingReview",
-              count(*) FILTER (WHERE p.status = 'ESCALATED')::int AS escalated,
-              count(*) FILTER (WHERE p.status = 'RESOLVED')::int AS resolved,
-              count(*) FILTER (WHERE p.status <> 'RESOLVED')::int AS unresolved,
-              count(*) FILTER (WHERE p.status <> 'RESOLVED' AND p.opened_at < now() - make_interval(days => ${deadline}::int))::int AS overdue,
-              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "medianDaysToResolve",
-              round((percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "p90DaysToResolve",
-              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('now()')}) FILTER (WHERE p.status <> 'RESOLVED'))::numeric, 1)::float8 AS "medianOpenAgeDays"
-       FROM u JOIN problems p ON p.id = u.problem_id
-       ${problemWhere.length ? `WHERE ${problemWhere.join(' AND ')}` : ''}
-       ${groups.length ? `GROUP BY ${groups.map((g) => g.sql).join(', ')} ORDER BY ${groups.map((g) => g.sql).join(', ')}` : ''}`,
-      params,
-    )) as Omit<ProblemStatsRow, 'region' | 'school'>[];
+    const rows = (await this.db.query(sql, params)) as Omit<ProblemStatsRow, 'region' | 'school'>[];
     // A total over no problems is still one row of zeros; grouped results simply have no rows.
     return rows.map((row) => ({
       ...row,
@@ -126,10 +73,90 @@ export class StatsService {
     }));
   }
 
+  /** The unit counted: a problem, or a problem once per school / per region it involves. */
+  private unitColumns(scope: Scope, dimensions: readonly StatsDimension[], filter: StatsFilter): string[] {
+    const columns = ['pm.problem_id'];
+    if (dimensions.includes(StatsDimension.SCHOOL)) columns.push('sc.id AS school_id');
+    if (dimensions.includes(StatsDimension.REGION)) {
+      const length = Math.min(this.lookedAtLength(scope, filter) + 2, 6);
+      columns.push(`rpad(left(sc.region_code, ${length}), 6, '0') AS region_code`);
+    }
+    return columns;
+  }
+
   /** Significant length of the region code looked at: the filter's, else the caller's (a school's: its district). */
   private lookedAtLength(scope: Scope, filter: StatsFilter): number {
     if (filter.regionCode) return regionPrefix(filter.regionCode).length;
     if (scope.kind === 'region') return scope.prefix.length;
     return scope.kind === 'school' ? 6 : 0;
   }
+}
+
+/** Which schools' problems are counted: the caller's scope, narrowed by the region or school filter. */
+function memberConditions(scope: Scope, filter: StatsFilter, params: unknown[]): string[] {
+  const where = [scopeSql(scope, { schoolId: 'sc.id', regionCode: 'sc.region_code' }, params)];
+  if (filter.regionCode) {
+    params.push(`${regionPrefix(filter.regionCode)}%`);
+    where.push(`sc.region_code LIKE $${params.length}`);
+  }
+  if (filter.schoolId) {
+    params.push(filter.schoolId);
+    where.push(`sc.id = $${params.length}`);
+  }
+  return where;
+}
+
+/** Which problems are counted: by type, scope, status and the days they were opened (schools' calendar). */
+function problemConditions(filter: StatsFilter, params: unknown[]): string[] {
+  const where: string[] = [];
+  for (const key of ['type', 'scope', 'status'] as const) {
+    if (filter[key]) {
+      params.push(filter[key]);
+      where.push(`p.${key} = $${params.length}`);
+    }
+  }
+  for (const [field, operator] of [['openedFrom', '>='], ['openedTo', '<']] as const) {
+    const day = filter[field];
+    if (!day) continue;
+    if (!DAY.test(day) || Number.isNaN(Date.parse(day))) throw new StatsRefusal(`${field} must be a day as YYYY-MM-DD.`, field);
+    params.push(day);
+    const bound = `($${params.length}::date${operator === '<' ? ' + 1' : ''})::timestamp AT TIME ZONE 'Asia/Shanghai'`;
+    where.push(`p.opened_at ${operator} ${bound}`);
+  }
+  return where;
+}
+
+function groupOf(dimension: StatsDimension): { column: string; sql: string } {
+  if (dimension === StatsDimension.SCHOOL) return { column: 'schoolId', sql: 'u.school_id::text' };
+  if (dimension === StatsDimension.REGION) return { column: 'regionCode', sql: 'u.region_code' };
+  return DIMENSION_SQL[dimension];
+}
+
+/** The statistics query: distinct units (problem, or problem per school or region), then the figures per group. */
+function statsSql(q: { units: string[]; memberWhere: string[]; problemWhere: string[]; groups: { column: string; sql: string }[]; deadline: string }): string {
+  const select = ALL_COLUMNS.map((column) => {
+    const group = q.groups.find((g) => g.column === column);
+    return `${group ? group.sql : 'NULL::text'} AS "${column}"`;
+  });
+  const days = (end: string) => `extract(epoch FROM ${end} - p.opened_at) / 86400`;
+  const groupSql = q.groups.map((g) => g.sql).join(', ');
+  return `WITH u AS (
+         SELECT DISTINCT ${q.units.join(', ')}
+         FROM schools sc JOIN problem_members pm ON pm.school_id = sc.id
+         WHERE ${q.memberWhere.join(' AND ')}
+       )
+       SELECT ${select.join(', ')},
+              count(*)::int AS count,
+              count(*) FILTER (WHERE p.status = 'OPEN')::int AS open,
+              count(*) FILTER (WHERE p.status = 'PENDING_REVIEW')::int AS "pendingReview",
+              count(*) FILTER (WHERE p.status = 'ESCALATED')::int AS escalated,
+              count(*) FILTER (WHERE p.status = 'RESOLVED')::int AS resolved,
+              count(*) FILTER (WHERE p.status <> 'RESOLVED')::int AS unresolved,
+              count(*) FILTER (WHERE p.status <> 'RESOLVED' AND p.opened_at < now() - make_interval(days => ${q.deadline}::int))::int AS overdue,
+              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "medianDaysToResolve",
+              round((percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "p90DaysToResolve",
+              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('now()')}) FILTER (WHERE p.status <> 'RESOLVED'))::numeric, 1)::float8 AS "medianOpenAgeDays"
+       FROM u JOIN problems p ON p.id = u.problem_id
+       ${q.problemWhere.length ? `WHERE ${q.problemWhere.join(' AND ')}` : ''}
+       ${q.groups.length ? `GROUP BY ${groupSql} ORDER BY ${groupSql}` : ''}`;
 }

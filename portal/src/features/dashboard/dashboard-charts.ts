@@ -1,5 +1,5 @@
 import type { ProblemStatus, ProblemType } from '@/gql/graphql';
-import { PROBLEM_STATUSES, PROBLEM_TYPES } from '@/features/problems/problem-filters';
+import { PROBLEM_STATUSES, PROBLEM_TYPES } from '@/domain/problem-values';
 import { addDays, mondayOf, weeksBetween } from './china-calendar';
 import { CHART_COLORS, type ChartOption } from '@/components/echarts';
 

@@ -1,9 +1,7 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import { PROBLEM_SCOPES, PROBLEM_STATUSES, PROBLEM_TYPES } from '@/domain/problem-values';
 import type { ProblemFilter, ProblemOrder, ProblemScope, ProblemStatus, ProblemType } from '@/gql/graphql';
 
-export const PROBLEM_TYPES = ['DUPLICATE_ID', 'DUPLICATE_IDENTITY', 'INVALID_ID'] as const satisfies readonly ProblemType[];
-export const PROBLEM_SCOPES = ['CROSS_SCHOOL', 'WITHIN_SCHOOL'] as const satisfies readonly ProblemScope[];
-export const PROBLEM_STATUSES = ['OPEN', 'PENDING_REVIEW', 'ESCALATED', 'RESOLVED'] as const satisfies readonly ProblemStatus[];
 export const PROBLEM_ORDERS = ['OPENED_DESC', 'OPENED_ASC', 'UPDATED_DESC'] as const satisfies readonly ProblemOrder[];
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];

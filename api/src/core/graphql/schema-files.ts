@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 
-export const SCHEMA_DIR = fileURLToPath(new URL('../../../schema/', import.meta.url));
+// The published SDL (schema/): written by `pnpm schema:write`, loaded by the gateway (the
+// supergraph) and by the reports subgraph (the client schema that report documents must fit).
+
+export const SCHEMA_DIR = fileURLToPath(new URL('../../../../schema/', import.meta.url));
 export const SUPERGRAPH_FILE = `${SCHEMA_DIR}supergraph.graphql`;
 export const API_SCHEMA_FILE = `${SCHEMA_DIR}api.graphql`;
 export const subgraphFile = (name: string) => `${SCHEMA_DIR}${name}.graphql`;

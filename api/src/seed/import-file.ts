@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { birthDateForGrade, chineseName, ETHNICITIES, residentId } from '../../seed/people.js';
-import { createRandom } from '../../seed/random.js';
-import { TEMPLATE_COLUMNS } from './template.js';
+import { TEMPLATE_COLUMNS } from '../registry/index.js';
+import { birthDateForGrade, chineseName, ETHNICITIES, residentId } from './people.js';
+import { createRandom } from './random.js';
 
 export interface GeneratorOptions {
   students: number;
