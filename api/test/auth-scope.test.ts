@@ -157,5 +157,19 @@ describe('authentication and scope through the gateway', () => {
     }
     expect(seen).toEqual([...studentsA].sort((a, b) => Number(a) - Number(b)));
     expect(errorCodes(await product.gql(page, { after: 'not-a-cursor' }, tokens.regA))).toEqual(['BAD_USER_INPUT']);
+
+    // Backward from the end with last/before gives the same records, and the edges carry the cursors.
+    const back = `query($before: String) { students(last: 2, before: $before) { edges { cursor node { id } } pageInfo { startCursor hasPreviousPage } } }`;
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const response: GraphQLResponse = await product.gql(back, { before }, tokens.regA);
+      const { edges, pageInfo } = response.data.students;
+      backward.unshift(...edges.map((e: { node: { id: string } }) => e.node.id));
+      expect(pageInfo.startCursor).toBe(edges[0]?.cursor ?? null);
+      if (!pageInfo.hasPreviousPage) break;
+      before = pageInfo.startCursor;
+    }
+    expect(backward).toEqual(seen);
   });
 });

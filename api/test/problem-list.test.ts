@@ -96,6 +96,85 @@ describe('the problem list: orders, cursors, deadlines and what the viewer may d
     expect(first.data.problems.pageInfo.hasNextPage).toBe(true);
   });
 
+  const RELAY = `query($order: ProblemOrder, $first: Int, $after: String, $last: Int, $before: String) {
+  problems(orderBy: $order, first: $first, after: $after, last: $last, before: $before) {
+    edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`;
+  type RelayPage = {
+    edges: { cursor: string; node: { id: string } }[];
+    nodes: { id: string }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+    totalCount: number;
+  };
+  async function relay(variables: Record<string, unknown>): Promise<RelayPage> {
+    const response: GraphQLResponse = await product.gql(RELAY, variables, tokens.a);
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    return response.data.problems;
+  }
+
+  it('pages backward with last/before, from the end of the list to its start, in list order', async () => {
+    for (const [order, sql] of [
+      ['OPENED_DESC', 'opened_at DESC, id DESC'],
+      ['OPENED_ASC', 'opened_at ASC, id ASC'],
+      ['UPDATED_DESC', 'updated_at DESC, id DESC'],
+    ] as const) {
+      const expected = ((await app.db.dataSource.query(`SELECT id::text FROM problems ORDER BY ${sql}`)) as { id: string }[]).map((r) => r.id);
+      const pages: string[][] = [];
+      let before: string | null = null;
+      for (let i = 0; i < 10; i++) {
+        const page: RelayPage = await relay({ order, last: 4, before });
+        expect(page.totalCount).toBe(10);
+        pages.unshift(page.nodes.map((n) => n.id));
+        // Going backward there is always a page after this one except at the very end.
+        expect(page.pageInfo.hasNextPage, `${order} page ${i}`).toBe(before !== null);
+        if (!page.pageInfo.hasPreviousPage) break;
+        before = page.pageInfo.startCursor;
+      }
+      // 10 items in pages of 4 from the end: 2, 4, 4.
+      expect(pages.map((p) => p.length), order).toEqual([2, 4, 4]);
+      expect(pages.flat(), order).toEqual(expected);
+    }
+  });
+
+  it('gives every edge a cursor that pages from that item in either direction', async () => {
+    const all = await relay({ order: 'OPENED_DESC', first: 10 });
+    expect(all.edges.map((e) => e.node.id)).toEqual(all.nodes.map((n) => n.id));
+    expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false, startCursor: all.edges[0]!.cursor, endCursor: all.edges[9]!.cursor });
+    const ids = all.nodes.map((n) => n.id);
+    for (const [i, edge] of all.edges.entries()) {
+      const after = await relay({ order: 'OPENED_DESC', first: 3, after: edge.cursor });
+      expect(after.nodes.map((n) => n.id)).toEqual(ids.slice(i + 1, i + 4));
+      expect(after.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: i + 4 < 10 });
+      const before = await relay({ order: 'OPENED_DESC', last: 3, before: edge.cursor });
+      expect(before.nodes.map((n) => n.id)).toEqual(ids.slice(Math.max(0, i - 3), i));
+      expect(before.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: i - 3 > 0 });
+    }
+    // A page's own cursors lead back to its neighbours: next then previous is the same page.
+    const first = await relay({ order: 'OPENED_DESC', first: 4 });
+    const second = await relay({ order: 'OPENED_DESC', first: 4, after: first.pageInfo.endCursor });
+    const back = await relay({ order: 'OPENED_DESC', last: 4, before: second.pageInfo.startCursor });
+    expect(back.edges).toEqual(first.edges);
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    // `last` alone is the end of the list.
+    expect((await relay({ order: 'OPENED_DESC', last: 3 })).nodes.map((n) => n.id)).toEqual(ids.slice(7));
+    // Null counts as not given, as Apollo's fetchMore sends it beside the other direction's arguments.
+    expect((await relay({ order: 'OPENED_DESC', first: null, after: null, last: 2, before: first.pageInfo.endCursor })).nodes.map((n) => n.id)).toEqual(ids.slice(1, 3));
+  });
+
+  it('refuses first with last, and mixed directions, with a clear message', async () => {
+    const first = await relay({ order: 'OPENED_DESC', first: 4 });
+    for (const [variables, message] of [
+      [{ first: 4, last: 4 }, /either first .* or last .*, not both/],
+      [{ first: 4, before: first.pageInfo.endCursor }, /do not mix/],
+      [{ last: 4, after: first.pageInfo.endCursor }, /do not mix/],
+      [{ last: 0 }, /last must be between 1 and 200/],
+      [{ last: 2, before: 'not a cursor' }, /cursor is not valid/],
+    ] as const) {
+      const response = await product.gql(RELAY, { order: 'OPENED_DESC', ...variables }, tokens.a);
+      expect(errorCodes(response), JSON.stringify(variables)).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors![0]!.message).toMatch(message);
+    }
+  });
+
   it('gives each problem a deadline and flags it overdue once passed', async () => {
     const detail = (await product.gql(DETAIL, { id: problemIds[0] }, tokens.a)).data.problem;
     const opened = ((await app.db.dataSource.query(`SELECT opened_at FROM problems WHERE id = $1`, [problemIds[0]])) as { opened_at: Date }[])[0]!.opened_at;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LoginForm_LoginDocument, StudentsPage_StudentsDocument } from '@/gql/graphql';
+import { relayConnection } from '@/test/connection';
 import { createApolloClient } from './client';
 
 function jsonResponse(body: unknown, status = 200): Response {
@@ -7,7 +8,7 @@ function jsonResponse(body: unknown, status = 200): Response {
 }
 
 const emptyStudents = {
-  data: { students: { __typename: 'StudentConnection', nodes: [], pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false }, totalCount: 0 } },
+  data: { students: relayConnection('StudentConnection', []) },
 };
 
 describe('createApolloClient', () => {

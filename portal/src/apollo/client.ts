@@ -1,4 +1,5 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client/core';
+import { relayStylePagination } from '@apollo/client/utilities';
 import { setContext } from '@apollo/client/link/context';
 import { onError } from '@apollo/client/link/error';
 import { isUnauthenticated } from './errors';
@@ -11,6 +12,31 @@ export interface ApolloClientOptions {
   /** The GraphQL endpoint: the gateway on the same origin. */
   uri?: string;
   fetch?: typeof fetch;
+}
+
+/**
+ * The cache, with the type policies every client of the portal shares (the app and component tests).
+ *
+ * The lists are Relay connections: `relayStylePagination` keeps one entry per filter and order
+ * (its key arguments; `first`, `after`, `last` and `before` are left out) and merges the pages that
+ * `fetchMore` brings into it, in list order: `after` appends, `before` prepends, a request with no
+ * cursor starts the entry again. So an entry holds every page loaded so far, from the first one on;
+ * `useRelayPages` shows one page of it at a time.
+ */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      // Regions are identified by their GB/T 2260 code, not an `id`.
+      Region: { keyFields: ['code'] },
+      Query: {
+        fields: {
+          problems: relayStylePagination(['filter', 'orderBy']),
+          students: relayStylePagination(['filter']),
+          schools: relayStylePagination(['regionCode']),
+        },
+      },
+    },
+  });
 }
 
 export function createApolloClient(options: ApolloClientOptions) {
@@ -29,12 +55,7 @@ export function createApolloClient(options: ApolloClientOptions) {
 
   return new ApolloClient({
     link: ApolloLink.from([errorLink, authLink, httpLink]),
-    cache: new InMemoryCache({
-      typePolicies: {
-        // Regions are identified by their GB/T 2260 code, not an `id`.
-        Region: { keyFields: ['code'] },
-      },
-    }),
+    cache: createCache(),
     defaultOptions: {
       watchQuery: { errorPolicy: 'none' },
       query: { errorPolicy: 'none' },

@@ -1,9 +1,10 @@
-import { ApolloClient, InMemoryCache } from '@apollo/client/core';
+import { ApolloClient } from '@apollo/client/core';
 import { MockLink, type MockedResponse } from '@apollo/client/testing/core';
 import { DefaultApolloClient } from '@vue/apollo-composable';
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import type { Component } from 'vue';
 import { createMemoryHistory, type Router } from 'vue-router';
+import { createCache } from '@/apollo/client';
 import { createAppI18n, type AppLocale } from '@/i18n';
 import { createAppRouter } from '@/router';
 
@@ -21,7 +22,7 @@ export async function mountWithApp(component: Component, options: AppMountOption
   const i18n = createAppI18n(options.locale ?? 'zh-CN');
   const apollo = new ApolloClient({
     link: new MockLink([...(options.mocks ?? [])], true, { showWarnings: true }),
-    cache: new InMemoryCache({ typePolicies: { Region: { keyFields: ['code'] } } }),
+    cache: createCache(),
   });
   let router: Router | undefined;
   const plugins: NonNullable<ComponentMountingOptions<Component>['global']>['plugins'] = [i18n];

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, invalidCursor, toPage, type Page } from '../graphql/connection.js';
+import { decodeCursor, encodeCursor, invalidCursor, toPage, type Page, type PageRequest } from '../graphql/connection.js';
 
 /** One column of a list's order: its SQL expression and the type its cursor value is cast back to. */
 export interface SortColumn {
@@ -17,32 +17,48 @@ export interface KeysetQuery<T> {
   orderBy: readonly SortColumn[];
   descending?: boolean;
   hydrate: (row: object) => T;
-  size: number;
-  after: string | null;
+  /** Size, cursor and direction, from `pageRequest`. */
+  page: PageRequest;
 }
 
 const keyAlias = (index: number) => `__key${index}`;
 
 /**
- * One page after the cursor (`size + 1` rows, the extra one only telling whether more exist) and
- * the total of the filtered list, as two statements run side by side. The cursor holds the sort
- * values as PostgreSQL prints them, so timestamps keep their microseconds (a JS Date would not).
+ * One page beside the cursor and the total of the filtered list, as two statements run side by side.
+ *
+ * Forward (`first`/`after`) reads `size + 1` rows after the cursor in list order, the extra one only
+ * telling whether a next page exists. Backward (`last`/`before`) reads the list in reverse from the
+ * cursor (`size + 1` rows before it), and the page is turned back into list order. The count
+ * statement also counts the rows on the other side of the cursor, which says whether a page lies the
+ * way we came (hasPreviousPage going forward, hasNextPage going backward) at no extra statement.
+ *
+ * The cursor holds the sort values as PostgreSQL prints them, so timestamps keep their microseconds
+ * (a JS Date would not).
  */
 export async function keysetPage<T>(db: DataSource, q: KeysetQuery<T>): Promise<Page<T>> {
+  const { page } = q;
   const where = q.where.length ? q.where : ['TRUE'];
+  const position = cursorPosition(page.cursor, q.orderBy.length, page.backward ? 'before' : 'after');
+  // Reading backward is reading the reversed order forward.
+  const descending = Boolean(q.descending) !== page.backward;
+  const columns = `(${q.orderBy.map((c) => c.sql).join(', ')})`;
+
   const pageParams = [...q.params];
   const pageWhere = [...where];
-  const position = cursorPosition(q.after, q.orderBy.length);
+  const countParams = [...q.params];
+  let beyond = 'FALSE';
   if (position) {
-    const placeholders = position.map((value, i) => {
-      pageParams.push(value);
-      return `$${pageParams.length}::${q.orderBy[i]!.type}`;
-    });
-    const columns = q.orderBy.map((c) => c.sql).join(', ');
-    pageWhere.push(`(${columns}) ${q.descending ? '<' : '>'} (${placeholders.join(', ')})`);
+    const placeholders = (params: unknown[]) =>
+      `(${position.map((value, i) => {
+        params.push(value);
+        return `$${params.length}::${q.orderBy[i]!.type}`;
+      }).join(', ')})`;
+    pageWhere.push(`${columns} ${descending ? '<' : '>'} ${placeholders(pageParams)}`);
+    // The cursor's own row, and everything before it in the reading direction.
+    beyond = `${columns} ${descending ? '>=' : '<='} ${placeholders(countParams)}`;
   }
-  pageParams.push(q.size + 1);
-  const direction = q.descending ? 'DESC' : 'ASC';
+  pageParams.push(page.size + 1);
+  const direction = descending ? 'DESC' : 'ASC';
   const keys = q.orderBy.map((c, i) => `(${c.sql})::text AS "${keyAlias(i)}"`).join(', ');
   const [rows, counted] = await Promise.all([
     db.query(
@@ -50,7 +66,10 @@ export async function keysetPage<T>(db: DataSource, q: KeysetQuery<T>): Promise<
        ORDER BY ${q.orderBy.map((c) => `${c.sql} ${direction}`).join(', ')} LIMIT $${pageParams.length}`,
       pageParams,
     ) as Promise<Record<string, unknown>[]>,
-    db.query(`SELECT count(*)::int AS count ${q.from} WHERE ${where.join(' AND ')}`, q.params) as Promise<{ count: number }[]>,
+    db.query(
+      `SELECT count(*)::int AS count, count(*) FILTER (WHERE ${beyond})::int AS beyond ${q.from} WHERE ${where.join(' AND ')}`,
+      countParams,
+    ) as Promise<{ count: number; beyond: number }[]>,
   ]);
   const positions = new Map<T, string[]>();
   const nodes = rows.map((row) => {
@@ -60,13 +79,14 @@ export async function keysetPage<T>(db: DataSource, q: KeysetQuery<T>): Promise<
     positions.set(node, key);
     return node;
   });
-  return toPage(nodes, q.size, counted[0]?.count ?? 0, (node) => encodeCursor({ k: positions.get(node)! }));
+  const total = counted[0];
+  return toPage(nodes, page, total?.count ?? 0, (total?.beyond ?? 0) > 0, (node) => encodeCursor({ k: positions.get(node)! }));
 }
 
-function cursorPosition(after: string | null, length: number): string[] | null {
-  const decoded = decodeCursor(after);
+function cursorPosition(cursor: string | null, length: number, argument: string): string[] | null {
+  const decoded = decodeCursor(cursor, argument);
   if (!decoded) return null;
   const key = decoded.k;
-  if (!Array.isArray(key) || key.length !== length || !key.every((v) => typeof v === 'string')) throw invalidCursor();
+  if (!Array.isArray(key) || key.length !== length || !key.every((v) => typeof v === 'string')) throw invalidCursor(argument);
   return key as string[];
 }

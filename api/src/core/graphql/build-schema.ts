@@ -20,6 +20,15 @@ const FEDERATION_LINK = `
 `;
 
 /**
+ * Descriptions of the root types, which type-graphql has no decorator for. Every subgraph gives the
+ * same text, so composition keeps it in the API schema.
+ */
+const ROOT_DESCRIPTIONS = {
+  Query: 'What you can read. Lists and records are limited to your scope: your school, or the region you administer.',
+  Mutation: 'What you can change. A refusal you can fix comes back as `ok: false` with an `error`; access failures are errors with a code.',
+} as const;
+
+/**
  * type-graphql builds the schema from decorated classes; @apollo/subgraph then adds the federation
  * fields (`_entities`, `_service`) and reference resolvers. The round trip through SDL is the
  * documented way to combine the two (type-graphql's apollo-federation-2 example).
@@ -31,6 +40,9 @@ export async function buildFederatedSchema(def: SubgraphDefinition): Promise<Gra
     validate: false,
     skipCheck: true,
   });
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    if (type) type.description = ROOT_DESCRIPTIONS[type.name as keyof typeof ROOT_DESCRIPTIONS];
+  }
   const resolvers: Record<string, object> = { ...createResolversMap(schema) };
   for (const [typeName, fields] of Object.entries(def.references ?? {})) {
     resolvers[typeName] = { ...resolvers[typeName], ...fields };

@@ -10,33 +10,40 @@ export enum DeleteReasonKind {
   REDUNDANT = 'REDUNDANT',
   NOT_STUDYING_HERE = 'NOT_STUDYING_HERE',
 }
-registerEnumType(DeleteReasonKind, { name: 'DeleteReason', description: 'REDUNDANT: imported twice; NOT_STUDYING_HERE: the pupil is at another school.' });
+registerEnumType(DeleteReasonKind, {
+  name: 'DeleteReason',
+  description: 'Why a record is deleted.',
+  valuesConfig: {
+    REDUNDANT: { description: 'Imported twice: the school has another record of the same pupil.' },
+    NOT_STUDYING_HERE: { description: 'The pupil studies at another school, which keeps the record.' },
+  },
+});
 
-@InputType('RecordActionInput')
+@InputType('RecordActionInput', { description: "One action on one of your school's records in a problem." })
 class RecordActionInput {
-  @Field(() => ID) problemId: string;
+  @Field(() => ID, { description: 'The problem the record belongs to.' }) problemId: string;
   @Field(() => Int, { description: 'The problem version you saw; a newer one means someone acted in between.' }) version: number;
-  @Field(() => ID) studentId: string;
-  @Field(() => RecordActionKind) action: RecordActionKind;
+  @Field(() => ID, { description: 'The record to act on; it must belong to your school.' }) studentId: string;
+  @Field(() => RecordActionKind, { description: 'Change, corroborate or delete.' }) action: RecordActionKind;
   @Field(() => StudentChangesInput, { nullable: true, description: 'For CHANGE.' }) changes?: StudentChangesInput | null;
   @Field(() => DeleteReasonKind, { nullable: true, description: 'For DELETE.' }) deleteReason?: DeleteReasonKind | null;
   @Field(() => [ID], { nullable: true, description: 'From POST /materials; at least one for CHANGE and CORROBORATE, none for DELETE.' })
   materialIds?: string[] | null;
-  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => String, { nullable: true, description: 'A note kept in the problem history.' }) comment?: string | null;
 }
 
 @ObjectType('ActionError', { description: 'Why an action was not taken; nothing was changed.' })
 class ActionErrorType {
   @Field(() => String, { description: 'STALE_VERSION, NOT_OPEN, NOT_A_MEMBER, MATERIAL_REQUIRED, NO_MATERIALS_FOR_DELETE, UNKNOWN_MATERIAL, NOTHING_CHANGED, INVALID_VALUE or REASON_REQUIRED.' })
   code: string;
-  @Field(() => String) message: string;
-  @Field(() => String, { nullable: true }) field?: string | null;
+  @Field(() => String, { description: 'What went wrong, for people.' }) message: string;
+  @Field(() => String, { nullable: true, description: 'The input field to correct, when one is at fault.' }) field?: string | null;
 }
 
-@ObjectType('RecordActionPayload')
+@ObjectType('RecordActionPayload', { description: 'The result of an action: the new problem status and version, or an error.' })
 class RecordActionPayload {
-  @Field(() => Boolean) ok: boolean;
-  @Field(() => ActionErrorType, { nullable: true }) error: ActionErrorType | null;
+  @Field(() => Boolean, { description: 'True when the action was taken.' }) ok: boolean;
+  @Field(() => ActionErrorType, { nullable: true, description: 'Why the action was not taken; null on success.' }) error: ActionErrorType | null;
   @Field(() => ProblemStatus, { nullable: true, description: 'The problem status after the action.' }) problemStatus: ProblemStatus | null;
   @Field(() => Int, { nullable: true, description: 'The new problem version, for the next action.' }) version: number | null;
 }
@@ -44,7 +51,7 @@ class RecordActionPayload {
 @Resolver()
 export class ActionResolver {
   @Mutation(() => RecordActionPayload, { description: "Change, corroborate or delete one of your school's records in a problem." })
-  async actOnRecord(@Arg('input', () => RecordActionInput) input: RecordActionInput, @Ctx() ctx: Context): Promise<RecordActionPayload> {
+  async actOnRecord(@Arg('input', () => RecordActionInput, { description: 'The record, the action and its details.' }) input: RecordActionInput, @Ctx() ctx: Context): Promise<RecordActionPayload> {
     const caller = authorize(ctx.caller, 'record.act');
     const outcome = await ctx.app.services.actions.act(caller, input);
     return outcome.ok

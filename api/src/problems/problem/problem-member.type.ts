@@ -8,14 +8,22 @@ export enum RecordActionKind {
   CORROBORATE = 'CORROBORATE',
   DELETE = 'DELETE',
 }
-registerEnumType(RecordActionKind, { name: 'RecordAction', description: 'wrong → CHANGE 修改, right → CORROBORATE 佐证, redundant or not studying here → DELETE 删除' });
+registerEnumType(RecordActionKind, {
+  name: 'RecordAction',
+  description: 'wrong → CHANGE 修改, right → CORROBORATE 佐证, redundant or not studying here → DELETE 删除',
+  valuesConfig: {
+    CHANGE: { description: '修改: correct the wrong fields, with at least one material.' },
+    CORROBORATE: { description: '佐证: keep the record as it is, with proof materials.' },
+    DELETE: { description: '删除: remove a redundant record or one of a pupil not studying here (a soft delete).' },
+  },
+});
 
 @ObjectType('IdCheck', { description: 'GB 11643 checks of a resident ID number against its record.' })
 export class IdCheck {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the number passes every check.' })
   valid: boolean;
 
-  @Field(() => [IdProblemReason])
+  @Field(() => [IdProblemReason], { description: 'What fails; empty when valid.' })
   reasons: IdProblemReason[];
 
   @Field(() => [String], { description: 'One sentence per reason.' })
@@ -30,12 +38,12 @@ export class IdCheck {
  * subgraph so that a school can compare against another school's record without being able to
  * open that record (its ID number is masked; phone and address are not here at all).
  */
-@ObjectType('ProblemMember')
+@ObjectType('ProblemMember', { description: "One record in a problem, as needed to compare it with the others; another school's ID number is masked." })
 export class ProblemMember {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record.' })
   studentId: string;
 
-  @Field(() => SchoolRef)
+  @Field(() => SchoolRef, { description: 'The school the record belongs to.' })
   school: SchoolRef;
 
   @Field(() => StudentRef, { nullable: true, description: 'The full record: only for records in your scope.' })
@@ -44,16 +52,16 @@ export class ProblemMember {
   @Field(() => Boolean, { description: "True when the record belongs to a school in your scope, so you may act on it." })
   inMyScope: boolean;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name as imported.' })
   name: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: '性别.' })
   gender: Gender;
 
   @Field(() => String, { description: 'YYYY-MM-DD' })
   birthDate: string;
 
-  @Field(() => IdType)
+  @Field(() => IdType, { description: '身份证件类型.' })
   idType: IdType;
 
   @Field(() => String, { nullable: true, description: 'First 6 and last 4 characters; the rest hidden.' })
@@ -65,7 +73,7 @@ export class ProblemMember {
   @Field(() => Boolean, { description: 'The school has corroborated this record (佐证) in this problem.' })
   corroborated: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the record joined this problem.' })
   joinedAt: Date;
 
   /** The problem's status, for the actions allowed on this record (not a field of its own). */
@@ -89,18 +97,18 @@ export class ProblemAbilities {
 
 @ObjectType('ProblemEvent', { description: 'One entry of a problem\'s history: who did what, when, with before/after values.' })
 export class ProblemEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The event.' })
   id: string;
 
   @Field(() => String, { description: 'PROBLEM_OPENED, MEMBER_JOINED, ACTION_CHANGE, ACTION_CORROBORATE, ACTION_DELETE, PROBLEM_SUBMITTED_FOR_REVIEW, …' })
   type: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it happened.' })
   occurredAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Null for the system (detection).' })
   actorName: string | null;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: 'The details of the event: the values before and after, materials, reasons, depending on its type.' })
   data: Record<string, unknown>;
 }

@@ -10,13 +10,25 @@ export enum ProblemType {
 registerEnumType(ProblemType, {
   name: 'ProblemType',
   description: 'DUPLICATE_ID 身份证件号重复, DUPLICATE_IDENTITY 姓名+性别+出生日期重复, INVALID_ID 身份证件号无效',
+  valuesConfig: {
+    DUPLICATE_ID: { description: '身份证件号重复: two or more active records share a resident ID number.' },
+    DUPLICATE_IDENTITY: { description: '姓名+性别+出生日期重复: active records share name, gender and birth date but not an ID number.' },
+    INVALID_ID: { description: '身份证件号无效: one record whose resident ID number fails its checks; settled by a change.' },
+  },
 });
 
 export enum ProblemScope {
   WITHIN_SCHOOL = 'WITHIN_SCHOOL',
   CROSS_SCHOOL = 'CROSS_SCHOOL',
 }
-registerEnumType(ProblemScope, { name: 'ProblemScope' });
+registerEnumType(ProblemScope, {
+  name: 'ProblemScope',
+  description: 'Whether the records of a problem belong to one school or to several.',
+  valuesConfig: {
+    WITHIN_SCHOOL: { description: 'All records belong to one school, which settles it alone.' },
+    CROSS_SCHOOL: { description: 'Records of two or more schools: the schools negotiate, or the district decides.' },
+  },
+});
 
 export enum ProblemStatus {
   OPEN = 'OPEN',
@@ -24,30 +36,45 @@ export enum ProblemStatus {
   RESOLVED = 'RESOLVED',
   ESCALATED = 'ESCALATED',
 }
-registerEnumType(ProblemStatus, { name: 'ProblemStatus' });
+registerEnumType(ProblemStatus, {
+  name: 'ProblemStatus',
+  description: 'Where a problem is in its lifecycle: OPEN → PENDING_REVIEW → RESOLVED, or ESCALATED to the district.',
+  valuesConfig: {
+    OPEN: { description: 'Waiting for the schools to act on their records.' },
+    PENDING_REVIEW: { description: 'Settled by the schools; waiting for the district to approve or reject.' },
+    RESOLVED: { description: 'Approved or decided; closed.' },
+    ESCALATED: { description: 'The schools disagreed or the deadline passed; the district decides.' },
+  },
+});
 
 registerEnumType(IdProblemReason, {
   name: 'IdProblemReason',
   description: 'Why a resident ID number is invalid (GB 11643): format, check character, embedded birth date or gender digit.',
+  valuesConfig: {
+    FORMAT: { description: 'Not 17 digits followed by a digit or X.' },
+    CHECKSUM: { description: 'The check character (MOD 11-2) does not match the first 17 digits.' },
+    BIRTH_DATE_MISMATCH: { description: "Digits 7–14 are not the record's birth date." },
+    GENDER_MISMATCH: { description: "The 17th digit (odd male, even female) does not match the record's gender." },
+  },
 });
 
 @Directive('@key(fields: "id")')
 @ObjectType('Problem', { description: '问题学籍: a group of records that collide, or one record with an invalid ID.' })
 @Entity({ name: 'problems' })
 export class Problem {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The problem.' })
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
-  @Field(() => ProblemType)
+  @Field(() => ProblemType, { description: 'Duplicate ID number, duplicate name + gender + birth date, or invalid ID number.' })
   @Column({ type: 'text' })
   type: ProblemType;
 
-  @Field(() => ProblemScope)
+  @Field(() => ProblemScope, { description: 'One school or several.' })
   @Column({ type: 'text' })
   scope: ProblemScope;
 
-  @Field(() => ProblemStatus)
+  @Field(() => ProblemStatus, { description: 'Where the problem is in its lifecycle.' })
   @Column({ type: 'text' })
   status: ProblemStatus;
 
@@ -62,15 +89,15 @@ export class Problem {
   @Column({ type: 'integer' })
   version: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When detection opened the problem; its deadline counts from here.' })
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When anything last happened on the problem.' })
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the problem was resolved; null until then.' })
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
 }

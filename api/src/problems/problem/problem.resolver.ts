@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { can } from '../../core/auth/permissions.js';
 import { forbidden, notFound } from '../../core/errors.js';
-import { Connection, pageSize } from '../../core/graphql/connection.js';
+import { Connection, PageArgs, pageRequest } from '../../core/graphql/connection.js';
 import { logAccess, requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
 import { commonRegionPrefix } from '../review/review.service.js';
 import { ProblemAbilities, ProblemEvent, ProblemMember, RecordActionKind } from './problem-member.type.js';
@@ -12,21 +12,26 @@ import { SchoolRef, StudentRef } from './references.js';
 const ProblemOrderEnum = Object.fromEntries(Object.keys(PROBLEM_ORDERS).map((key) => [key, key])) as { [K in ProblemOrder]: K };
 registerEnumType(ProblemOrderEnum, {
   name: 'ProblemOrder',
-  description: 'OPENED_DESC newest first, OPENED_ASC oldest first (closest to its deadline), UPDATED_DESC last acted on first.',
+  description: 'The order of the problem list.',
+  valuesConfig: {
+    OPENED_DESC: { description: 'Newest first.' },
+    OPENED_ASC: { description: 'Oldest first: closest to its deadline.' },
+    UPDATED_DESC: { description: 'Last acted on first.' },
+  },
 });
 
-@ObjectType('ProblemConnection')
-class ProblemConnection extends Connection(Problem) {}
+@ObjectType('ProblemConnection', { description: 'A page of the problem list (Relay cursor connection).' })
+class ProblemConnection extends Connection(Problem, 'Problem') {}
 
-@InputType('ProblemFilter')
+@InputType('ProblemFilter', { description: 'Narrows the problem list; all conditions must hold.' })
 class ProblemFilterInput {
-  @Field(() => ProblemType, { nullable: true })
+  @Field(() => ProblemType, { nullable: true, description: 'Only problems of this type.' })
   type?: ProblemType | null;
 
-  @Field(() => ProblemScope, { nullable: true })
+  @Field(() => ProblemScope, { nullable: true, description: 'Only within-school or only cross-school problems.' })
   scope?: ProblemScope | null;
 
-  @Field(() => ProblemStatus, { nullable: true })
+  @Field(() => ProblemStatus, { nullable: true, description: 'Only problems in this status.' })
   status?: ProblemStatus | null;
 
   @Field(() => ID, { nullable: true, description: 'Only problems with a record of this school.' })
@@ -40,18 +45,12 @@ class ProblemFilterInput {
 }
 
 @ArgsType()
-class ProblemsArgs {
-  @Field(() => ProblemFilterInput, { nullable: true })
+class ProblemsArgs extends PageArgs {
+  @Field(() => ProblemFilterInput, { nullable: true, description: 'Which problems to list; all in your scope when left out.' })
   filter?: ProblemFilterInput | null;
 
-  @Field(() => ProblemOrderEnum, { nullable: true, defaultValue: 'OPENED_DESC' })
+  @Field(() => ProblemOrderEnum, { nullable: true, defaultValue: 'OPENED_DESC', description: 'The order of the list.' })
   orderBy?: ProblemOrder | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 50 })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
 }
 
 const OUTSIDE = 'This problem does not involve a school in your scope.';
@@ -65,8 +64,7 @@ export class ProblemResolver {
     const page = await ctx.app.services.problems.list(
       requireScope(ctx),
       { ...filter, regionCode: regionId, waitingFor: waitingForMe ? caller : null },
-      pageSize(args.first),
-      args.after ?? null,
+      pageRequest(args),
       args.orderBy ?? 'OPENED_DESC',
     );
     // A problem shows its pupils' names, birth dates and masked ID numbers: reading it is a read of them.
@@ -74,8 +72,8 @@ export class ProblemResolver {
     return page;
   }
 
-  @Query(() => Problem)
-  async problem(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Problem> {
+  @Query(() => Problem, { description: 'One problem by id, when it involves a school in your scope.' })
+  async problem(@Arg('id', () => ID, { description: 'The problem.' }) id: string, @Ctx() ctx: Context): Promise<Problem> {
     const { problem, visible } = await ctx.app.services.problems.visibleById(requireScope(ctx), id);
     if (!problem) throw (await ctx.app.services.problems.exists(id)) ? forbidden(OUTSIDE) : notFound('Problem');
     if (!visible) throw forbidden(OUTSIDE);
@@ -93,7 +91,7 @@ export class ProblemResolver {
     return problem.status !== ProblemStatus.RESOLVED && deadlineOf(problem, ctx.app.config.PROBLEM_DEADLINE_DAYS).getTime() < Date.now();
   }
 
-  @FieldResolver(() => ProblemAbilities)
+  @FieldResolver(() => ProblemAbilities, { description: 'What you may do on this problem now.' })
   async viewerCan(@Root() problem: Problem, @Ctx() ctx: Context): Promise<ProblemAbilities> {
     const caller = requireCaller(ctx);
     const { schoolIds, regionCodes } = await ctx.loaders.problemParticipants.load(problem.id);

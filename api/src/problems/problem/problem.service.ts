@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { regionPrefix, scopeCoversSchool, scopeOf, scopeSql, type Caller, type Scope } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
 import { keysetPage, type SortColumn } from '../../core/db/keyset-page.js';
-import type { Page } from '../../core/graphql/connection.js';
+import type { Page, PageRequest } from '../../core/graphql/connection.js';
 import { activeStudentSql, checkResidentId, maskIdNumber, type Gender, type IdType } from '../../registry/index.js';
 import type { ProblemEvent, ProblemMember } from './problem-member.type.js';
 import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
@@ -89,7 +89,7 @@ export class ProblemService {
                     WHERE vm.problem_id = p.id AND ${scopeSql(scope, { schoolId: 'vm.school_id', regionCode: 'vs.region_code' }, params)})`;
   }
 
-  async list(scope: Scope, filter: ProblemFilter, size: number, after: string | null, order: ProblemOrder = 'OPENED_DESC'): Promise<Page<Problem>> {
+  async list(scope: Scope, filter: ProblemFilter, page: PageRequest, order: ProblemOrder = 'OPENED_DESC'): Promise<Page<Problem>> {
     const params: unknown[] = [];
     const where = [this.visibleSql(scope, params)];
     for (const key of ['type', 'scope', 'status'] as const) {
@@ -115,8 +115,7 @@ export class ProblemService {
       params,
       ...PROBLEM_ORDERS[order],
       hydrate: (row) => Object.assign(new Problem(), row),
-      size,
-      after,
+      page,
     });
   }
 

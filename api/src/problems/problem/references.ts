@@ -5,15 +5,15 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * known to this subgraph; the gateway fetches every other field from the registry.
  */
 @Directive('@key(fields: "id")')
-@ObjectType('Student')
+@ObjectType('Student', { description: '学籍: one student-status record of one school.' })
 export class StudentRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record.' })
   id: string;
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType('School')
+@ObjectType('School', { description: '学校: a school and its 学籍 records.' })
 export class SchoolRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school.' })
   id: string;
 }

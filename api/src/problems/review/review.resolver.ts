@@ -8,51 +8,58 @@ enum ReviewDecisionKind {
   APPROVE = 'APPROVE',
   REJECT = 'REJECT',
 }
-registerEnumType(ReviewDecisionKind, { name: 'ReviewDecision' });
+registerEnumType(ReviewDecisionKind, {
+  name: 'ReviewDecision',
+  description: "The district's answer to a problem the schools have settled.",
+  valuesConfig: {
+    APPROVE: { description: 'Accept what the schools did: the problem is resolved.' },
+    REJECT: { description: 'Send it back to the schools (OPEN) with a reason.' },
+  },
+});
 
 
-@InputType('ReviewInput')
+@InputType('ReviewInput', { description: 'A review of a problem pending review.' })
 class ReviewInputType {
-  @Field(() => ID) problemId: string;
-  @Field(() => Int) version: number;
-  @Field(() => ReviewDecisionKind) decision: ReviewDecisionKind;
+  @Field(() => ID, { description: 'The problem.' }) problemId: string;
+  @Field(() => Int, { description: 'The problem version you saw; a newer one means someone acted in between.' }) version: number;
+  @Field(() => ReviewDecisionKind, { description: 'Approve or reject.' }) decision: ReviewDecisionKind;
   @Field(() => String, { nullable: true, description: 'Required to reject: what the schools must do.' }) reason?: string | null;
 }
 
-@ObjectType('ReviewError')
+@ObjectType('ReviewError', { description: 'Why a review, decision or restore was not taken; nothing was changed.' })
 class ReviewErrorType {
   @Field(() => String, { description: 'STALE_VERSION, NOT_PENDING_REVIEW or REASON_REQUIRED.' }) code: string;
-  @Field(() => String) message: string;
-  @Field(() => String, { nullable: true }) field?: string | null;
+  @Field(() => String, { description: 'What went wrong, for people.' }) message: string;
+  @Field(() => String, { nullable: true, description: 'The input field to correct, when one is at fault.' }) field?: string | null;
 }
 
-@ObjectType('ReviewPayload')
+@ObjectType('ReviewPayload', { description: 'The result of a review or decision: the new problem status and version, or an error.' })
 class ReviewPayload {
-  @Field(() => Boolean) ok: boolean;
-  @Field(() => ReviewErrorType, { nullable: true }) error: ReviewErrorType | null;
-  @Field(() => ProblemStatus, { nullable: true }) problemStatus: ProblemStatus | null;
-  @Field(() => Int, { nullable: true }) version: number | null;
+  @Field(() => Boolean, { description: 'True when the review or decision was taken.' }) ok: boolean;
+  @Field(() => ReviewErrorType, { nullable: true, description: 'Why it was not taken; null on success.' }) error: ReviewErrorType | null;
+  @Field(() => ProblemStatus, { nullable: true, description: 'The problem status afterwards.' }) problemStatus: ProblemStatus | null;
+  @Field(() => Int, { nullable: true, description: 'The new problem version.' }) version: number | null;
 }
 
-@ObjectType('RestorePayload')
+@ObjectType('RestorePayload', { description: 'The result of restoring a deleted record.' })
 class RestorePayload {
-  @Field(() => Boolean) ok: boolean;
+  @Field(() => Boolean, { description: 'True when the record was restored.' }) ok: boolean;
   @Field(() => ReviewErrorType, { nullable: true, description: 'NOT_DELETED or REASON_REQUIRED.' }) error: ReviewErrorType | null;
 }
 
-@InputType('DeletionInput')
+@InputType('DeletionInput', { description: 'A record to delete in a decision, and why.' })
 class DeletionInput {
-  @Field(() => ID) studentId: string;
-  @Field(() => DeleteReasonKind) reason: DeleteReasonKind;
+  @Field(() => ID, { description: 'The record to delete.' }) studentId: string;
+  @Field(() => DeleteReasonKind, { description: 'Why it is deleted.' }) reason: DeleteReasonKind;
 }
 
 @InputType('DecisionInput', { description: 'Arbitration: every current record of the problem, to keep or to delete.' })
 class DecisionInputType {
-  @Field(() => ID) problemId: string;
-  @Field(() => Int) version: number;
-  @Field(() => [ID]) keepStudentIds: string[];
-  @Field(() => [DeletionInput]) deletions: DeletionInput[];
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => ID, { description: 'The escalated problem.' }) problemId: string;
+  @Field(() => Int, { description: 'The problem version you saw; a newer one means someone acted in between.' }) version: number;
+  @Field(() => [ID], { description: 'Records to keep.' }) keepStudentIds: string[];
+  @Field(() => [DeletionInput], { description: 'Records to delete, each with its reason.' }) deletions: DeletionInput[];
+  @Field(() => String, { nullable: true, description: 'The reasoning, kept in the problem history.' }) note?: string | null;
 }
 
 /** Errors-as-data to the payload (access failures are thrown by the service, with their code). */
@@ -68,15 +75,15 @@ async function reviewPayload(
 @Resolver()
 export class ReviewResolver {
   @Mutation(() => ReviewPayload, { description: 'Decide an escalated problem: the system deletes and keeps records as decided and resolves it.' })
-  async decideProblem(@Arg('input', () => DecisionInputType) input: DecisionInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
+  async decideProblem(@Arg('input', () => DecisionInputType, { description: 'The problem and what happens to each of its records.' }) input: DecisionInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
     const caller = authorize(ctx.caller, 'problem.review');
     return reviewPayload(() => ctx.app.services.reviews.decide(caller, input));
   }
 
   @Mutation(() => RestorePayload, { description: 'Restore a deleted record (district staff over its school), with a reason.' })
   async restoreStudent(
-    @Arg('studentId', () => ID) studentId: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('studentId', () => ID, { description: 'The deleted record.' }) studentId: string,
+    @Arg('reason', () => String, { description: 'Why it is restored; kept in its history.' }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<RestorePayload> {
     const caller = authorize(ctx.caller, 'student.restore');
@@ -85,7 +92,7 @@ export class ReviewResolver {
   }
 
   @Mutation(() => ReviewPayload, { description: 'Approve a settled problem (RESOLVED) or send it back to the schools with a reason (OPEN).' })
-  async reviewProblem(@Arg('input', () => ReviewInputType) input: ReviewInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
+  async reviewProblem(@Arg('input', () => ReviewInputType, { description: 'The problem and your decision.' }) input: ReviewInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
     const caller = authorize(ctx.caller, 'problem.review');
     return reviewPayload(() => ctx.app.services.reviews.review(caller, input));
   }

@@ -9,7 +9,15 @@ enum ImportJobStatus {
   DONE = 'DONE',
   FAILED = 'FAILED',
 }
-registerEnumType(ImportJobStatus, { name: 'ImportJobStatus', description: 'FAILED means an internal error; a refused file is DONE with result.ok false.' });
+registerEnumType(ImportJobStatus, {
+  name: 'ImportJobStatus',
+  description: 'FAILED means an internal error; a refused file is DONE with result.ok false.',
+  valuesConfig: {
+    RUNNING: { description: 'Still reading, saving or detecting; see progress.' },
+    DONE: { description: 'Finished: the result says what was imported or why the file was refused.' },
+    FAILED: { description: 'Stopped by an internal error; nothing was imported.' },
+  },
+});
 
 enum ImportPhase {
   READING = 'READING',
@@ -17,14 +25,23 @@ enum ImportPhase {
   DETECTING = 'DETECTING',
   DONE = 'DONE',
 }
-registerEnumType(ImportPhase, { name: 'ImportPhase' });
+registerEnumType(ImportPhase, {
+  name: 'ImportPhase',
+  description: 'The step an import is at, in order.',
+  valuesConfig: {
+    READING: { description: 'Reading and checking the rows of the file.' },
+    SAVING: { description: 'Writing the records.' },
+    DETECTING: { description: 'Looking for problem records (问题学籍) among the new records and the existing ones.' },
+    DONE: { description: 'Finished.' },
+  },
+});
 
-@ObjectType('ImportProgress')
+@ObjectType('ImportProgress', { description: 'How far a running import has got.' })
 class ImportProgressType {
-  @Field(() => ImportPhase)
+  @Field(() => ImportPhase, { description: 'The step the import is at.' })
   phase: ImportPhase;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows handled so far in this step.' })
   rowsDone: number;
 
   @Field(() => Int, { nullable: true, description: 'Known up front for CSV; null for xlsx while reading.' })
@@ -33,7 +50,7 @@ class ImportProgressType {
 
 @ObjectType('ImportRowError', { description: 'One problem in the file: where it is and why.' })
 class ImportRowError {
-  @Field(() => String)
+  @Field(() => String, { description: 'File name (or the sheet, for a workbook).' })
   file: string;
 
   @Field(() => Int, { description: 'Row of the file (the header is row 1); 0 for the file as a whole.' })
@@ -42,94 +59,94 @@ class ImportRowError {
   @Field(() => String, { description: 'Column header (or letter for an unknown column).' })
   column: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The cell value as read.' })
   value: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why the value was refused.' })
   reason: string;
 }
 
-@ObjectType('DetectionSummary')
+@ObjectType('DetectionSummary', { description: 'What problem detection changed after the import.' })
 class DetectionSummary {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'New problems opened.' })
   opened: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Problems that no longer have a collision and left the open list.' })
   closed: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records that joined an existing or new problem.' })
   joined: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records that left a problem.' })
   left: number;
 }
 
-@ObjectType('ImportResult')
+@ObjectType('ImportResult', { description: 'The outcome of an import: counts, row errors and what detection found.' })
 class ImportResultType {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when the file was imported (with skipInvalid, the valid rows were).' })
   ok: boolean;
 
   @Field(() => String, { nullable: true, description: 'INVALID_ROWS, DUPLICATE_FILE, FILE_TOO_LARGE, NOT_A_SPREADSHEET or UNKNOWN_SCHOOL.' })
   failure: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A one-line summary for people.' })
   message: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The import record, when rows were written.' })
   importId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'csv or xlsx, as read from the file itself.' })
   format: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Text encoding of a CSV file (e.g. utf-8, gb18030); null for xlsx.' })
   encoding: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Data rows in the file (without the header).' })
   rowsRead: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records written.' })
   rowsImported: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Invalid rows left out (with skipInvalid).' })
   rowsSkipped: number;
 
   @Field(() => Int, { description: 'All problems found; `errors` lists the first 10,000.' })
   errorCount: number;
 
-  @Field(() => [ImportRowError])
+  @Field(() => [ImportRowError], { description: 'The problems found in the file, at most 10,000.' })
   errors: ImportRowError[];
 
-  @Field(() => DetectionSummary, { nullable: true })
+  @Field(() => DetectionSummary, { nullable: true, description: 'What detection changed; null when nothing was imported.' })
   problems: DetectionSummary | null;
 }
 
-@ObjectType('ImportJob')
+@ObjectType('ImportJob', { description: 'One import of a template into a school, running in the background.' })
 class ImportJobType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The import job; pass to importJob to poll.' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school the records are imported into.' })
   schoolId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name of the uploaded file.' })
   fileName: string;
 
-  @Field(() => ImportJobStatus)
+  @Field(() => ImportJobStatus, { description: 'Running, done or failed.' })
   status: ImportJobStatus;
 
-  @Field(() => ImportProgressType)
+  @Field(() => ImportProgressType, { description: 'The step and rows done so far.' })
   progress: ImportProgressType;
 
   @Field(() => ImportResultType, { nullable: true, description: 'Set when status is DONE.' })
   result: ImportResultType | null;
 }
 
-@InputType('ImportStudentsInput')
+@InputType('ImportStudentsInput', { description: 'Which upload to import into which school, and how strictly.' })
 class ImportStudentsInput {
   @Field(() => ID, { description: 'From POST /uploads.' })
   uploadId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school the records belong to; a registrar imports into its own school only.' })
   schoolId: string;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Import the valid rows and report the rest.' })
@@ -142,7 +159,7 @@ class ImportStudentsInput {
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportJobType, { description: "Starts importing an uploaded template into a school; poll importJob for progress." })
-  async importStudents(@Arg('input', () => ImportStudentsInput) input: ImportStudentsInput, @Ctx() ctx: Context): Promise<ImportJob> {
+  async importStudents(@Arg('input', () => ImportStudentsInput, { description: 'The upload, the school and the import options.' }) input: ImportStudentsInput, @Ctx() ctx: Context): Promise<ImportJob> {
     const caller = authorize(ctx.caller, 'students.import');
     if (!can(caller, 'students.import', { schoolId: input.schoolId })) throw forbidden('A registrar imports into its own school only.');
     const school = await ctx.loaders.school.load(input.schoolId);
@@ -158,7 +175,7 @@ export class ImportResolver {
   }
 
   @Query(() => ImportJobType, { description: 'An import started by you in this server process.' })
-  importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): ImportJob {
+  importJob(@Arg('id', () => ID, { description: 'The id returned by importStudents.' }) id: string, @Ctx() ctx: Context): ImportJob {
     const caller = authorize(ctx.caller, 'students.import');
     const job = ctx.app.importJobs.get(id);
     if (!job) throw notFound('Import job');

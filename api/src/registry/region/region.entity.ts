@@ -6,7 +6,15 @@ export enum RegionLevel {
   CITY = 'CITY',
   DISTRICT = 'DISTRICT',
 }
-registerEnumType(RegionLevel, { name: 'RegionLevel', description: 'GB/T 2260 level: province → city → district.' });
+registerEnumType(RegionLevel, {
+  name: 'RegionLevel',
+  description: 'GB/T 2260 level: province → city → district.',
+  valuesConfig: {
+    PROVINCE: { description: '省: province, autonomous region or municipality.' },
+    CITY: { description: '市: prefecture-level city.' },
+    DISTRICT: { description: '区县: district or county; schools belong to one.' },
+  },
+});
 
 @Directive('@key(fields: "code")')
 @ObjectType('Region', { description: '行政区划: a GB/T 2260 administrative region.' })
@@ -16,11 +24,11 @@ export class Region {
   @PrimaryColumn({ type: 'text' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Region name, e.g. 西湖区.' })
   @Column({ type: 'text' })
   name: string;
 
-  @Field(() => RegionLevel)
+  @Field(() => RegionLevel, { description: 'Province, city or district.' })
   @Column({ type: 'text' })
   level: RegionLevel;
 

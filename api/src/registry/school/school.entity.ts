@@ -2,10 +2,10 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Directive('@key(fields: "id")')
-@ObjectType('School', { description: '学校' })
+@ObjectType('School', { description: '学校: a school and its 学籍 records.' })
 @Entity({ name: 'schools' })
 export class School {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school.' })
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
@@ -13,7 +13,7 @@ export class School {
   @Column({ type: 'text' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '学校名称: the school name.' })
   @Column({ type: 'text' })
   name: string;
 

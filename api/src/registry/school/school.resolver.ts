@@ -1,23 +1,17 @@
-import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { forbidden, notFound } from '../../core/errors.js';
-import { Connection, pageSize } from '../../core/graphql/connection.js';
+import { Connection, PageArgs, pageRequest } from '../../core/graphql/connection.js';
 import { requireScope, type Context } from '../../core/graphql/context.js';
 import { Region } from '../region/region.entity.js';
 import { School } from './school.entity.js';
 
-@ObjectType('SchoolConnection')
-class SchoolConnection extends Connection(School) {}
+@ObjectType('SchoolConnection', { description: 'A page of the school list (Relay cursor connection).' })
+class SchoolConnection extends Connection(School, 'School') {}
 
 @ArgsType()
-class SchoolsArgs {
+class SchoolsArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only schools in this region subtree.' })
   regionCode?: string | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 50 })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
 }
 
 @Resolver(() => School)
@@ -25,11 +19,11 @@ export class SchoolResolver {
   @Query(() => SchoolConnection, { description: 'Schools in your scope, ordered by school code.' })
   schools(@Args(() => SchoolsArgs) args: SchoolsArgs, @Ctx() ctx: Context) {
     const scope = requireScope(ctx);
-    return ctx.app.services.schools.list(scope, { regionCode: args.regionCode }, pageSize(args.first), args.after ?? null);
+    return ctx.app.services.schools.list(scope, { regionCode: args.regionCode }, pageRequest(args));
   }
 
-  @Query(() => School)
-  async school(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<School> {
+  @Query(() => School, { description: 'One school by id, when it is in your scope.' })
+  async school(@Arg('id', () => ID, { description: 'The school.' }) id: string, @Ctx() ctx: Context): Promise<School> {
     const scope = requireScope(ctx);
     const school = await ctx.loaders.school.load(id);
     if (!school || school.deletedAt) throw notFound('School');
@@ -37,7 +31,7 @@ export class SchoolResolver {
     return school;
   }
 
-  @FieldResolver(() => Region)
+  @FieldResolver(() => Region, { description: 'The district the school belongs to.' })
   async region(@Root() school: School, @Ctx() ctx: Context): Promise<Region> {
     const region = await ctx.loaders.region.load(school.regionCode);
     if (!region) throw new Error(`school ${school.id} refers to missing region ${school.regionCode}`);

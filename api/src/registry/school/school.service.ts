@@ -3,7 +3,7 @@ import { regionPrefix, scopeCoversSchool, scopeSql, type Scope } from '../../cor
 import { appendEvents } from '../../core/events.js';
 import { readCsv, type LocatedError } from '../../core/files/csv.js';
 import { keysetPage } from '../../core/db/keyset-page.js';
-import type { Page } from '../../core/graphql/connection.js';
+import type { Page, PageRequest } from '../../core/graphql/connection.js';
 import { School } from './school.entity.js';
 
 export const SCHOOL_COLUMNS: Record<string, string> = {
@@ -39,7 +39,7 @@ export class SchoolService {
     return scopeCoversSchool(scope, school);
   }
 
-  async list(scope: Scope, filter: { regionCode?: string | null }, size: number, after: string | null): Promise<Page<School>> {
+  async list(scope: Scope, filter: { regionCode?: string | null }, page: PageRequest): Promise<Page<School>> {
     const params: unknown[] = [];
     const where = ['s.deleted_at IS NULL', scopeSql(scope, { schoolId: 's.id', regionCode: 's.region_code' }, params)];
     if (filter.regionCode) {
@@ -53,8 +53,7 @@ export class SchoolService {
       params,
       orderBy: [{ sql: 's.code', type: 'text' }],
       hydrate: (row) => Object.assign(new School(), row),
-      size,
-      after,
+      page,
     });
   }
 

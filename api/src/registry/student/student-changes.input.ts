@@ -9,7 +9,9 @@ const FORMATS: Partial<Record<StudentFieldKey, string>> = { birthDate: 'YYYY-MM-
 export class StudentChangesInput implements StudentChanges {}
 
 // One input field per record field, from the one field list: a field added there is correctable here.
+// Each is described by its template column header (what registrars know it by) and its format.
 for (const field of STUDENT_FIELDS) {
-  const description = FORMATS[field.key];
-  Field(GRAPHQL_TYPES[field.key] ?? (() => String), { nullable: true, ...(description ? { description } : {}) })(StudentChangesInput.prototype, field.key);
+  const format = FORMATS[field.key];
+  const description = `${field.template.header}: the corrected value${format ? `, ${format}` : ''}.`;
+  Field(GRAPHQL_TYPES[field.key] ?? (() => String), { nullable: true, description })(StudentChangesInput.prototype, field.key);
 }

@@ -5,7 +5,11 @@ export enum Gender {
   M = 'M',
   F = 'F',
 }
-registerEnumType(Gender, { name: 'Gender', description: 'M 男, F 女' });
+registerEnumType(Gender, {
+  name: 'Gender',
+  description: '性别 as recorded: M 男, F 女.',
+  valuesConfig: { M: { description: '男: male.' }, F: { description: '女: female.' } },
+});
 
 export enum IdType {
   RESIDENT_ID = 'RESIDENT_ID',
@@ -18,7 +22,16 @@ export enum IdType {
 }
 registerEnumType(IdType, {
   name: 'IdType',
-  description: '身份证件类型: 居民身份证, 香港/澳门特区护照/身份证明, 台湾居民来往大陆通行证, 外国人永久居留身份证, 护照, 其他',
+  description: '身份证件类型: the kind of identity document the ID number belongs to.',
+  valuesConfig: {
+    RESIDENT_ID: { description: '居民身份证: 18 characters, checked (GB 11643).' },
+    HK_PASS: { description: '香港特区护照/身份证明.' },
+    MO_PASS: { description: '澳门特区护照/身份证明.' },
+    TW_PASS: { description: '台湾居民来往大陆通行证.' },
+    FOREIGN_PERMANENT: { description: '外国人永久居留身份证.' },
+    PASSPORT: { description: '护照: passport.' },
+    OTHER: { description: '其他: any other document.' },
+  },
 });
 
 export enum StudentStatus {
@@ -28,7 +41,17 @@ export enum StudentStatus {
   GRADUATED = 'GRADUATED',
   DELETED = 'DELETED',
 }
-registerEnumType(StudentStatus, { name: 'StudentStatus' });
+registerEnumType(StudentStatus, {
+  name: 'StudentStatus',
+  description: "学籍状态: a record's standing. Only ENROLLED and SUSPENDED records are active and can collide.",
+  valuesConfig: {
+    ENROLLED: { description: '在籍: studying at the school.' },
+    SUSPENDED: { description: '休学: on leave; still active.' },
+    TRANSFERRED_OUT: { description: '转出: moved to another school.' },
+    GRADUATED: { description: '毕业: graduated.' },
+    DELETED: { description: 'Deleted by its school (soft delete); can be restored.' },
+  },
+});
 
 /** Only active records collide (DESIGN.md section 3). */
 export const ACTIVE_STATUSES: readonly StudentStatus[] = [StudentStatus.ENROLLED, StudentStatus.SUSPENDED];
@@ -37,11 +60,11 @@ export const ACTIVE_STATUSES: readonly StudentStatus[] = [StudentStatus.ENROLLED
 @ObjectType('Student', { description: '学籍: one student-status record of one school.' })
 @Entity({ name: 'students' })
 export class Student {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The record.' })
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The school the record belongs to.' })
   @Column({ name: 'school_id', type: 'bigint' })
   schoolId: string;
 
@@ -49,7 +72,7 @@ export class Student {
   @Column({ type: 'text' })
   name: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: '性别.' })
   @Column({ type: 'text' })
   gender: Gender;
 
@@ -57,22 +80,22 @@ export class Student {
   @Column({ name: 'birth_date', type: 'date' })
   birthDate: string;
 
-  @Field(() => IdType)
+  @Field(() => IdType, { description: '身份证件类型: the kind of document idNumber belongs to.' })
   @Column({ name: 'id_type', type: 'text' })
   idType: IdType;
 
   @Column({ name: 'id_number', type: 'text', nullable: true })
   idNumber: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '民族, as imported.' })
   @Column({ type: 'text', nullable: true })
   ethnicity: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '年级, as imported.' })
   @Column({ type: 'text', nullable: true })
   grade: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '班级, as imported.' })
   @Column({ name: 'class_name', type: 'text', nullable: true })
   className: string | null;
 
@@ -80,14 +103,14 @@ export class Student {
   @Column({ name: 'enrollment_month', type: 'text', nullable: true })
   enrollmentMonth: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '户口所在地, as imported.' })
   @Column({ name: 'household_region', type: 'text', nullable: true })
   householdRegion: string | null;
 
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 
-  @Field(() => StudentStatus)
+  @Field(() => StudentStatus, { description: '学籍状态: enrolled, suspended, transferred out, graduated or deleted.' })
   @Column({ type: 'text' })
   status: StudentStatus;
 
@@ -104,7 +127,7 @@ export class Student {
   @Column({ type: 'integer' })
   version: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the record was imported or created here.' })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,20 +1,20 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, InputType, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { appendEvents } from '../../core/events.js';
 import { forbidden, notFound } from '../../core/errors.js';
-import { Connection, pageSize } from '../../core/graphql/connection.js';
+import { Connection, PageArgs, pageRequest } from '../../core/graphql/connection.js';
 import { logAccess, requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
 import { School } from '../school/school.entity.js';
 import { maskIdNumber } from './id-number.js';
 import { Student } from './student.entity.js';
 import { assertStudentInScope } from './student.reference.js';
 
-@ObjectType('StudentConnection')
-class StudentConnection extends Connection(Student) {}
+@ObjectType('StudentConnection', { description: 'A page of the student list (Relay cursor connection).' })
+class StudentConnection extends Connection(Student, 'Student') {}
 
-@InputType('StudentFilter')
+@InputType('StudentFilter', { description: 'Narrows the student list.' })
 class StudentFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only records of this school (it must be in your scope).' })
   schoolId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of a name, or the start of an ID number.' })
@@ -22,15 +22,9 @@ class StudentFilter {
 }
 
 @ArgsType()
-class StudentsArgs {
-  @Field(() => StudentFilter, { nullable: true })
+class StudentsArgs extends PageArgs {
+  @Field(() => StudentFilter, { nullable: true, description: 'Which records to list; all records in your scope when left out.' })
   filter?: StudentFilter | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 50 })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
 }
 
 /** Whether a field is resolved inside a list (a page of students, or a batch of referenced records). */
@@ -50,19 +44,19 @@ export class StudentResolver {
       if (!school) throw notFound('School');
       if (!ctx.app.services.schools.covers(scope, school)) throw forbidden("This school's students are outside your scope.");
     }
-    const page = await ctx.app.services.students.list(scope, args.filter ?? {}, pageSize(args.first), args.after ?? null);
+    const page = await ctx.app.services.students.list(scope, args.filter ?? {}, pageRequest(args));
     await logAccess(ctx, 'student', page.nodes.map((s) => s.id), 'students');
     return page;
   }
 
-  @Query(() => Student)
-  async student(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Student> {
+  @Query(() => Student, { description: 'One record by id, when its school is in your scope.' })
+  async student(@Arg('id', () => ID, { description: 'The record.' }) id: string, @Ctx() ctx: Context): Promise<Student> {
     const student = await assertStudentInScope(ctx, id, await ctx.loaders.student.load(id));
     await logAccess(ctx, 'student', [student.id], 'student');
     return student;
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: 'The school the record belongs to.' })
   async school(@Root() student: Student, @Ctx() ctx: Context): Promise<School> {
     const school = await ctx.loaders.school.load(student.schoolId);
     if (!school) throw new Error(`student ${student.id} refers to missing school ${student.schoolId}`);
@@ -88,7 +82,7 @@ export class StudentResolver {
     return maskIdNumber(student.idNumber);
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @FieldResolver(() => String, { nullable: true, description: '联系电话, as imported.' })
   phone(@Root() student: Student): string | null {
     return student.phone;
   }

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { scopeSql, type Scope } from '../../core/auth/caller.js';
 import { keysetPage } from '../../core/db/keyset-page.js';
-import type { Page } from '../../core/graphql/connection.js';
+import type { Page, PageRequest } from '../../core/graphql/connection.js';
 import { comparisonKeys } from './comparison-keys.js';
 import { normalizeIdNumber, normalizeName } from './normalize.js';
 import { KEY_COLUMNS, selectStudentFields, STUDENT_FIELDS, type NewStudent } from './student-fields.js';
@@ -31,7 +31,7 @@ export class StudentService {
   }
 
   /** Students in scope, newest last, keyset-paginated by id. Deleted records are left out. */
-  async list(scope: Scope, filter: StudentFilter, size: number, after: string | null): Promise<Page<Student>> {
+  async list(scope: Scope, filter: StudentFilter, page: PageRequest): Promise<Page<Student>> {
     const params: unknown[] = [];
     const where = [`st.status <> 'DELETED'`, scopeSql(scope, { schoolId: 'st.school_id', regionCode: 'sc.region_code' }, params)];
     if (filter.schoolId) {
@@ -50,8 +50,7 @@ export class StudentService {
       params,
       orderBy: [{ sql: 'st.id', type: 'bigint' }],
       hydrate: (row) => Object.assign(new Student(), row),
-      size,
-      after,
+      page,
     });
   }
 

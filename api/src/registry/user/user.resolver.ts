@@ -7,46 +7,46 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './user.service.js';
 
 @ObjectType('UserError', { description: 'A failure the user can fix, returned as data.' })
 export class UserError {
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable reason code: INVALID_CREDENTIALS, TOO_MANY_ATTEMPTS, TOO_MANY_ATTEMPTS_FROM_ADDRESS, WRONG_PASSWORD or WEAK_PASSWORD.' })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What went wrong, for people.' })
   message: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The argument to correct, when one is at fault.' })
   field?: string | null;
 }
 
-@ObjectType('LoginPayload')
+@ObjectType('LoginPayload', { description: 'The result of signing in: a session token, or an error.' })
 class LoginPayload {
   @Field(() => String, { nullable: true, description: 'Send as `Authorization: Bearer <token>`.' })
   token: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the session token stops working.' })
   expiresAt: Date | null;
 
-  @Field(() => User, { nullable: true })
+  @Field(() => User, { nullable: true, description: 'The signed-in user.' })
   user: User | null;
 
-  @Field(() => UserError, { nullable: true })
+  @Field(() => UserError, { nullable: true, description: 'Why sign-in was refused; null on success.' })
   error: UserError | null;
 }
 
-@ObjectType('LogoutPayload')
+@ObjectType('LogoutPayload', { description: 'The result of signing out.' })
 class LogoutPayload {
   @Field(() => Boolean, { description: 'True once the session has ended; the token is refused from now on.' })
   ok: boolean;
 }
 
-@ObjectType('ChangePasswordPayload')
+@ObjectType('ChangePasswordPayload', { description: 'The result of a password change: a new session token, or an error.' })
 class ChangePasswordPayload {
   @Field(() => String, { nullable: true, description: 'A new session token: every earlier session of the user has ended.' })
   token: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the new session token stops working.' })
   expiresAt: Date | null;
 
-  @Field(() => UserError, { nullable: true })
+  @Field(() => UserError, { nullable: true, description: 'Why the change was refused; null on success.' })
   error: UserError | null;
 }
 
@@ -62,10 +62,10 @@ function refusal(outcome: { code: string; retryAfterSeconds?: number }, messages
 
 @Resolver(() => User)
 export class UserResolver {
-  @Mutation(() => LoginPayload)
+  @Mutation(() => LoginPayload, { description: 'Signs in with a username and password. Wrong credentials come back as `error`; repeated failures are throttled.' })
   async login(
-    @Arg('username', () => String) username: string,
-    @Arg('password', () => String) password: string,
+    @Arg('username', () => String, { description: 'The name used to sign in.' }) username: string,
+    @Arg('password', () => String, { description: 'The password.' }) password: string,
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
     const session = await ctx.app.services.users.login(username, password, ctx.clientAddress);
@@ -85,8 +85,8 @@ export class UserResolver {
 
   @Mutation(() => ChangePasswordPayload, { description: 'Changes your own password; every session of yours ends and a new one is returned.' })
   async changePassword(
-    @Arg('currentPassword', () => String) currentPassword: string,
-    @Arg('newPassword', () => String) newPassword: string,
+    @Arg('currentPassword', () => String, { description: 'Your password now.' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'The new password.' }) newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<ChangePasswordPayload> {
     const outcome = await ctx.app.services.users.changePassword(requireCaller(ctx), currentPassword, newPassword, ctx.clientAddress);

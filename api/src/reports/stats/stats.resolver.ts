@@ -10,8 +10,8 @@ export class StatsResolver {
     description: 'Problem statistics within your scope, grouped by the dimensions given (none: one row of totals). Select the measures you need.',
   })
   async problemStats(
-    @Arg('groupBy', () => [StatsDimension], { defaultValue: [] }) groupBy: StatsDimension[],
-    @Arg('filter', () => ProblemStatsFilter, { nullable: true }) filter: ProblemStatsFilter | null,
+    @Arg('groupBy', () => [StatsDimension], { defaultValue: [], description: 'The dimensions to group by, in column order; none for one row of totals.' }) groupBy: StatsDimension[],
+    @Arg('filter', () => ProblemStatsFilter, { nullable: true, description: 'Which problems to count; all in your scope when left out.' }) filter: ProblemStatsFilter | null,
     @Ctx() ctx: Context,
   ): Promise<ProblemStatsRow[]> {
     try {

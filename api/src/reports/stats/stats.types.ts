@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ProblemScope, ProblemStatus, ProblemType } from '../../problems/problem/problem.entity.js';
+import { ProblemScope, ProblemStatus, ProblemType } from '../../problems/index.js';
 import { RegionRef, SchoolRef } from '../references.js';
 
 export enum StatsDimension {
@@ -16,9 +16,18 @@ registerEnumType(StatsDimension, {
   description:
     'What to group problem statistics by. REGION: the regions one level below the region looked at (provinces → cities → districts). ' +
     'SCHOOL and REGION count a cross-school problem once for each of its schools or regions, so their rows do not add up to the total.',
+  valuesConfig: {
+    REGION: { description: 'The regions one level below the region looked at.' },
+    SCHOOL: { description: 'The schools with records in the problems.' },
+    TYPE: { description: 'Problem type.' },
+    SCOPE: { description: 'Within one school or across schools.' },
+    STATUS: { description: 'Problem status.' },
+    OPENED_WEEK: { description: 'The week the problem was opened, from Monday (China time).' },
+    OPENED_MONTH: { description: 'The month the problem was opened (China time).' },
+  },
 });
 
-@InputType('ProblemStatsFilter')
+@InputType('ProblemStatsFilter', { description: 'Which problems the statistics count; all conditions must hold.' })
 export class ProblemStatsFilter {
   @Field(() => String, { nullable: true, description: 'Only problems with a school in this region subtree (GB/T 2260 code).' })
   regionCode?: string | null;
@@ -26,13 +35,13 @@ export class ProblemStatsFilter {
   @Field(() => ID, { nullable: true, description: 'Only problems with a record of this school.' })
   schoolId?: string | null;
 
-  @Field(() => ProblemType, { nullable: true })
+  @Field(() => ProblemType, { nullable: true, description: 'Only problems of this type.' })
   type?: ProblemType | null;
 
-  @Field(() => ProblemScope, { nullable: true })
+  @Field(() => ProblemScope, { nullable: true, description: 'Only within-school or only cross-school problems.' })
   scope?: ProblemScope | null;
 
-  @Field(() => ProblemStatus, { nullable: true })
+  @Field(() => ProblemStatus, { nullable: true, description: 'Only problems in this status.' })
   status?: ProblemStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Opened on or after this day (YYYY-MM-DD, China time).' })
@@ -47,22 +56,22 @@ export class ProblemStatsRow {
   @Field(() => String, { nullable: true, description: 'REGION: six-digit region code.' })
   regionCode: string | null;
 
-  @Field(() => RegionRef, { nullable: true })
+  @Field(() => RegionRef, { nullable: true, description: 'REGION: the region.' })
   region: RegionRef | null;
 
   @Field(() => ID, { nullable: true, description: 'SCHOOL: the school id.' })
   schoolId: string | null;
 
-  @Field(() => SchoolRef, { nullable: true })
+  @Field(() => SchoolRef, { nullable: true, description: 'SCHOOL: the school.' })
   school: SchoolRef | null;
 
-  @Field(() => ProblemType, { nullable: true })
+  @Field(() => ProblemType, { nullable: true, description: 'TYPE: the problem type.' })
   type: ProblemType | null;
 
-  @Field(() => ProblemScope, { nullable: true })
+  @Field(() => ProblemScope, { nullable: true, description: 'SCOPE: within one school or across schools.' })
   scope: ProblemScope | null;
 
-  @Field(() => ProblemStatus, { nullable: true })
+  @Field(() => ProblemStatus, { nullable: true, description: 'STATUS: the problem status.' })
   status: ProblemStatus | null;
 
   @Field(() => String, { nullable: true, description: 'OPENED_WEEK: the Monday starting the week, YYYY-MM-DD (China time).' })
@@ -71,19 +80,19 @@ export class ProblemStatsRow {
   @Field(() => String, { nullable: true, description: 'OPENED_MONTH: YYYY-MM (China time).' })
   openedMonth: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Problems in the group.' })
   count: number;
 
   @Field(() => Int, { description: 'OPEN: the schools still have to act.' })
   open: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'PENDING_REVIEW: waiting for the district to approve or reject.' })
   pendingReview: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'ESCALATED: waiting for the district to decide.' })
   escalated: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'RESOLVED: closed.' })
   resolved: number;
 
   @Field(() => Int, { description: 'Not resolved: OPEN, PENDING_REVIEW or ESCALATED.' })

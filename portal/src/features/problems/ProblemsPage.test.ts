@@ -72,15 +72,17 @@ describe('ProblemsPage', () => {
     wrapper.unmount();
   });
 
-  it('sorts through the URL and pages with cursors', async () => {
+  it('sorts through the URL and pages with cursors, one page at a time', async () => {
     signIn();
+    // A full first page of 20 (#5 and #800…#818), then the last one (#4).
+    const firstPage = [row('5'), ...Array.from({ length: 19 }, (_, i) => row(`8${String(i).padStart(2, '0')}`))];
     const { wrapper, router } = await mountWithApp(ProblemsPage, {
       route: '/problems',
       mocks: [
         problemsMock({}, [row('6')]),
         countsMock({}, COUNTS),
-        problemsMock({ orderBy: 'UPDATED_DESC' }, [row('5')], { totalCount: 21, endCursor: 'c1', hasNextPage: true }),
-        problemsMock({ orderBy: 'UPDATED_DESC', after: 'c1' }, [row('4')], { totalCount: 21 }),
+        problemsMock({ orderBy: 'UPDATED_DESC' }, firstPage, { totalCount: 21, endCursor: 'c1', hasNextPage: true }),
+        problemsMock({ orderBy: 'UPDATED_DESC', after: 'c1' }, [row('4')], { totalCount: 21, hasPreviousPage: true }),
       ],
     });
     await vi.waitFor(() => expect(wrapper.text()).toContain('#6'));
@@ -101,7 +103,17 @@ describe('ProblemsPage', () => {
     await wrapper.find('[data-testid="problems-next"]').trigger('click');
     await vi.waitFor(() => expect(wrapper.text()).toContain('#4'));
     expect(wrapper.find('[data-testid="problems-page"]').text()).toBe('第 2 / 2 页');
+    // The cache merged the pages (relayStylePagination); the view shows the second one only.
+    expect(wrapper.find('[data-testid="problems-table"]').text()).not.toContain('#5');
+    expect(wrapper.find('[data-testid="problems-next"]').attributes('disabled')).toBeDefined();
     expect(router!.currentRoute.value.query).toEqual({ sort: 'UPDATED_DESC' });
+
+    // Back to the first page, already in the cache.
+    await wrapper.find('[data-testid="problems-previous"]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="problems-table"]').text()).toContain('#5'));
+    expect(wrapper.find('[data-testid="problems-table"]').text()).not.toContain('#4');
+    expect(wrapper.find('[data-testid="problems-page"]').text()).toBe('第 1 / 2 页');
+    expect(wrapper.find('[data-testid="problems-previous"]').attributes('disabled')).toBeDefined();
     wrapper.unmount();
   });
 

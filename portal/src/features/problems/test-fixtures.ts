@@ -9,6 +9,7 @@ import {
   type ProblemType,
   type RecordAction,
 } from '@/gql/graphql';
+import { relayConnection } from '@/test/connection';
 
 export function school(id: string, name: string, region = { code: '330106', name: '西湖区' }) {
   return { __typename: 'School', id, name, code: `1${region.code}00${id}`, region: { __typename: 'Region', ...region } };
@@ -104,7 +105,7 @@ export function row(id: string, overrides: Record<string, unknown> = {}) {
 export function problemsMock(
   variables: { filter?: ProblemFilter | null; orderBy?: ProblemOrder; first?: number; after?: string | null },
   nodes: ReturnType<typeof row>[],
-  page: { totalCount?: number; endCursor?: string | null; hasNextPage?: boolean } = {},
+  page: { totalCount?: number; endCursor?: string | null; hasNextPage?: boolean; hasPreviousPage?: boolean } = {},
 ) {
   return {
     maxUsageCount: Number.POSITIVE_INFINITY,
@@ -115,12 +116,7 @@ export function problemsMock(
     result: {
       data: {
         me: REGISTRAR,
-        problems: {
-          __typename: 'ProblemConnection',
-          nodes,
-          pageInfo: { __typename: 'PageInfo', endCursor: page.endCursor ?? null, hasNextPage: page.hasNextPage ?? false },
-          totalCount: page.totalCount ?? nodes.length,
-        },
+        problems: relayConnection('ProblemConnection', nodes, page),
       },
     },
   };

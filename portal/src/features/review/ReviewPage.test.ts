@@ -3,6 +3,7 @@ import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
 import { ReviewPage_CountsDocument, ReviewPage_MeDocument, ReviewPage_QueueDocument, type ProblemStatus, type Role } from '@/gql/graphql';
+import { relayConnection } from '@/test/connection';
 import { mountWithApp } from '@/test/mount';
 import ReviewPage from './ReviewPage.vue';
 
@@ -41,12 +42,7 @@ function queueMock(status: ProblemStatus, nodes: ReturnType<typeof problem>[], e
       ? { errors: [{ message: 'nope', extensions: { code: error } }] }
       : {
           data: {
-            problems: {
-              __typename: 'ProblemConnection',
-              nodes,
-              pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
-              totalCount: nodes.length,
-            },
+            problems: relayConnection('ProblemConnection', nodes),
           },
         },
   };

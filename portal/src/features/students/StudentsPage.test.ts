@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
 import { StudentsPage_StudentsDocument } from '@/gql/graphql';
+import { relayConnection } from '@/test/connection';
 import { mountWithApp } from '@/test/mount';
 import StudentsPage from './StudentsPage.vue';
 
@@ -28,7 +29,7 @@ function student(id: string, name: string, overrides: Record<string, unknown> = 
 function studentsMock(
   variables: { search?: string; after?: string | null; first?: number },
   nodes: ReturnType<typeof student>[],
-  page: { totalCount: number; endCursor?: string | null; hasNextPage?: boolean },
+  page: { totalCount: number; endCursor?: string | null; hasNextPage?: boolean; hasPreviousPage?: boolean },
 ) {
   return {
     request: {
@@ -41,12 +42,7 @@ function studentsMock(
     },
     result: {
       data: {
-        students: {
-          __typename: 'StudentConnection',
-          nodes,
-          pageInfo: { __typename: 'PageInfo', endCursor: page.endCursor ?? null, hasNextPage: page.hasNextPage ?? false },
-          totalCount: page.totalCount,
-        },
+        students: relayConnection('StudentConnection', nodes, page),
       },
     },
   };
@@ -77,8 +73,12 @@ describe('StudentsPage', () => {
       route: '/students',
       mocks: [
         studentsMock({}, [student('1', '王一')], { totalCount: 3 }),
-        studentsMock({ search: '李' }, [student('2', '李二')], { totalCount: 21, endCursor: 'c1', hasNextPage: true }),
-        studentsMock({ search: '李', after: 'c1' }, [student('3', '李三')], { totalCount: 21, endCursor: 'c2' }),
+        studentsMock({ search: '李' }, [student('2', '李二'), ...Array.from({ length: 19 }, (_, i) => student(`x${i}`, `赵${i}`))], {
+          totalCount: 21,
+          endCursor: 'c1',
+          hasNextPage: true,
+        }),
+        studentsMock({ search: '李', after: 'c1' }, [student('3', '李三')], { totalCount: 21, endCursor: 'c2', hasPreviousPage: true }),
       ],
     });
     await vi.waitFor(() => expect(wrapper.text()).toContain('王一'));
@@ -92,7 +92,13 @@ describe('StudentsPage', () => {
     await wrapper.find('[data-testid="students-next"]').trigger('click');
     await vi.waitFor(() => expect(wrapper.text()).toContain('李三'));
     expect(wrapper.text()).toContain('第 2 / 2 页');
+    expect(wrapper.text()).not.toContain('李二');
     expect(wrapper.find('[data-testid="students-next"]').attributes('disabled')).toBeDefined();
+
+    await wrapper.find('[data-testid="students-previous"]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('李二'));
+    expect(wrapper.text()).toContain('第 1 / 2 页');
+    expect(wrapper.text()).not.toContain('李三');
     wrapper.unmount();
   });
 
