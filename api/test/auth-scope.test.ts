@@ -107,23 +107,23 @@ describe('authentication and scope through the gateway', () => {
     expect(unfiltered.data.students.totalCount).toBe(5);
   });
 
-  it("refuses another school's students with FORBIDDEN", async () => {
+  it("answers another school's students, record and school like missing ones (NOT_FOUND)", async () => {
     const list = await product.gql(STUDENTS, { schoolId: schoolA.id }, tokens.regB);
-    expect(errorCodes(list)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(list)).toEqual(['NOT_FOUND']);
     expect(list.data ?? null).toBeNull();
 
     const one = await product.gql(`query($id: ID!) { student(id: $id) { name idNumber } }`, { id: studentsA[0] }, tokens.regB);
-    expect(errorCodes(one)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(one)).toEqual(['NOT_FOUND']);
     expect(JSON.stringify(one)).not.toContain('idNumber"');
 
     const school = await product.gql(`query($id: ID!) { school(id: $id) { name } }`, { id: schoolA.id }, tokens.regB);
-    expect(errorCodes(school)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(school)).toEqual(['NOT_FOUND']);
   });
 
   it('gives district and city staff their region subtree only', async () => {
     const district = await product.gql(STUDENTS, {}, tokens.district);
     expect(district.data.students.totalCount).toBe(8);
-    expect(errorCodes(await product.gql(STUDENTS, { schoolId: schoolC.id }, tokens.district))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await product.gql(STUDENTS, { schoolId: schoolC.id }, tokens.district))).toEqual(['NOT_FOUND']);
 
     const city = await product.gql(STUDENTS, {}, tokens.city);
     expect(city.data.students.totalCount).toBe(4);

@@ -11,8 +11,9 @@ import { createTestApp, type TestApp } from './support/test-app.js';
  * Every GraphQL operation × every role × a target inside the caller's scope ("own") and one
  * outside it ("other"), through the gateway. ALLOW means the request passed the access rules (it
  * may still be refused by a business rule, e.g. a stale version, which is how these requests are
- * built so that they change nothing); DENY means FORBIDDEN/UNAUTHENTICATED, or for lists and
- * statistics that nothing of the target came back. The table is the specification: an operation
+ * built so that they change nothing); DENY means FORBIDDEN/UNAUTHENTICATED, NOT_FOUND of the target
+ * (a target outside the caller's scope answers like a missing one), or for lists and statistics that
+ * nothing of the target came back. The table is the specification: an operation
  * added to the schema without a row here fails the first test.
  */
 type Outcome = 'ALLOW' | 'DENY';
@@ -61,7 +62,10 @@ const MATRIX: Record<string, Row> = {
   deleteReport: { registrar: [D, D], district: [D, D], city: [D, D], province: [D, D], system: [A, A], anonymous: [D, D] },
 };
 
-const denied = (r: GraphQLResponse) => errorCodes(r).some((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED');
+/** The one NOT_FOUND that is not about the target: importStudents is sent an upload that does not exist. */
+const MISSING_UPLOAD = 'Upload was not found.';
+const denied = (r: GraphQLResponse) =>
+  (r.errors ?? []).some((e) => ['FORBIDDEN', 'UNAUTHENTICATED'].includes(String(e.extensions?.code)) || (e.extensions?.code === 'NOT_FOUND' && e.message !== MISSING_UPLOAD));
 /** Passed the access rules: no access error, and the operation answered (data, a business refusal, or a missing upload). */
 function answered(r: GraphQLResponse): Outcome {
   if (denied(r) || JSON.stringify(r.data ?? {}).includes('"SHARING_NOT_ALLOWED"')) return D;

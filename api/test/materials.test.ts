@@ -79,10 +79,11 @@ describe('materials: upload checked by content and size, download only within sc
     expect(meta.exif).toBeUndefined();
     expect(photo.includes(Buffer.from('张老师的手机'))).toBe(false);
 
-    // The school's district may read it; another school, even nearby, may not (until it is cited on a shared problem).
+    // The school's district may read it; another school, even nearby, may not (until it is cited on a
+    // shared problem), and is answered exactly like for a material that does not exist.
     expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.district}` } })).status).toBe(200);
-    expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.sameDistrict}` } })).status).toBe(403);
-    expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.otherCity}` } })).status).toBe(403);
+    expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.sameDistrict}` } })).status).toBe(404);
+    expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.otherCity}` } })).status).toBe(404);
     expect((await fetch(`${product.url}/materials/${ids[1]}`)).status).toBe(401);
     expect((await fetch(`${product.url}/materials/999999`, { headers: { authorization: `Bearer ${tokens.reg}` } })).status).toBe(404);
   });

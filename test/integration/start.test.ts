@@ -38,7 +38,7 @@ describe('pnpm start on a new machine (embedded database)', () => {
     expect(own.data.students.nodes[0].school.region.name).toBe('上城区');
 
     const other = await graphql(product.url, `query($id: ID!) { students(filter: { schoolId: $id }) { totalCount } }`, { id: own.data.me.school.id }, reg02);
-    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(other.data ?? null).toBeNull();
 
     expect(await product.stop()).toBe(0);

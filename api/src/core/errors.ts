@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
-import { rowExists } from './db/row-scope.js';
+import { rowReadable } from './db/row-scope.js';
 
 /** Stable codes clients can switch on; messages are for people. */
 export type ErrorCode =
@@ -70,9 +70,11 @@ export class Conflict extends Refused {
 }
 
 /**
- * For a row the caller's row scope did not return: FORBIDDEN when it exists outside the scope,
- * NOT_FOUND when it does not exist at all.
+ * For a row a locking read of the caller did not return. A row the caller may read but not write
+ * (the other school's record in a shared problem) is already known to it: FORBIDDEN. Anything
+ * else — outside the caller's scope or not there at all — answers the same NOT_FOUND, so ids
+ * cannot be probed.
  */
-export async function refuseUnseen(manager: EntityManager, table: 'problems' | 'students', id: string, what: string, forbidden: string): Promise<never> {
-  throw (await rowExists(manager, table, id)) ? new Forbidden(forbidden) : new NotFound(what);
+export async function refuseUnlocked(manager: EntityManager, table: 'problems' | 'students', id: string, what: string, forbidden: string): Promise<never> {
+  throw (await rowReadable(manager, table, id)) ? new Forbidden(forbidden) : new NotFound(what);
 }

@@ -15,6 +15,7 @@ import { scopeOf, type Caller } from '../core/auth/caller.js';
 import { can, type Permission } from '../core/auth/permissions.js';
 import { NO_ROWS, withRowScope } from '../core/db/row-scope.js';
 import { UploadInterrupted, UploadRefused } from '../core/files/uploads.js';
+import { TEXT_LIMITS } from '../core/text-limits.js';
 import { MaterialRefused } from '../problems/index.js';
 import { gatewayContext, type GatewayContext } from '../gateway/context.js';
 import { operationsAs } from '../gateway/gateway.js';
@@ -35,7 +36,7 @@ function safeFileName(header: string | string[] | undefined): string {
   } catch {
     // a malformed name is not worth refusing the file for
   }
-  return name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'upload';
+  return name.replace(/[\\/\0]/g, '_').slice(0, TEXT_LIMITS.fileName) || 'upload';
 }
 
 /** Apps whose server is shutting down: they finish what they have, and take nothing new. */
@@ -254,8 +255,8 @@ function materialDownload(app: App): RequestHandler<{ id: string }> {
     const caller = await callerOf(app, req);
     if (!caller) return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
     const { material, allowed } = await withRowScope(scopeOf(caller), () => app.services.materials.readable(scopeOf(caller), req.params.id));
-    if (!material) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such material.' } });
-    if (!allowed) return void res.status(403).json({ error: { code: 'FORBIDDEN', message: 'This material belongs to a problem outside your scope.' } });
+    // Not readable answers exactly like missing (404, same body): material ids cannot be probed.
+    if (!material || !allowed) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such material.' } });
     await app.services.accessLog.record(caller, 'material', [material.id], 'download', String(req.id));
     res.setHeader('content-type', material.contentType);
     res.setHeader('content-length', String(material.size));

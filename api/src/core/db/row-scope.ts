@@ -132,11 +132,11 @@ export async function widened<T>(manager: EntityManager, to: 'all' | 'owner', fn
 }
 
 /**
- * Whether a row exists, whoever may see it. Row security makes another scope's row look absent;
- * where the API tells "not yours" (FORBIDDEN) from "no such record" (NOT_FOUND), this asks as the
- * system and answers yes or no, never with the row.
+ * Whether the caller's own row scope lets it read a row (asked as the caller, never widened, so
+ * it tells nothing the caller could not read anyway). Used where a locking read (`FOR UPDATE`,
+ * which row security limits to the rows one may write) came back empty: the other school's
+ * record of a shared problem is readable but not writable.
  */
-export async function rowExists(manager: EntityManager, table: 'students' | 'problems', id: string): Promise<boolean> {
-  const probe = async () => ((await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])) as unknown[]).length > 0;
-  return manager.queryRunner?.isTransactionActive ? widened(manager, 'all', probe) : asSystem(probe);
+export async function rowReadable(manager: EntityManager, table: 'students' | 'problems', id: string): Promise<boolean> {
+  return ((await manager.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])) as unknown[]).length > 0;
 }

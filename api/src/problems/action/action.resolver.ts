@@ -34,7 +34,7 @@ class RecordActionInput {
 
 @ObjectType('ActionError', { description: 'Why an action was not taken; nothing was changed.' })
 class ActionErrorType {
-  @Field(() => String, { description: 'STALE_VERSION, NOT_OPEN, NOT_A_MEMBER, MATERIAL_REQUIRED, NO_MATERIALS_FOR_DELETE, UNKNOWN_MATERIAL, NOTHING_CHANGED, INVALID_VALUE or REASON_REQUIRED.' })
+  @Field(() => String, { description: 'STALE_VERSION, NOT_OPEN, NOT_A_MEMBER, MATERIAL_REQUIRED, NO_MATERIALS_FOR_DELETE, UNKNOWN_MATERIAL, NOTHING_CHANGED, INVALID_VALUE, REASON_REQUIRED or TOO_LONG (the comment over its limit).' })
   code: string;
   @Field(() => String, { description: 'What went wrong, for people.' }) message: string;
   @Field(() => String, { nullable: true, description: 'The input field to correct, when one is at fault.' }) field?: string | null;

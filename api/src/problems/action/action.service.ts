@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
-import { Forbidden, refuseUnseen } from '../../core/errors.js';
+import { Forbidden, NotFound, refuseUnlocked } from '../../core/errors.js';
 import { appendEvents } from '../../core/events.js';
+import { tooLong } from '../../core/text-limits.js';
 import {
   activeStudentSql,
   changeStudent,
@@ -41,7 +42,8 @@ export interface ActionError {
     | 'UNKNOWN_MATERIAL'
     | 'NOTHING_CHANGED'
     | 'INVALID_VALUE'
-    | 'REASON_REQUIRED';
+    | 'REASON_REQUIRED'
+    | 'TOO_LONG';
   message: string;
   field?: string;
 }
@@ -95,6 +97,8 @@ export class ActionService {
 
   private async actIn(manager: EntityManager, caller: Caller, input: ActionInput): Promise<ActionOutcome> {
     const { problem, student } = await this.lockTargets(manager, caller, input);
+    const longComment = tooLong('comment', input.comment, 'actionComment');
+    if (longComment) throw new Refusal(longComment);
     const materialIds = await this.citeMaterials(manager, caller, problem.id, input);
     const by = { actorId: caller.userId, context: { problemId: problem.id } };
     const problemEvent = { actorId: caller.userId, problemId: problem.id, subjectType: 'problem' as const, subjectId: problem.id };
@@ -126,9 +130,11 @@ export class ActionService {
   /** The problem and the record, locked, once the caller may act on them as the user saw them. */
   private async lockTargets(manager: EntityManager, caller: Caller, input: ActionInput): Promise<{ problem: LockedProblem; student: StudentRecord }> {
     const [problem] = (await manager.query(`SELECT id::text, type, scope, status, version FROM problems WHERE id = $1 FOR UPDATE`, [input.problemId])) as LockedProblem[];
-    if (!problem) return refuseUnseen(manager, 'problems', input.problemId, 'Problem', OWN_RECORDS_ONLY);
+    // What row security hides answers like what does not exist: ids cannot be probed.
+    if (!problem) throw new NotFound('Problem');
     const student = await lockStudent(manager, input.studentId);
-    if (!student) return refuseUnseen(manager, 'students', input.studentId, 'Student record', OWN_RECORDS_ONLY);
+    // The other school's record of a shared problem is readable, not lockable: FORBIDDEN (it is known).
+    if (!student) return refuseUnlocked(manager, 'students', input.studentId, 'Student record', OWN_RECORDS_ONLY);
     // A school acts only on its own records, whatever the portal shows.
     if (!can(caller, 'record.act', { schoolId: student.schoolId })) throw new Forbidden(OWN_RECORDS_ONLY);
     if (problem.version !== input.version) fail('STALE_VERSION', 'Someone else acted on this problem since you opened it; reload it and try again.');

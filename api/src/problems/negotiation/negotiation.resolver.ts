@@ -49,7 +49,7 @@ class ProblemMessageType {
 
 @ObjectType('NegotiationError', { description: 'Why a message, answer or escalation was not accepted; nothing was changed.' })
 class NegotiationErrorType {
-  @Field(() => String, { description: 'STALE_VERSION, NOT_OPEN, NOT_CROSS_SCHOOL, NOT_A_MEMBER, NOT_PENDING, OWN_PROPOSAL, NO_DISAGREEMENT, EMPTY_MESSAGE or REASON_REQUIRED.' }) code: string;
+  @Field(() => String, { description: 'STALE_VERSION, NOT_OPEN, NOT_CROSS_SCHOOL, NOT_A_MEMBER, NOT_PENDING, OWN_PROPOSAL, NO_DISAGREEMENT, EMPTY_MESSAGE, REASON_REQUIRED or TOO_LONG (a text over its limit; `field` names it).' }) code: string;
   @Field(() => String, { description: 'What went wrong, for people.' }) message: string;
   @Field(() => String, { nullable: true, description: 'The input field to correct, when one is at fault.' }) field?: string | null;
 }

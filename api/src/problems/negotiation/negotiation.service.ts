@@ -2,13 +2,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
 import { appendEvents } from '../../core/events.js';
-import { Forbidden, NotFound, refuseUnseen } from '../../core/errors.js';
+import { NotFound } from '../../core/errors.js';
+import { tooLong, type TooLong } from '../../core/text-limits.js';
 import { changeStatus, touchProblems } from '../lifecycle/index.js';
 
 export type ProposalKind = 'KEEP_ONE' | 'DIFFERENT_PUPILS';
 
 export interface NegotiationError {
-  code: 'NOT_CROSS_SCHOOL' | 'NOT_OPEN' | 'EMPTY_MESSAGE' | 'NOT_A_MEMBER' | 'NOT_PENDING' | 'OWN_PROPOSAL' | 'REASON_REQUIRED' | 'NO_DISAGREEMENT' | 'STALE_VERSION';
+  code: 'NOT_CROSS_SCHOOL' | 'NOT_OPEN' | 'EMPTY_MESSAGE' | 'NOT_A_MEMBER' | 'NOT_PENDING' | 'OWN_PROPOSAL' | 'REASON_REQUIRED' | 'NO_DISAGREEMENT' | 'STALE_VERSION' | 'TOO_LONG';
   message: string;
   field?: string;
 }
@@ -28,12 +29,15 @@ export interface ProblemMessage {
   createdAt: Date;
 }
 
-const PARTIES_ONLY = 'Only the schools of this problem take part in its negotiation.';
-
 class Refusal extends Error {
   constructor(readonly error: NegotiationError) {
     super(error.message);
   }
+}
+
+/** Refuses (as data, rolling back) a text longer than its limit. */
+function refuseTooLong(check: TooLong | null): void {
+  if (check) throw new Refusal(check);
 }
 
 /**
@@ -54,19 +58,21 @@ export class NegotiationService {
     }
   }
 
-  /** The problem, locked, and the caller's standing in it (a registrar of one of its schools). */
-  private async problemFor(manager: EntityManager, caller: Caller, problemId: string) {
+  /**
+   * The problem, locked, and the caller's standing in it (a registrar of one of its schools). A
+   * registrar sees only problems of its own school, so a problem it is not a party to answers like
+   * a missing one, as `what` (the id the caller named): ids cannot be probed.
+   */
+  private async problemFor(manager: EntityManager, caller: Caller, problemId: string, what = 'Problem') {
     const [problem] = (await manager.query(`SELECT id::text, scope, status, version FROM problems WHERE id = $1 FOR UPDATE`, [problemId])) as {
       id: string;
       scope: string;
       status: string;
       version: number;
     }[];
-    if (!problem) return refuseUnseen(manager, 'problems', problemId, 'Problem', PARTIES_ONLY);
+    if (!problem) throw new NotFound(what);
     const schools = (await manager.query(`SELECT DISTINCT school_id::text AS id FROM problem_members WHERE problem_id = $1`, [problemId])) as { id: string }[];
-    if (!can(caller, 'problem.negotiate', { schoolIds: schools.map((s) => s.id) })) {
-      throw new Forbidden(PARTIES_ONLY);
-    }
+    if (!can(caller, 'problem.negotiate', { schoolIds: schools.map((s) => s.id) })) throw new NotFound(what);
     if (problem.scope !== 'CROSS_SCHOOL') throw new Refusal({ code: 'NOT_CROSS_SCHOOL', message: 'Only problems between schools are negotiated.' });
     if (problem.status !== 'OPEN') throw new Refusal({ code: 'NOT_OPEN', message: `The problem is ${problem.status}.` });
     return problem;
@@ -75,6 +81,7 @@ export class NegotiationService {
   post(caller: Caller, input: { problemId: string; body: string; proposal?: ProposalKind | null; keepStudentId?: string | null }): Promise<NegotiationOutcome> {
     return this.run(async (manager) => {
       const problem = await this.problemFor(manager, caller, input.problemId);
+      refuseTooLong(tooLong('body', input.body, 'messageBody'));
       const body = input.body.trim();
       if (!body) throw new Refusal({ code: 'EMPTY_MESSAGE', message: 'Write a message.', field: 'body' });
       if (input.proposal === 'KEEP_ONE') {
@@ -111,9 +118,10 @@ export class NegotiationService {
         [input.messageId],
       )) as { id: string; problemId: string; schoolId: string; proposal: string | null; status: string | null }[];
       if (!message) throw new NotFound('Message');
-      const problem = await this.problemFor(manager, caller, message.problemId);
+      const problem = await this.problemFor(manager, caller, message.problemId, 'Message');
       if (message.status !== 'PENDING') throw new Refusal({ code: 'NOT_PENDING', message: 'This is not a proposal waiting for an answer.' });
       if (message.schoolId === caller.schoolId) throw new Refusal({ code: 'OWN_PROPOSAL', message: 'The other school answers a proposal, not the school that made it.' });
+      refuseTooLong(tooLong('reason', input.reason, 'answerReason'));
       const reason = input.reason?.trim() || null;
       if (!input.accept && !reason) throw new Refusal({ code: 'REASON_REQUIRED', message: 'Say why you reject the proposal.', field: 'reason' });
       await manager.query(
@@ -140,6 +148,7 @@ export class NegotiationService {
     return this.run(async (manager) => {
       const problem = await this.problemFor(manager, caller, input.problemId);
       if (problem.version !== input.version) throw new Refusal({ code: 'STALE_VERSION', message: 'Someone acted on this problem since you opened it; reload it.' });
+      refuseTooLong(tooLong('reason', input.reason, 'escalationReason'));
       const reason = input.reason.trim();
       if (!reason) throw new Refusal({ code: 'REASON_REQUIRED', message: 'Say what the schools disagree on.', field: 'reason' });
       const rejected = (await manager.query(`SELECT 1 FROM problem_messages WHERE problem_id = $1 AND proposal_status = 'REJECTED'`, [problem.id])) as unknown[];

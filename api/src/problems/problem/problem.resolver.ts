@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { can } from '../../core/auth/permissions.js';
-import { forbidden, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { Connection, PageArgs, pageRequest } from '../../core/graphql/connection.js';
 import { logAccess, requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
 import { commonRegionPrefix } from '../review/review.service.js';
@@ -53,8 +53,6 @@ class ProblemsArgs extends PageArgs {
   orderBy?: ProblemOrder | null;
 }
 
-const OUTSIDE = 'This problem does not involve a school in your scope.';
-
 @Resolver(() => Problem)
 export class ProblemResolver {
   @Query(() => ProblemConnection, { description: 'Problems that involve a school in your scope.' })
@@ -75,8 +73,8 @@ export class ProblemResolver {
   @Query(() => Problem, { description: 'One problem by id, when it involves a school in your scope.' })
   async problem(@Arg('id', () => ID, { description: 'The problem.' }) id: string, @Ctx() ctx: Context): Promise<Problem> {
     const { problem, visible } = await ctx.app.services.problems.visibleById(requireScope(ctx), id);
-    if (!problem) throw (await ctx.app.services.problems.exists(id)) ? forbidden(OUTSIDE) : notFound('Problem');
-    if (!visible) throw forbidden(OUTSIDE);
+    // Outside the scope answers like missing (NOT_FOUND, same message): ids cannot be probed.
+    if (!problem || !visible) throw notFound('Problem');
     await logAccess(ctx, 'problem', [problem.id], 'problem');
     return problem;
   }

@@ -6,7 +6,6 @@ import type { Page, PageRequest } from '../../core/graphql/connection.js';
 import { activeStudentSql, checkResidentId, maskIdNumber, type Gender, type IdType } from '../../registry/index.js';
 import type { ProblemEvent, ProblemMember } from './problem-member.type.js';
 import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
-import { rowExists } from '../../core/db/row-scope.js';
 
 export interface ProblemFilter {
   type?: ProblemType | null;
@@ -145,10 +144,6 @@ export class ProblemService {
       SELECT 1 FROM problem_members rm JOIN schools rs ON rs.id = rm.school_id WHERE rm.problem_id = p.id AND rs.region_code NOT LIKE $${params.length}))`;
   }
 
-  /** Whether the problem exists at all, in the caller's scope or not (see rowExists). */
-  exists(id: string): Promise<boolean> {
-    return rowExists(this.db.manager, 'problems', id);
-  }
 
   async visibleById(scope: Scope, id: string): Promise<{ problem: Problem | null; visible: boolean }> {
     const params: unknown[] = [id];

@@ -3,10 +3,11 @@ import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
 import { appendEvents } from '../../core/events.js';
 import type { DetectionService } from '../detection/detection.service.js';
-import { Forbidden, refuseUnseen } from '../../core/errors.js';
+import { Forbidden, refuseUnlocked } from '../../core/errors.js';
+import { tooLong } from '../../core/text-limits.js';
 import { restoreStudent } from '../../registry/index.js';
 
-export type RestoreOutcome = { ok: true } | { ok: false; error: { code: 'NOT_DELETED' | 'REASON_REQUIRED'; message: string; field?: string } };
+export type RestoreOutcome = { ok: true } | { ok: false; error: { code: 'NOT_DELETED' | 'REASON_REQUIRED' | 'TOO_LONG'; message: string; field?: string } };
 
 const STAFF_ONLY = 'Deleted records are restored by the district staff over their school.';
 
@@ -27,11 +28,14 @@ export class RestoreService {
          FROM students st JOIN schools sc ON sc.id = st.school_id WHERE st.id = $1 FOR UPDATE OF st`,
         [studentId],
       )) as { id: string; status: string; schoolId: string; regionCode: string }[];
-      if (!student) return refuseUnseen(manager, 'students', studentId, 'Student record', STAFF_ONLY);
+      // Unseen answers like missing; a record the caller reads but may not write is FORBIDDEN.
+      if (!student) return refuseUnlocked(manager, 'students', studentId, 'Student record', STAFF_ONLY);
       if (!can(caller, 'student.restore', { schoolId: student.schoolId, regionCode: student.regionCode })) {
         throw new Forbidden(STAFF_ONLY);
       }
       if (student.status !== 'DELETED') return { ok: false, error: { code: 'NOT_DELETED', message: 'This record is not deleted.' } };
+      const longReason = tooLong('reason', reason, 'restoreReason');
+      if (longReason) return { ok: false, error: longReason };
       const why = reason?.trim();
       if (!why) return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Say why the record is restored.', field: 'reason' } };
       // The problem it was deleted in shows the restore too.

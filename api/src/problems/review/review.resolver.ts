@@ -28,7 +28,7 @@ class ReviewInputType {
 
 @ObjectType('ReviewError', { description: 'Why a review, decision or restore was not taken; nothing was changed.' })
 class ReviewErrorType {
-  @Field(() => String, { description: 'STALE_VERSION, NOT_PENDING_REVIEW or REASON_REQUIRED.' }) code: string;
+  @Field(() => String, { description: 'STALE_VERSION, NOT_PENDING_REVIEW, NOT_ESCALATED, INVALID_DECISION, NOT_DELETED, REASON_REQUIRED or TOO_LONG (a reason or note over its limit; `field` names it).' }) code: string;
   @Field(() => String, { description: 'What went wrong, for people.' }) message: string;
   @Field(() => String, { nullable: true, description: 'The input field to correct, when one is at fault.' }) field?: string | null;
 }
@@ -44,7 +44,7 @@ class ReviewPayload {
 @ObjectType('RestorePayload', { description: 'The result of restoring a deleted record.' })
 class RestorePayload {
   @Field(() => Boolean, { description: 'True when the record was restored.' }) ok: boolean;
-  @Field(() => ReviewErrorType, { nullable: true, description: 'NOT_DELETED or REASON_REQUIRED.' }) error: ReviewErrorType | null;
+  @Field(() => ReviewErrorType, { nullable: true, description: 'NOT_DELETED, REASON_REQUIRED or TOO_LONG.' }) error: ReviewErrorType | null;
 }
 
 @InputType('DeletionInput', { description: 'A record to delete in a decision, and why.' })

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
-import { Forbidden, refuseUnseen } from '../../core/errors.js';
+import { Forbidden, NotFound } from '../../core/errors.js';
+import { tooLong } from '../../core/text-limits.js';
 import { activeStudentSql, deleteStudents, type DeleteReason } from '../../registry/index.js';
 import { changeStatus, problemState, transitionRefusal } from '../lifecycle/index.js';
 
@@ -16,7 +17,7 @@ export interface ReviewInput {
 
 export type ReviewOutcome =
   | { ok: true; problemStatus: string; version: number }
-  | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_PENDING_REVIEW' | 'REASON_REQUIRED'; message: string; field?: string } };
+  | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_PENDING_REVIEW' | 'REASON_REQUIRED' | 'TOO_LONG'; message: string; field?: string } };
 
 export interface Decision {
   problemId: string;
@@ -29,7 +30,7 @@ export interface Decision {
 
 export type DecisionOutcome =
   | { ok: true; problemStatus: string; version: number }
-  | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_ESCALATED' | 'INVALID_DECISION'; message: string } };
+  | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_ESCALATED' | 'INVALID_DECISION' | 'TOO_LONG'; message: string; field?: string } };
 
 const REVIEWERS_ONLY = 'Only district staff of the region containing every school of this problem review and decide it.';
 
@@ -71,7 +72,9 @@ export class ReviewService {
       status: string;
       version: number;
     }[];
-    if (!problem) return refuseUnseen(manager, 'problems', problemId, 'Problem', REVIEWERS_ONLY);
+    // Row security hides what the caller may not see: that answers like a missing problem. A problem
+    // the caller sees (one of its schools is in the region) but does not review is FORBIDDEN.
+    if (!problem) throw new NotFound('Problem');
     if (!this.canReview(caller, await this.reviewRegion(manager, problem.id))) {
       throw new Forbidden(REVIEWERS_ONLY);
     }
@@ -85,6 +88,8 @@ export class ReviewService {
   async decide(caller: Caller, input: Decision): Promise<DecisionOutcome> {
     return this.db.transaction(async (manager) => {
       const problem = await this.lockForReviewer(manager, caller, input.problemId);
+      const longNote = tooLong('note', input.note, 'decisionNote');
+      if (longNote) return { ok: false, error: longNote };
       const refuse = (code: 'STALE_VERSION' | 'NOT_ESCALATED' | 'INVALID_DECISION', message: string) => ({ ok: false as const, error: { code, message } });
       const refusal = transitionRefusal(problem, 'ARBITRATE', input.version);
       if (refusal === 'STALE_VERSION') return refuse('STALE_VERSION', 'Someone acted on this problem since you opened it; reload it.');
@@ -135,6 +140,8 @@ export class ReviewService {
   async review(caller: Caller, input: ReviewInput): Promise<ReviewOutcome> {
     return this.db.transaction(async (manager) => {
       const problem = await this.lockForReviewer(manager, caller, input.problemId);
+      const longReason = tooLong('reason', input.reason, 'reviewReason');
+      if (longReason) return { ok: false, error: longReason };
       const refusal = transitionRefusal(problem, input.decision, input.version);
       if (refusal === 'STALE_VERSION') {
         return { ok: false, error: { code: 'STALE_VERSION', message: 'Someone acted on this problem since you opened it; reload it and try again.' } };

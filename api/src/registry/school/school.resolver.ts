@@ -1,5 +1,5 @@
 import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { forbidden, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { Connection, PageArgs, pageRequest } from '../../core/graphql/connection.js';
 import { requireScope, type Context } from '../../core/graphql/context.js';
 import { Region } from '../region/region.entity.js';
@@ -26,8 +26,8 @@ export class SchoolResolver {
   async school(@Arg('id', () => ID, { description: 'The school.' }) id: string, @Ctx() ctx: Context): Promise<School> {
     const scope = requireScope(ctx);
     const school = await ctx.loaders.school.load(id);
-    if (!school || school.deletedAt) throw notFound('School');
-    if (!ctx.app.services.schools.covers(scope, school)) throw forbidden('This school is outside your scope.');
+    // Outside the scope answers like missing (NOT_FOUND, same message): ids cannot be probed.
+    if (!school || school.deletedAt || !ctx.app.services.schools.covers(scope, school)) throw notFound('School');
     return school;
   }
 

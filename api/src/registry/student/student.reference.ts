@@ -4,10 +4,15 @@ import type { Student } from './student.entity.js';
 
 const OUTSIDE = 'This student record is outside your scope.';
 
-/** A student record is personal data of a minor: in scope or FORBIDDEN, however it is reached. */
-export async function assertStudentInScope(ctx: Context, id: string, student: Student | null): Promise<Student> {
+/**
+ * A student record is personal data of a minor: in scope, however it is reached. A record the
+ * caller's row scope does not return answers exactly like one that does not exist (NOT_FOUND), so
+ * ids cannot be probed; one it does return (the other school's record in a shared problem) is
+ * already known to the caller and answers FORBIDDEN.
+ */
+export async function assertStudentInScope(ctx: Context, student: Student | null): Promise<Student> {
   const scope = requireScope(ctx);
-  if (!student) throw (await ctx.app.services.students.exists(id)) ? forbidden(OUTSIDE) : notFound('Student record');
+  if (!student) throw notFound('Student record');
   const school = await ctx.loaders.school.load(student.schoolId);
   if (!school || !ctx.app.services.schools.covers(scope, school)) throw forbidden(OUTSIDE);
   return student;
@@ -15,7 +20,7 @@ export async function assertStudentInScope(ctx: Context, id: string, student: St
 
 /** A record reached through another subgraph (a problem member's `student`): logged like any read. */
 export async function resolveStudentReference(ref: Pick<Student, 'id'>, ctx: Context): Promise<Student> {
-  const student = await assertStudentInScope(ctx, ref.id, await ctx.loaders.student.load(ref.id));
+  const student = await assertStudentInScope(ctx, await ctx.loaders.student.load(ref.id));
   await ctx.loaders.readLog.load(student.id);
   return student;
 }

@@ -41,8 +41,8 @@ export class StudentResolver {
     const schoolId = args.filter?.schoolId;
     if (schoolId) {
       const school = await ctx.loaders.school.load(schoolId);
-      if (!school) throw notFound('School');
-      if (!ctx.app.services.schools.covers(scope, school)) throw forbidden("This school's students are outside your scope.");
+      // Another scope's school answers like a missing one: ids cannot be probed.
+      if (!school || !ctx.app.services.schools.covers(scope, school)) throw notFound('School');
     }
     const page = await ctx.app.services.students.list(scope, args.filter ?? {}, pageRequest(args));
     await logAccess(ctx, 'student', page.nodes.map((s) => s.id), 'students');
@@ -51,7 +51,7 @@ export class StudentResolver {
 
   @Query(() => Student, { description: 'One record by id, when its school is in your scope.' })
   async student(@Arg('id', () => ID, { description: 'The record.' }) id: string, @Ctx() ctx: Context): Promise<Student> {
-    const student = await assertStudentInScope(ctx, id, await ctx.loaders.student.load(id));
+    const student = await assertStudentInScope(ctx, await ctx.loaders.student.load(id));
     await logAccess(ctx, 'student', [student.id], 'student');
     return student;
   }

@@ -6,7 +6,6 @@ import { comparisonKeys } from './comparison-keys.js';
 import { normalizeIdNumber, normalizeName } from './normalize.js';
 import { KEY_COLUMNS, selectStudentFields, STUDENT_FIELDS, type NewStudent } from './student-fields.js';
 import { Student } from './student.entity.js';
-import { rowExists } from '../../core/db/row-scope.js';
 
 export interface StudentFilter {
   schoolId?: string | null;
@@ -21,10 +20,6 @@ const RECORD_COLUMNS = `st.id, st.school_id AS "schoolId", ${selectStudentFields
 export class StudentService {
   constructor(private readonly db: DataSource) {}
 
-  /** Whether the record exists at all, in the caller's scope or not (see rowExists). */
-  exists(id: string): Promise<boolean> {
-    return rowExists(this.db.manager, 'students', id);
-  }
 
   byIds(ids: readonly string[]): Promise<Student[]> {
     return this.db.getRepository(Student).findBy({ id: In([...ids]) });

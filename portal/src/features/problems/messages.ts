@@ -264,6 +264,13 @@ export const problemsZhCN = {
       UNKNOWN: '上传失败，请重试',
     },
   },
+  /** The input a refusal names (`error.field`), for messages such as TOO_LONG. */
+  errorFields: {
+    body: '留言内容',
+    reason: '原因',
+    note: '裁决说明',
+    comment: '备注',
+  },
   errors: {
     staleTitle: '其他人刚刚处理了这个问题',
     STALE_VERSION: '其他人已经处理了这个问题，请重新加载后再操作。',
@@ -276,6 +283,7 @@ export const problemsZhCN = {
     NOTHING_CHANGED: '没有修改任何项目。如果学籍正确，请改为佐证。',
     INVALID_VALUE: '填写的内容无效：{message}',
     REASON_REQUIRED: '请填写原因。',
+    TOO_LONG: '{field}太长：最多 {limit} 个字，请删减后再提交。',
     NOT_CROSS_SCHOOL: '只有跨校问题需要协商。',
     EMPTY_MESSAGE: '请输入留言内容。',
     NOT_PENDING: '这条建议已经答复过了。',
@@ -713,6 +721,12 @@ export const problemsEn: typeof problemsZhCN = {
       UNKNOWN: 'Upload failed; try again',
     },
   },
+  errorFields: {
+    body: 'message',
+    reason: 'reason',
+    note: 'note',
+    comment: 'comment',
+  },
   errors: {
     staleTitle: 'Someone else just acted on this problem',
     STALE_VERSION: 'Someone else acted on this problem; reload it and try again.',
@@ -725,6 +739,7 @@ export const problemsEn: typeof problemsZhCN = {
     NOTHING_CHANGED: 'Nothing was changed. If the record is right, corroborate it instead.',
     INVALID_VALUE: 'A value is not valid: {message}',
     REASON_REQUIRED: 'Give a reason.',
+    TOO_LONG: 'The {field} is too long: at most {limit} characters. Shorten it and try again.',
     NOT_CROSS_SCHOOL: 'Only problems between schools are negotiated.',
     EMPTY_MESSAGE: 'Write a message.',
     NOT_PENDING: 'This proposal has already been answered.',
