@@ -86,6 +86,51 @@ describe('saved reports and exports', () => {
     expect((await save(tokens.district, { name: '', document: '{ me { id } }' })).error).toMatchObject({ code: 'INVALID_VALUE', field: 'name' });
   });
 
+  it('refuses to share a report selecting revealing fields (directly, through fragments, under aliases) and stores nothing', async () => {
+    const count = async () => Number(((await app.db.dataSource.query(`SELECT count(*) AS n FROM saved_reports`)) as { n: string }[])[0]!.n);
+    const before = await count();
+    const revealing = {
+      direct: 'query($id: ID!) { student(id: $id) { name idNumber } }',
+      fragment: 'query($id: ID!) { student(id: $id) { ...Pupil } } fragment Pupil on Student { name idNumber }',
+      nestedFragment: 'query { students(first: 5) { nodes { ...Row } } } fragment Row on Student { name ...Contact } fragment Contact on Student { phone }',
+      inlineFragment: 'query { problems(first: 5) { nodes { members { student { ... on Student { householdRegion } } } } } }',
+      alias: 'query($id: ID!) { student(id: $id) { name masked: idNumber } }',
+      history: 'query { problems(first: 5) { nodes { history { type data } } } }',
+    };
+    for (const [how, document] of Object.entries(revealing)) {
+      const refused = await save(tokens.district, { name: `泄露-${how}`, document, variables: { id: '1' }, sharedRegionCode: '330102' });
+      expect(refused, how).toMatchObject({ ok: false, report: null, error: { code: 'REVEALING_FIELD_NOT_SHAREABLE', field: 'sharedRegionCode' } });
+    }
+    const direct = await save(tokens.district, { name: '泄露', document: revealing.direct, variables: { id: '1' }, sharedRegionCode: '330102' });
+    expect(direct.error.message).toContain('Student.idNumber at student.idNumber');
+    const viaFragment = await save(tokens.district, { name: '泄露', document: revealing.fragment, sharedRegionCode: '330102' });
+    expect(viaFragment.error.message).toContain('Student.idNumber at fragment Pupil.idNumber');
+    expect(await count()).toBe(before);
+
+    // Private, the same document is fine; turning sharing on later is refused and changes nothing.
+    const mine = await save(tokens.district, { name: '我的身份证号', document: revealing.alias, variables: { id: '1' } });
+    expect(mine).toMatchObject({ ok: true, report: { sharedRegionCode: null } });
+    const share = await save(tokens.district, { id: mine.report.id, version: 1, name: '我的身份证号', document: revealing.alias, sharedRegionCode: '330102' });
+    expect(share.error.code).toBe('REVEALING_FIELD_NOT_SHAREABLE');
+    const [stored] = (await app.db.dataSource.query(`SELECT version, shared_region_code AS shared FROM saved_reports WHERE id = $1`, [mine.report.id])) as object[];
+    expect(stored).toEqual({ version: 1, shared: null });
+
+    const masked = await save(tokens.district, { name: '掩码', document: STUDENTS.replace('name idNumberMasked', 'name idNumberMasked idType'), sharedRegionCode: '330102' });
+    expect(masked).toMatchObject({ ok: true, report: { sharedRegionCode: '330102' } });
+    expect((await list(tokens.registrar)).map((r) => r.id)).toContain(masked.report.id);
+  });
+
+  it('keeps a report shared before the rule, that selects a revealing field, from everyone but its owner', async () => {
+    const old = await save(tokens.district, { name: '旧的共享报表', document: 'query { students(first: 5) { nodes { name phone } } }' });
+    // Data from before: shared in the database directly.
+    await app.db.dataSource.query(`UPDATE saved_reports SET shared_region_code = '330102', shared_prefix = '330102' WHERE id = $1`, [old.report.id]);
+    const read = `query($id: ID!) { savedReport(id: $id) { id document } }`;
+    expect((await list(tokens.registrar)).map((r) => r.id)).not.toContain(old.report.id);
+    expect(errorCodes(await product.gql(read, { id: old.report.id }, tokens.registrar))).toEqual(['FORBIDDEN']);
+    expect((await list(tokens.district)).find((r) => r.id === old.report.id)).toMatchObject({ mine: true });
+    expect((await product.gql(read, { id: old.report.id }, tokens.district)).data.savedReport.id).toBe(old.report.id);
+  });
+
   it('exports a whole list as CSV: UTF-8 with BOM, every page, formulas neutralised, only what the exporter may see', async () => {
     const response = await exportFile(tokens.registrar, { document: STUDENTS, format: 'csv', name: '学生名单' });
     expect(response.status).toBe(200);

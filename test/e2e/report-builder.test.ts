@@ -69,15 +69,25 @@ describe('district statistics and custom reports in the portal (real Chromium, r
     const reportPath = new URL(page.url()).pathname;
     await expect.poll(() => page.locator('[data-testid="report-title"]').textContent()).toContain('上城区各校问题');
 
-    // Reopen it from the list, on a fresh page.
+    // Reopen it from the list, on a fresh page: its query is shown, and runs only on "run".
+    const reportRuns: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql' && (request.postData() ?? '').includes('problemStats(groupBy: $groupBy')) reportRuns.push(request.url());
+    });
     await page.goto('/reports');
     await expect.poll(() => page.locator('[data-testid="report-title"]').textContent()).toContain('新建报表');
     await page.locator('[data-testid="saved-reports"] a', { hasText: '上城区各校问题' }).click();
     await page.waitForURL((url) => url.pathname === reportPath);
     await expect.poll(() => page.locator('[data-testid="report-title"]').textContent()).toContain('上城区各校问题');
     expect(await page.locator('[data-testid="report-document"]').textContent()).toBe(document);
+    await page.locator('[data-testid="report-not-run"]').waitFor({ state: 'visible' });
+    await page.waitForTimeout(1000);
+    expect(reportRuns).toEqual([]);
+    expect(await page.locator('[data-testid="report-table"]').count()).toBe(0);
+    await page.locator('[data-testid="report-run"]').click();
     await page.locator('[data-testid="report-table"] .el-table__body tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 });
     expect(await tableRows(page)).toEqual(rows);
+    expect(reportRuns).toHaveLength(1);
     expect(await page.locator('[data-testid="report-dirty"]').count()).toBe(0);
     await page.locator('[data-testid="report-chart"] canvas').first().waitFor({ state: 'visible' });
     // A full-page picture of a scrolled page would draw the sticky header halfway down.

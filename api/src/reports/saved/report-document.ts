@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { API_SCHEMA_FILE } from '../../core/graphql/schema-files.js';
+import { revealingSelections } from './revealing-fields.js';
 
 let apiSchema: GraphQLSchema | undefined;
 
@@ -35,4 +36,24 @@ export function checkReportDocument(text: string): DocumentNode {
   const errors = validate(schema(), document);
   if (errors.length > 0) throw new InvalidReportDocument(errors.map((e) => `${e.message}${where(e)}`).join(' '));
   return document;
+}
+
+/** The revealing fields (see revealing-fields.ts) a document checked by checkReportDocument selects. */
+export function revealingFields(document: DocumentNode): string[] {
+  return revealingSelections(schema(), document);
+}
+
+/**
+ * Whether a stored report's document selects a revealing field. Reports saved before the rule
+ * may no longer be valid against today's schema; they are walked anyway (an unknown field simply
+ * has no type), and one that does not even parse cannot run, so reveals nothing.
+ */
+export function storedDocumentReveals(text: string): boolean {
+  let document: DocumentNode;
+  try {
+    document = parse(text);
+  } catch {
+    return false;
+  }
+  return revealingSelections(schema(), document).length > 0;
 }

@@ -34,7 +34,7 @@ class SaveReportInput {
 
 @ObjectType('ReportError', { description: 'Why a report was not saved; nothing was changed.' })
 class ReportError {
-  @Field(() => String, { description: 'INVALID_DOCUMENT, INVALID_VALUE, SHARING_NOT_ALLOWED or STALE_VERSION.' }) code: string;
+  @Field(() => String, { description: 'INVALID_DOCUMENT, INVALID_VALUE, SHARING_NOT_ALLOWED, REVEALING_FIELD_NOT_SHAREABLE (a shared report may not select full ID numbers, phone numbers, household addresses or problem history data) or STALE_VERSION.' }) code: string;
   @Field(() => String, { description: 'What went wrong, for people.' }) message: string;
   @Field(() => String, { nullable: true, description: 'The input field to correct, when one is at fault.' }) field?: string;
 }

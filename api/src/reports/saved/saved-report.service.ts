@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { regionPrefix, type Caller } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
-import { checkReportDocument, InvalidReportDocument } from './report-document.js';
+import { checkReportDocument, InvalidReportDocument, revealingFields, storedDocumentReveals } from './report-document.js';
 
 export interface SavedReport {
   id: string;
@@ -29,8 +29,20 @@ export interface SaveReportInput {
   sharedRegionCode?: string | null;
 }
 
-export type ReportRefusalCode = 'INVALID_DOCUMENT' | 'INVALID_VALUE' | 'SHARING_NOT_ALLOWED' | 'STALE_VERSION';
+export type ReportRefusalCode = 'INVALID_DOCUMENT' | 'INVALID_VALUE' | 'SHARING_NOT_ALLOWED' | 'REVEALING_FIELD_NOT_SHAREABLE' | 'STALE_VERSION';
 export type SaveOutcome = { ok: true; report: SavedReport } | { ok: false; error: { code: ReportRefusalCode; message: string; field?: string } };
+
+type Refusal = Extract<SaveOutcome, { ok: false }>;
+const refuse = (code: ReportRefusalCode, message: string, field?: string): Refusal => ({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+
+/**
+ * Whether someone other than the owner may open a report. Reports shared before revealing fields
+ * were refused keep their sharing in the database, but nobody else gets them (not listed,
+ * FORBIDDEN when opened): hidden on every read rather than unshared by a write, so reading stays
+ * free of side effects, the owner's choice is kept, and the rule follows REVEALING_FIELDS as it is
+ * today. Saving the report shared again is refused until those fields are gone.
+ */
+const openableByOthers = (report: SavedReport) => !storedDocumentReveals(report.document);
 
 export class ReportNotFound extends Error {}
 export class ReportForbidden extends Error {}
@@ -64,10 +76,11 @@ export class SavedReportService {
 
   async list(caller: Caller): Promise<SavedReport[]> {
     const params: unknown[] = [];
-    return (await this.db.query(
+    const reports = (await this.db.query(
       `SELECT ${FIELDS} FROM saved_reports r JOIN users u ON u.id = r.owner_id WHERE ${this.readableSql(caller, params)} ORDER BY r.updated_at DESC, r.id DESC`,
       params,
     )) as SavedReport[];
+    return reports.filter((r) => r.ownerId === caller.userId || openableByOthers(r));
   }
 
   async get(caller: Caller, id: string): Promise<SavedReport> {
@@ -79,15 +92,17 @@ export class SavedReportService {
     if (!report) throw new ReportNotFound('Report');
     if (!report.readable) throw new ReportForbidden('This report is not shared with you.');
     const { readable: _readable, ...rest } = report;
+    if (rest.ownerId !== caller.userId && !openableByOthers(rest)) {
+      throw new ReportForbidden('This report selects personal data (full ID numbers, phone numbers or addresses), so it is not shared; ask its owner.');
+    }
     return rest;
   }
 
-  async save(caller: Caller, input: SaveReportInput): Promise<SaveOutcome> {
-    const refuse = (code: ReportRefusalCode, message: string, field?: string): SaveOutcome => ({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+  /** Name, description and document; null when they are fine. */
+  private checkContent(input: SaveReportInput): Refusal | null {
     const name = input.name.trim();
     if (!name || name.length > 200) return refuse('INVALID_VALUE', 'Give the report a name of 1 to 200 characters.', 'name');
-    const description = (input.description ?? '').trim();
-    if (description.length > 2000) return refuse('INVALID_VALUE', 'The description is longer than 2,000 characters.', 'description');
+    if ((input.description ?? '').trim().length > 2000) return refuse('INVALID_VALUE', 'The description is longer than 2,000 characters.', 'description');
     if (input.document.length > 20_000) return refuse('INVALID_DOCUMENT', 'The query is longer than 20,000 characters.', 'document');
     try {
       checkReportDocument(input.document);
@@ -95,14 +110,36 @@ export class SavedReportService {
       if (error instanceof InvalidReportDocument) return refuse('INVALID_DOCUMENT', error.message, 'document');
       throw error;
     }
+    return null;
+  }
+
+  /** A shared report may not select revealing fields (revealing-fields.ts); the document is valid by now. */
+  private checkShareable(document: string): Refusal | null {
+    const revealing = revealingFields(checkReportDocument(document));
+    if (revealing.length === 0) return null;
+    return refuse(
+      'REVEALING_FIELD_NOT_SHAREABLE',
+      `A shared report cannot show personal data: ${revealing.join('; ')}. Remove these fields (idNumberMasked may stay) or keep the report private.`,
+      'sharedRegionCode',
+    );
+  }
+
+  /** The region to share with: it must exist and lie inside the caller's region. */
+  private async checkSharing(caller: Caller, shared: string): Promise<Refusal | null> {
+    const [region] = (await this.db.query(`SELECT code FROM regions WHERE code = $1`, [shared])) as unknown[];
+    if (!region) return refuse('INVALID_VALUE', `${shared} is not a region code.`, 'sharedRegionCode');
+    const allowed =
+      caller.role === 'SYSTEM_ADMIN' || (caller.role !== 'SCHOOL_REGISTRAR' && !!caller.regionPrefix && regionPrefix(shared).startsWith(caller.regionPrefix));
+    if (!allowed) return refuse('SHARING_NOT_ALLOWED', 'You can share a report only with your own region or a region inside it.', 'sharedRegionCode');
+    return null;
+  }
+
+  async save(caller: Caller, input: SaveReportInput): Promise<SaveOutcome> {
     const shared = input.sharedRegionCode?.trim() || null;
-    if (shared) {
-      const [region] = (await this.db.query(`SELECT code FROM regions WHERE code = $1`, [shared])) as unknown[];
-      if (!region) return refuse('INVALID_VALUE', `${shared} is not a region code.`, 'sharedRegionCode');
-      const allowed =
-        caller.role === 'SYSTEM_ADMIN' || (caller.role !== 'SCHOOL_REGISTRAR' && !!caller.regionPrefix && regionPrefix(shared).startsWith(caller.regionPrefix));
-      if (!allowed) return refuse('SHARING_NOT_ALLOWED', 'You can share a report only with your own region or a region inside it.', 'sharedRegionCode');
-    }
+    const refusal = this.checkContent(input) ?? (shared ? ((await this.checkSharing(caller, shared)) ?? this.checkShareable(input.document)) : null);
+    if (refusal) return refusal;
+    const name = input.name.trim();
+    const description = (input.description ?? '').trim();
     const values = [name, description, input.document, JSON.stringify(input.variables ?? {}), shared, shared ? regionPrefix(shared) : null];
     return this.db.transaction(async (manager) => {
       let id: string;

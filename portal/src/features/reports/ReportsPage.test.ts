@@ -171,10 +171,10 @@ describe('ReportsPage', () => {
     wrapper.unmount();
   });
 
-  it('reopens a saved report, runs it, and explains a save refused as stale, then reloads it', async () => {
+  it('reopens a saved report without running it, runs it when asked, and explains a save refused as stale, then reloads it', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     const { document: doc, variables } = buildReportQuery(schoolSpec);
-    stubServer([statsRun(schoolSpec, schoolRows), statsRun(schoolSpec, schoolRows)]);
+    stubServer([statsRun(schoolSpec, schoolRows)]);
     const { wrapper } = await mountWithApp(ReportsPage, {
       route: '/reports/7',
       props: { id: '7' },
@@ -195,7 +195,10 @@ describe('ReportsPage', () => {
 
     await vi.waitFor(() => expect(wrapper.find('[data-testid="report-title"]').text()).toBe('各校问题'));
     expect(documentShown(wrapper)).toBe(doc);
+    expect(wrapper.find('[data-testid="report-not-run"]').exists()).toBe(true);
+    await wrapper.find('[data-testid="report-run"]').trigger('click');
     await vi.waitFor(() => expect(wrapper.find('[data-testid="report-table"]').text()).toContain('文三街小学'));
+    expect(wrapper.find('[data-testid="report-not-run"]').exists()).toBe(false);
     expect(wrapper.text()).toContain('创建人：西湖区学籍管理员');
     expect(wrapper.find('[data-testid="report-dirty"]').exists()).toBe(false);
 
@@ -249,6 +252,35 @@ describe('ReportsPage', () => {
     wrapper.unmount();
   });
 
+  it('explains a share refused because the query selects personal data, beside the sharing choice', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const { document: doc, variables } = buildReportQuery({ dimensions: ['TYPE'], measures: ['count', 'unresolved'], filter: {} });
+    const refusal = { __typename: 'ReportError', code: 'REVEALING_FIELD_NOT_SHAREABLE', message: 'A shared report cannot show personal data: Student.idNumber at student.idNumber.', field: 'sharedRegionCode' };
+    const { wrapper } = await mountWithApp(ReportsPage, {
+      route: '/reports',
+      mocks: [
+        meMock,
+        listMock(),
+        {
+          request: { query: SaveReportDialog_SaveDocument, variables: { input: { name: '证件号', description: '', document: doc, variables, sharedRegionCode: '330106' } } },
+          result: { data: { saveReport: { __typename: 'SaveReportPayload', ok: false, report: null, error: refusal } } },
+        },
+      ],
+    });
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="saved-reports-empty-mine"]').exists()).toBe(true), { timeout: 10_000 });
+    await wrapper.find('[data-testid="report-save"]').trigger('click');
+    const submit = await vi.waitFor(() => document.body.querySelector('[data-testid="save-submit"]') as HTMLButtonElement);
+    const name = document.body.querySelector('input[data-testid="save-name"]') as HTMLInputElement;
+    name.value = '证件号';
+    name.dispatchEvent(new Event('input'));
+    (document.body.querySelector('[data-testid="save-share"]') as HTMLElement).click();
+    await vi.waitFor(() => expect((document.body.querySelector('[data-testid="save-share"] input') as HTMLInputElement).checked).toBe(true));
+    submit.click();
+    await vi.waitFor(() => expect(document.body.querySelector('[data-testid="save-dialog"]')?.textContent).toContain('不能共享'));
+    expect(document.body.querySelector('[data-testid="save-dialog"]')?.textContent).toContain('完整身份证件号');
+    wrapper.unmount();
+  });
+
   it('deletes one of your own reports only after confirmation', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     const { wrapper } = await mountWithApp(ReportsPage, {
@@ -276,10 +308,10 @@ describe('ReportsPage', () => {
     wrapper.unmount();
   });
 
-  it('runs a shared hand-written report as it is, and offers to save a copy', async () => {
+  it('opens a shared hand-written report without sending its query, says who shared it, runs it as it is on "run", and offers a copy', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     const handWritten = 'query Escalated {\n  problems(filter: { status: ESCALATED }, first: 50) {\n    nodes {\n      id\n      type\n    }\n  }\n}';
-    stubServer([{ query: { document: handWritten, variables: {} }, data: { problems: { nodes: [{ id: '41', type: 'DUPLICATE_ID' }] } } }]);
+    const fetch = stubServer([{ query: { document: handWritten, variables: {} }, data: { problems: { nodes: [{ id: '41', type: 'DUPLICATE_ID' }] } } }]);
     const { wrapper } = await mountWithApp(ReportsPage, {
       route: '/reports/9',
       props: { id: '9' },
@@ -294,8 +326,20 @@ describe('ReportsPage', () => {
     });
     await vi.waitFor(() => expect(wrapper.find('[data-testid="report-custom"]').exists()).toBe(true));
     expect(documentShown(wrapper)).toBe(handWritten);
+    expect(wrapper.find('[data-testid="report-shared-by"]').text()).toBe('由 杭州市学籍管理员 共享');
+    expect(wrapper.find('[data-testid="report-not-run"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="report-run"]').exists()).toBe(true);
+    // Give a run started on opening every chance to go out: none may.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await wrapper.vm.$nextTick();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(wrapper.find('[data-testid="report-table"]').exists()).toBe(false);
+
+    await wrapper.find('[data-testid="report-run"]').trigger('click');
     await vi.waitFor(() => expect(wrapper.find('[data-testid="report-table"]').text()).toContain('DUPLICATE_ID'));
     expect(wrapper.find('[data-testid="report-table"]').text()).toContain('41');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0]![0]).toBe('/graphql');
     expect(wrapper.find('[data-testid="report-save"]').text()).toBe('另存为我的报表');
     expect(wrapper.find('[data-testid="report-dimensions"]').exists()).toBe(false);
     wrapper.unmount();
