@@ -53,7 +53,15 @@ describe('saved reports and exports', () => {
     const id = created.report.id;
     expect((await list(tokens.district)).map((r) => r.id)).toContain(id);
     expect((await list(tokens.registrar)).map((r) => r.id)).not.toContain(id);
-    expect(errorCodes(await product.gql(`query($id: ID!) { savedReport(id: $id) { id } }`, { id }, tokens.registrar))).toEqual(['FORBIDDEN']);
+    // Not shared with the registrar: it answers exactly like a report that does not exist (ids cannot be probed).
+    const readReport = (reportId: string) => product.gql(`query($id: ID!) { savedReport(id: $id) { id } }`, { id: reportId }, tokens.registrar);
+    const deleteReport = (reportId: string) => product.gql(`mutation($id: ID!) { deleteReport(id: $id) { ok } }`, { id: reportId }, tokens.registrar);
+    const editReport = (reportId: string) => product.gql(SAVE, { i: { id: reportId, name: '改别人的', document: '{ me { id } }' } }, tokens.registrar);
+    for (const attempt of [readReport, deleteReport, editReport]) {
+      const [hidden, missing] = [await attempt(id), await attempt('999999')];
+      expect(errorCodes(hidden)).toEqual(['NOT_FOUND']);
+      expect(hidden.errors.map((e: { message: string }) => e.message)).toEqual(missing.errors.map((e: { message: string }) => e.message));
+    }
 
     const shared = await save(tokens.district, { id, version: 1, name: '上城区按类型（共享）', document: created.report.document, sharedRegionCode: '330102' });
     expect(shared).toMatchObject({ ok: true, report: { version: 2, sharedRegionCode: '330102' } });

@@ -1,9 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { forbidden, notFound } from '../../core/errors.js';
 import { requireCaller, type Context } from '../../core/graphql/context.js';
 import { RegionRef } from '../references.js';
-import { ReportForbidden, ReportNotFound, type SavedReport } from './saved-report.service.js';
+import type { SavedReport } from './saved-report.service.js';
 
 @ObjectType('SavedReport', { description: 'A report someone built: its query runs with the permissions of whoever runs it.' })
 class SavedReportType {
@@ -57,16 +56,6 @@ const present = (report: SavedReport, userId: string): SavedReportType => ({
   sharedWithRegion: report.sharedRegionCode ? { code: report.sharedRegionCode } : null,
 });
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ReportNotFound) throw notFound(error.message);
-    if (error instanceof ReportForbidden) throw forbidden(error.message);
-    throw error;
-  }
-}
-
 @Resolver()
 export class SavedReportResolver {
   @Query(() => [SavedReportType], { description: 'Your reports and those shared with your region, last changed first.' })
@@ -78,20 +67,20 @@ export class SavedReportResolver {
   @Query(() => SavedReportType, { description: 'One report you own or that is shared with your region.' })
   async savedReport(@Arg('id', () => ID, { description: 'The report.' }) id: string, @Ctx() ctx: Context): Promise<SavedReportType> {
     const caller = requireCaller(ctx);
-    return present(await guarded(() => ctx.app.services.reports.get(caller, id)), caller.userId);
+    return present(await ctx.app.services.reports.get(caller, id), caller.userId);
   }
 
   @Mutation(() => SaveReportPayload, { description: 'Create a report, or change your own (name, query, variables, sharing).' })
   async saveReport(@Arg('input', () => SaveReportInput, { description: 'The report.' }) input: SaveReportInput, @Ctx() ctx: Context): Promise<SaveReportPayload> {
     const caller = requireCaller(ctx);
-    const outcome = await guarded(() => ctx.app.services.reports.save(caller, input));
+    const outcome = await ctx.app.services.reports.save(caller, input);
     return outcome.ok ? { ok: true, report: present(outcome.report, caller.userId) } : { ok: false, error: outcome.error };
   }
 
   @Mutation(() => DeleteReportPayload, { description: 'Delete your own report (kept in the database, no longer listed).' })
   async deleteReport(@Arg('id', () => ID, { description: 'The report.' }) id: string, @Ctx() ctx: Context): Promise<DeleteReportPayload> {
     const caller = requireCaller(ctx);
-    await guarded(() => ctx.app.services.reports.remove(caller, id));
+    await ctx.app.services.reports.remove(caller, id);
     return { ok: true };
   }
 }

@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { regionPrefix, type Caller } from '../../core/auth/caller.js';
+import { Forbidden, NotFound } from '../../core/errors.js';
 import { appendEvents } from '../../core/events.js';
 import { checkReportDocument, InvalidReportDocument, revealingFields, storedDocumentReveals } from './report-document.js';
 
@@ -44,8 +45,6 @@ const refuse = (code: ReportRefusalCode, message: string, field?: string): Refus
  */
 const openableByOthers = (report: SavedReport) => !storedDocumentReveals(report.document);
 
-export class ReportNotFound extends Error {}
-export class ReportForbidden extends Error {}
 
 const FIELDS = `r.id::text, r.owner_id::text AS "ownerId", u.display_name AS "ownerName", r.name, r.description, r.document, r.variables,
   r.shared_region_code AS "sharedRegionCode", r.version, r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
@@ -57,6 +56,13 @@ const FIELDS = `r.id::text, r.owner_id::text AS "ownerId", u.display_name AS "ow
  */
 export class SavedReportService {
   constructor(private readonly db: DataSource) {}
+
+  /** Someone else's report, or none: FORBIDDEN when it is shared with the caller (who knows it), else NOT_FOUND like a missing one. */
+  private async refuseOthers(manager: EntityManager, caller: Caller, id: string, forbidden: string): Promise<never> {
+    const params: unknown[] = [id];
+    const [row] = (await manager.query(`SELECT 1 FROM saved_reports r WHERE r.id = $1 AND ${this.readableSql(caller, params)}`, params)) as unknown[];
+    throw row ? new Forbidden(forbidden) : new NotFound('Report');
+  }
 
   /** Condition: the report is the caller's, or shared with a region containing the caller's scope. */
   private readableSql(caller: Caller, params: unknown[]): string {
@@ -89,11 +95,11 @@ export class SavedReportService {
       `SELECT ${FIELDS}, ${this.readableSql(caller, params)} AS readable FROM saved_reports r JOIN users u ON u.id = r.owner_id WHERE r.id = $1 AND r.deleted_at IS NULL`,
       params,
     )) as (SavedReport & { readable: boolean })[];
-    if (!report) throw new ReportNotFound('Report');
-    if (!report.readable) throw new ReportForbidden('This report is not shared with you.');
+    // Not shared with the caller answers like a missing report: ids cannot be probed.
+    if (!report?.readable) throw new NotFound('Report');
     const { readable: _readable, ...rest } = report;
     if (rest.ownerId !== caller.userId && !openableByOthers(rest)) {
-      throw new ReportForbidden('This report selects personal data (full ID numbers, phone numbers or addresses), so it is not shared; ask its owner.');
+      throw new Forbidden('This report selects personal data (full ID numbers, phone numbers or addresses), so it is not shared; ask its owner.');
     }
     return rest;
   }
@@ -158,8 +164,7 @@ export class SavedReportService {
           sharedRegionCode: string | null;
           version: number;
         }[];
-        if (!before) throw new ReportNotFound('Report');
-        if (before.ownerId !== caller.userId) throw new ReportForbidden('Only the owner edits a report; save a copy instead.');
+        if (!before || before.ownerId !== caller.userId) return this.refuseOthers(manager, caller, input.id, 'Only the owner edits a report; save a copy instead.');
         if (input.version != null && input.version !== before.version) return refuse('STALE_VERSION', 'The report was changed since you opened it; reload it.');
         await manager.query(
           `UPDATE saved_reports SET name = $2, description = $3, document = $4, variables = $5, shared_region_code = $6, shared_prefix = $7,
@@ -183,8 +188,7 @@ export class SavedReportService {
         ownerId: string;
         name: string;
       }[];
-      if (!report) throw new ReportNotFound('Report');
-      if (report.ownerId !== caller.userId) throw new ReportForbidden('Only the owner deletes a report.');
+      if (!report || report.ownerId !== caller.userId) return this.refuseOthers(manager, caller, id, 'Only the owner deletes a report.');
       await manager.query(`UPDATE saved_reports SET deleted_at = now(), updated_at = now() WHERE id = $1`, [id]);
       await appendEvents(manager, [{ type: 'REPORT_DELETED', actorId: caller.userId, subjectType: 'report', subjectId: id, data: { before: { name: report.name } } }]);
     });
