@@ -60,7 +60,7 @@ describe('saved reports and exports', () => {
     for (const attempt of [readReport, deleteReport, editReport]) {
       const [hidden, missing] = [await attempt(id), await attempt('999999')];
       expect(errorCodes(hidden)).toEqual(['NOT_FOUND']);
-      expect(hidden.errors.map((e: { message: string }) => e.message)).toEqual(missing.errors.map((e: { message: string }) => e.message));
+      expect(hidden.errors?.map((e: { message: string }) => e.message)).toEqual(missing.errors?.map((e: { message: string }) => e.message));
     }
 
     const shared = await save(tokens.district, { id, version: 1, name: '上城区按类型（共享）', document: created.report.document, sharedRegionCode: '330102' });
