@@ -99,7 +99,7 @@ describe('import through the portal path: upload, GraphQL job, progress', () => 
     expect(invalid).toEqual([
       {
         reasons: ['GENDER_MISMATCH'],
-        members: [{ name: '戊辰', idCheck: { valid: false, reasons: ['GENDER_MISMATCH'], messages: ["The ID number's gender digit says male, the record says female."], addressCodeKnown: true } }],
+        members: [{ name: '戊辰', idCheck: { valid: false, reasons: ['GENDER_MISMATCH'], messages: ["The ID number's gender digit differs from the record's gender."], addressCodeKnown: true } }],
       },
     ]);
     const duplicates = (await product.gql(query, { type: 'DUPLICATE_ID' }, tokens.reg)).data.problems.nodes;

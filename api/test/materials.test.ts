@@ -79,8 +79,9 @@ describe('materials: upload checked by content and size, download only within sc
     expect(meta.exif).toBeUndefined();
     expect(photo.includes(Buffer.from('张老师的手机'))).toBe(false);
 
-    // The school's district may read it; another school, even nearby, may not (until it is cited on a
-    // shared problem), and is answered exactly like for a material that does not exist.
+    // The school's district may read it; another school, even nearby, may not (also not once it is
+    // cited on a shared problem: the disclosure model), and is answered exactly like for a material
+    // that does not exist.
     expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.district}` } })).status).toBe(200);
     expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.sameDistrict}` } })).status).toBe(404);
     expect((await fetch(`${product.url}/materials/${ids[1]}`, { headers: { authorization: `Bearer ${tokens.otherCity}` } })).status).toBe(404);

@@ -119,8 +119,10 @@ export class MaterialService {
   }
 
   /**
-   * A material is readable by the school that uploaded it (and staff over that school), and by
-   * everyone who may see a problem it was cited for: that problem's schools and its reviewers.
+   * A material is readable by the school that uploaded it (and staff over that school), and by the
+   * staff who may see a problem it was cited for (its reviewers). Not by the other school of that
+   * problem: a scan of a household register or a birth certificate shows every value the
+   * disclosure model keeps from it (README, "Disclosure model").
    */
   async readable(scope: Scope, id: string): Promise<{ material: Material | null; allowed: boolean }> {
     if (!/^\d{1,18}$/.test(id)) return { material: null, allowed: false };
@@ -136,7 +138,7 @@ export class MaterialService {
     if (!row) return { material: null, allowed: false };
     const { uploaderRegion, cited, ...material } = row;
     const ownSchool = material.schoolId !== null && uploaderRegion !== null && scopeCoversSchool(scope, { id: material.schoolId, regionCode: uploaderRegion });
-    return { material, allowed: cited || ownSchool };
+    return { material, allowed: ownSchool || (cited && scope.kind !== 'school') };
   }
 
   content(material: Material): Promise<Readable> {

@@ -5,7 +5,7 @@ import { ProposalAnswer_AnswerDocument, RecordActionDialog_ActDocument, RecordCh
 import { mountWithApp } from '@/test/mount';
 import { residentIdCheckChar } from './id-number';
 import ProblemPage from './ProblemPage.vue';
-import { SCHOOL_A, SCHOOL_B, member, problem, problemMock } from './test-fixtures';
+import { SCHOOL_A, SCHOOL_B, comparedMember, comparison, member, problem, problemMock, school } from './test-fixtures';
 
 const STAFF = { __typename: 'User', id: 'u9', role: 'DISTRICT_ADMIN', school: null };
 const OURS = { school: SCHOOL_A, student: { __typename: 'Student', id: '101', status: 'ENROLLED' } };
@@ -86,7 +86,7 @@ describe('ProblemPage: records side by side', () => {
     }
     // Screen readers hear it too, not only see a colour.
     expect(cell('birthDate', '202').text()).toContain('（与其他学籍不同）');
-    expect(cell('idNumber', '202').text()).toContain('330106********0031');
+    expect(cell('idNumber', '202').text()).toContain('330106***********1');
 
     expect(wrapper.find('[data-testid="id-check-101"]').text()).toContain('校验通过');
     const invalid = wrapper.find('[data-testid="id-check-202"]').text();
@@ -119,6 +119,64 @@ describe('ProblemPage: records side by side', () => {
       { locale: 'en' },
     );
     expect(wrapper.find('[data-testid="id-check-202"]').text()).toContain('The check character is 1 but should be 7.');
+    wrapper.unmount();
+  });
+});
+
+describe("ProblemPage: another school's record (disclosure COMPARED)", () => {
+  const cell = (wrapper: Awaited<ReturnType<typeof mountProblem>>['wrapper'], field: string, id: string) => wrapper.find(`[data-testid="compare-${field}-${id}"]`);
+
+  it('shows how it compares with our record instead of its values, and highlights exactly what differs', async () => {
+    const { wrapper } = await mountProblem(
+      problem({
+        members: [
+          comparedMember('202', comparison('101', { birthDate: 'DIFFERS', idNumber: 'DIFFERS', idNumberDiffersIn: ['CHECK_CHARACTER', 'BIRTH_DATE'], gender: 'MISSING' })),
+          member('101', { ...OURS, allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'] }),
+        ],
+      }),
+    );
+
+    expect(cell(wrapper, 'name', '202').text()).toContain('林*雨');
+    expect(cell(wrapper, 'name', '202').text()).toContain('与本校记录相同');
+    expect(wrapper.find('[data-testid="compared-hint-202"]').text()).toBe('其他学校的记录：不显示具体内容，只显示比对结果');
+    expect(cell(wrapper, 'gender', '202').text()).toBe('无');
+    expect(cell(wrapper, 'birthDate', '202').text()).toBe('与本校记录不同');
+    expect(cell(wrapper, 'idType', '202').text()).toBe('与本校记录相同');
+    expect(cell(wrapper, 'idNumber', '202').text()).toContain('与本校记录不同');
+    expect(wrapper.find('[data-testid="id-differs-in-202"]').text()).toBe('不同之处：出生日期码、校验码');
+    // No value of it, and no ID checks that would narrow its number down.
+    const column = ['name', 'gender', 'birthDate', 'idType', 'idNumber'].map((field) => cell(wrapper, field, '202').text()).join(' ');
+    for (const value of ['男', '2014', '居民身份证', '330106', '***']) expect(column).not.toContain(value);
+    expect(wrapper.find('[data-testid="id-check-202"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="id-check-101"]').exists()).toBe(true);
+
+    // Exactly the fields that differ, on their record and on ours; the schools differ by value.
+    const highlighted = wrapper.findAll('td.is-different').map((td) => td.attributes('data-testid'));
+    expect(highlighted.sort()).toEqual(
+      ['compare-birthDate-101', 'compare-birthDate-202', 'compare-idNumber-101', 'compare-idNumber-202', 'compare-school-101', 'compare-school-202'].sort(),
+    );
+    // Ours comes first, with its own values.
+    expect(wrapper.findAll('th.compare__head')[0]!.attributes('data-testid')).toBe('compare-head-101');
+    expect(cell(wrapper, 'birthDate', '101').text()).toContain('2014-03-15');
+    wrapper.unmount();
+  });
+
+  it('says the record cannot be compared when none of ours is left in the problem', async () => {
+    const other = school('3', '杭州市拱墅区卖鱼桥小学', { code: '330105', name: '拱墅区' });
+    const { wrapper } = await mountProblem(problem({ members: [comparedMember('202', null), comparedMember('303', null, { school: other })] }));
+    for (const id of ['202', '303']) {
+      expect(cell(wrapper, 'birthDate', id).text()).toBe('无法比对');
+      expect(cell(wrapper, 'idNumber', id).text()).toBe('无法比对');
+    }
+    expect(wrapper.findAll('td.is-different').map((td) => td.attributes('data-testid'))).toEqual(['compare-school-202', 'compare-school-303']);
+    wrapper.unmount();
+  });
+
+  it('names the record it was compared with for district staff, who have no school of their own', async () => {
+    const value = problem({ members: [member('101', { school: SCHOOL_A }), comparedMember('202', comparison('101', { gender: 'DIFFERS' }))] });
+    const { wrapper } = await mountProblem(value, [], { problemMocks: [problemMock(value, { me: STAFF })], locale: 'en' });
+    expect(cell(wrapper, 'gender', '202').text()).toBe('Differs from record 1');
+    expect(cell(wrapper, 'gender', '101').classes()).toContain('is-different');
     wrapper.unmount();
   });
 });

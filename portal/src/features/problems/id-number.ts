@@ -56,9 +56,13 @@ export function residentIdProblem(raw: string, record: { birthDate?: string | nu
   return null;
 }
 
-/** First 6 and last 4 characters, the rest hidden: how other schools' ID numbers are shown (DESIGN.md section 3). */
+/**
+ * The address code (first 6) and the check character (last), the rest hidden, as the API masks
+ * numbers: the birth date and gender are shown beside it, so the digits between would rebuild it.
+ * Masking a masked number again leaves it as it is.
+ */
 export function maskIdNumber(raw: string): string {
   const id = normalizeIdInput(raw);
   if (id.length <= 10) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 7)}${id.slice(-1)}`;
 }

@@ -128,6 +128,24 @@ export const problemsZhCN = {
     actionsFor: '对 {name}（{school}）的操作',
     noActions: '无可用操作',
     none: '—',
+    comparedHint: '其他学校的记录：不显示具体内容，只显示比对结果',
+    sameness: {
+      SAME: '与{against}相同',
+      DIFFERS: '与{against}不同',
+      MISSING: '无',
+    },
+    against: {
+      ours: '本校记录',
+      record: '学籍 {index} 的记录',
+    },
+    notCompared: '无法比对',
+    differsIn: '不同之处：{parts}',
+    idPart: {
+      ADDRESS_CODE: '地址码',
+      BIRTH_DATE: '出生日期码',
+      SEQUENCE: '顺序码',
+      CHECK_CHARACTER: '校验码',
+    },
   },
   gender: {
     M: '男',
@@ -450,6 +468,8 @@ export const problemsZhCN = {
     deleted: '删除：{names}',
     materials: '证明材料',
     statusChange: '状态：{before} → {after}',
+    changedFields: '修改了：{fields}（其他学校的记录，不显示具体值）',
+    materialCount: '附了 {count} 份证明材料（其他学校的材料，仅本校和审核人员可查看）',
     empty_value: '（空）',
   },
   studentStatus: {
@@ -585,6 +605,24 @@ export const problemsEn: typeof problemsZhCN = {
     actionsFor: 'Actions on {name} ({school})',
     noActions: 'No actions available',
     none: '—',
+    comparedHint: 'Another school’s record: its values are hidden, only how they compare is shown',
+    sameness: {
+      SAME: 'Same as {against}',
+      DIFFERS: 'Differs from {against}',
+      MISSING: 'None',
+    },
+    against: {
+      ours: 'our record',
+      record: 'record {index}',
+    },
+    notCompared: 'Cannot be compared',
+    differsIn: 'Differs in: {parts}',
+    idPart: {
+      ADDRESS_CODE: 'address code',
+      BIRTH_DATE: 'birth date code',
+      SEQUENCE: 'sequence code',
+      CHECK_CHARACTER: 'check character',
+    },
   },
   gender: {
     M: 'Male',
@@ -906,6 +944,8 @@ export const problemsEn: typeof problemsZhCN = {
     deleted: 'Deleted: {names}',
     materials: 'Proof',
     statusChange: 'Status: {before} → {after}',
+    changedFields: 'Changed: {fields} (another school’s record; values not shown)',
+    materialCount: 'Attached {count} proof document(s) (another school’s; only that school and the reviewers may open them)',
     empty_value: '(empty)',
   },
   studentStatus: {

@@ -6,8 +6,10 @@ import {
   ProblemsPage_ProblemsDocument,
   type ProblemFilter,
   type ProblemOrder,
+  type IdNumberPart,
   type ProblemType,
   type RecordAction,
+  type Sameness,
 } from '@/gql/graphql';
 import { relayConnection } from '@/test/connection';
 
@@ -18,23 +20,56 @@ export function school(id: string, name: string, region = { code: '330106', name
 export const SCHOOL_A = school('1', '杭州市西湖区学军小学');
 export const SCHOOL_B = school('2', '杭州市上城区胜利小学', { code: '330102', name: '上城区' });
 
+/** A record the viewer sees in full (disclosure FULL). */
 export function member(studentId: string, overrides: Record<string, unknown> = {}) {
   return {
     __typename: 'ProblemMember',
     studentId,
+    disclosure: 'FULL',
     name: '林小雨',
     gender: 'M',
     birthDate: '2014-03-15',
     idType: 'RESIDENT_ID',
-    idNumberMasked: '330106********0031',
+    idNumberMasked: '330106***********1',
     corroborated: false,
     joinedAt: '2026-11-01T08:00:00.000Z',
     allowedActions: [] as RecordAction[],
+    comparison: null,
     idCheck: { __typename: 'IdCheck', valid: true, reasons: [], messages: [], addressCodeKnown: true },
     school: SCHOOL_A,
     student: null as null | { __typename: 'Student'; id: string; status: string },
     ...overrides,
   };
+}
+
+/** How the API compares another school's record with the viewer's record `against`: all the same unless told. */
+export function comparison(against: string, overrides: Partial<Record<'name' | 'gender' | 'birthDate' | 'idType' | 'idNumber', Sameness>> & { idNumberDiffersIn?: IdNumberPart[] } = {}) {
+  return {
+    __typename: 'MemberComparison',
+    against,
+    name: 'SAME' as Sameness,
+    gender: 'SAME' as Sameness,
+    birthDate: 'SAME' as Sameness,
+    idType: 'SAME' as Sameness,
+    idNumber: 'SAME' as Sameness,
+    idNumberDiffersIn: [] as IdNumberPart[],
+    ...overrides,
+  };
+}
+
+/** Another school's record as a registrar gets it (disclosure COMPARED): masked name, no values, a comparison. */
+export function comparedMember(studentId: string, against: ReturnType<typeof comparison> | null, overrides: Record<string, unknown> = {}) {
+  return member(studentId, {
+    disclosure: 'COMPARED',
+    name: '林*雨',
+    gender: null,
+    birthDate: null,
+    idNumberMasked: null,
+    idCheck: null,
+    comparison: against,
+    school: SCHOOL_B,
+    ...overrides,
+  });
 }
 
 export function problem(overrides: Record<string, unknown> = {}) {

@@ -12,7 +12,7 @@ function student(id: string, name: string, overrides: Record<string, unknown> = 
     name,
     gender: 'F',
     birthDate: '2014-03-05',
-    idNumberMasked: '330106********1234',
+    idNumberMasked: '330106***********4',
     grade: '四年级',
     className: '2班',
     status: 'ENROLLED',
@@ -61,7 +61,7 @@ describe('StudentsPage', () => {
     expect(search.value).toBe('张');
     expect(wrapper.find('[data-testid="students-total"]').text()).toBe('找到 2 条与“张”匹配的记录');
     const table = wrapper.find('[data-testid="students-table"]').text();
-    for (const text of ['330106********1234', '四年级', '2班', '杭州市西湖区文三街小学', '西湖区', '在籍', '女', '男', '—']) {
+    for (const text of ['330106***********4', '四年级', '2班', '杭州市西湖区文三街小学', '西湖区', '在籍', '女', '男', '—']) {
       expect(table).toContain(text);
     }
     wrapper.unmount();

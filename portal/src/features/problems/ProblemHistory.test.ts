@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { mountWithApp } from '@/test/mount';
+import ProblemHistory from './ProblemHistory.vue';
+import type { ProblemHistoryEvent, ProblemMember } from './problem-types';
+import { SCHOOL_B, comparedMember, comparison, member } from './test-fixtures';
+
+const MEMBERS = [member('101'), comparedMember('202', comparison('101'))] as unknown as ProblemMember[];
+
+function event(id: string, type: string, data: Record<string, unknown>): ProblemHistoryEvent {
+  return { id, type, occurredAt: '2026-11-03T08:00:00.000Z', actorName: '胜利小学学籍员', data };
+}
+
+async function mountHistory(events: ProblemHistoryEvent[], locale: 'zh-CN' | 'en' = 'zh-CN') {
+  const { wrapper } = await mountWithApp(ProblemHistory, { props: { events, members: MEMBERS }, locale });
+  return wrapper;
+}
+
+describe('ProblemHistory', () => {
+  it("names the fields changed on another school's record, without values", async () => {
+    const wrapper = await mountHistory([event('e2', 'ACTION_CHANGE', { studentId: '202', changedFields: ['idNumber', 'phone'], comment: '核对户口本后更正' })]);
+    const entry = wrapper.find('[data-testid="event-e2"]');
+    expect(entry.text()).toContain(`学籍：林*雨（${SCHOOL_B.name}）`);
+    expect(entry.text()).toContain('修改了：身份证件号、联系电话（其他学校的记录，不显示具体值）');
+    expect(entry.find('table').exists()).toBe(false);
+    expect(entry.text()).not.toContain('修改前');
+    expect(entry.findAll('.history__line').map((line) => line.text()).join(' ')).not.toMatch(/\d|\*\*/);
+    wrapper.unmount();
+  });
+
+  it("counts the materials another school cited, without showing them", async () => {
+    const wrapper = await mountHistory([event('e5', 'ACTION_CORROBORATE', { studentId: '202', materialCount: 2 })]);
+    const entry = wrapper.find('[data-testid="event-e5"]');
+    expect(entry.text()).toContain('附了 2 份证明材料');
+    expect(entry.find('.history__materials').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('shows a field name the portal does not know as the API sends it, in English too', async () => {
+    const wrapper = await mountHistory([event('e3', 'ACTION_DELETE', { studentId: '202', changedFields: ['status', 'guardianName'] })], 'en');
+    expect(wrapper.find('[data-testid="event-e3"]').text()).toContain('Changed: Status, guardianName (another school’s record; values not shown)');
+    wrapper.unmount();
+  });
+
+  it('shows before and after of our own record, its ID number masked to address code and check character', async () => {
+    const wrapper = await mountHistory([
+      event('e4', 'ACTION_CHANGE', { studentId: '101', before: { idNumber: '11010519491231002X' }, after: { idNumber: '110105***********7' } }),
+    ]);
+    const cells = wrapper.findAll('[data-testid="event-e4"] td').map((td) => td.text());
+    expect(cells).toEqual(['110105***********X', '110105***********7']);
+    expect(wrapper.find('[data-testid="event-e4"]').text()).not.toContain('修改了：');
+    wrapper.unmount();
+  });
+});
