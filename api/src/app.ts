@@ -19,6 +19,7 @@ import { LoginFailures1764633600002 } from './core/db/migrations/1764633600002-l
 import { AccessLog1764633600003 } from './core/db/migrations/1764633600003-access-log.js';
 import { RowSecurity1764720000000 } from './core/db/migrations/1764720000000-row-security.js';
 import { Sessions1764806400000 } from './core/db/migrations/1764806400000-sessions.js';
+import { ImportHolds1764892800000 } from './core/db/migrations/1764892800000-import-holds.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
@@ -31,6 +32,7 @@ import { RestoreService } from './problems/review/restore.js';
 import { ProblemService } from './problems/problem/problem.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
+import { HeldImportService } from './registry/import/held-import.service.js';
 import { UploadStore } from './core/files/uploads.js';
 import { LocalBlobStorage, S3BlobStorage, type BlobStorage } from './core/files/storage.js';
 import { MaterialService } from './problems/material/material.service.js';
@@ -46,12 +48,13 @@ import { SessionService } from './registry/user/session.service.js';
 import { SavedReportService } from './reports/saved/saved-report.service.js';
 import { AccessLog } from './core/audit/access-log.js';
 import { StatsService } from './reports/stats/stats.service.js';
+import { UnusualImportsService } from './reports/stats/unusual-imports.js';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a Date would shift by the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000];
 
 export interface App {
   config: Config;
@@ -87,6 +90,19 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
   const ds = db.dataSource;
   const detection = new DetectionService();
   const sessions = new SessionService(ds, keys, config.JWT_TTL, config.SESSION_RECHECK_SECONDS * 1000);
+  const accessLog = new AccessLog(ds, config.ACCESS_LOG_RETENTION_DAYS);
+  const heldDir = path.resolve(config.DATA_DIR, 'held-imports');
+  const holdPolicy = { matches: config.IMPORT_HOLD_MATCHES, share: config.IMPORT_HOLD_SHARE, dailyCap: config.IMPORT_DAILY_MATCH_CAP };
+  const imports = new ImportService(
+    ds,
+    async (manager, imported) => {
+      const { crossSchool, ...problems } = await detection.detect(manager, { kind: 'import', ...imported });
+      return { ...problems, crossSchool: crossSchool ?? { rows: 0, otherStudentIds: [] } };
+    },
+    db.mode,
+    config.IMPORT_MAX_MB * 1024 * 1024,
+    { policy: holdPolicy, heldDir, accessLog },
+  );
   return {
     detection,
     actions: new ActionService(ds, detection),
@@ -94,7 +110,8 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     negotiation: new NegotiationService(ds),
     restores: new RestoreService(ds, detection),
     escalation: new EscalationService(ds, config.PROBLEM_DEADLINE_DAYS),
-    imports: new ImportService(ds, (manager, imported) => detection.detect(manager, { kind: 'import', ...imported }), db.mode, config.IMPORT_MAX_MB * 1024 * 1024),
+    imports,
+    heldImports: new HeldImportService(ds, imports, heldDir),
     materials: new MaterialService(
       ds,
       materialStorage(config),
@@ -107,9 +124,10 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     sessions,
     users: new UserService(ds, sessions, config.LOGIN_ATTEMPTS_PER_ADDRESS),
     problems: new ProblemService(ds),
-    accessLog: new AccessLog(ds, config.ACCESS_LOG_RETENTION_DAYS),
+    accessLog,
     reports: new SavedReportService(ds),
     stats: new StatsService(ds, config.PROBLEM_DEADLINE_DAYS),
+    unusualImports: new UnusualImportsService(ds, holdPolicy),
   };
 }
 

@@ -28,6 +28,7 @@ const scoped: Row = { registrar: [A, D], district: [A, D], city: [A, D], provinc
 const everyoneSignedIn: Row = { registrar: [A, A], district: [A, A], city: [A, A], province: [A, A], system: [A, A], anonymous: [D, D] };
 const ownSchoolOnly: Row = { registrar: [A, D], district: [D, D], city: [D, D], province: [D, D], system: [D, D], anonymous: [D, D] };
 const reviewers: Row = { registrar: [D, D], district: [A, D], city: [D, D], province: [D, D], system: [A, A], anonymous: [D, D] };
+const regionStaff: Row = { registrar: [D, D], district: [A, D], city: [A, D], province: [A, D], system: [A, A], anonymous: [D, D] };
 
 const MATRIX: Record<string, Row> = {
   // Queries
@@ -42,6 +43,9 @@ const MATRIX: Record<string, Row> = {
   student: scoped,
   me: everyoneSignedIn,
   problemStats: scoped,
+  heldImports: scoped,
+  // Match counts of imports are numbers a school must not learn.
+  unusualImports: regionStaff,
   savedReports: scoped,
   savedReport: scoped,
   // Mutations
@@ -55,6 +59,7 @@ const MATRIX: Record<string, Row> = {
   reviewProblem: reviewers,
   decideProblem: reviewers,
   restoreStudent: reviewers,
+  decideHeldImport: reviewers,
   importStudents: { ...ownSchoolOnly, system: [A, A] },
   // Anyone may save a report; sharing it is for region staff, with their own region or one inside it.
   saveReport: { ...scoped, registrar: [D, D] },
@@ -93,6 +98,7 @@ describe('authorization matrix: every operation, role and scope', () => {
     crossProblemId: string;
     proposalId: string;
     jobId: string;
+    holdId: string;
     reportId: string;
     deletableReportIds: string[];
   }
@@ -138,7 +144,7 @@ describe('authorization matrix: every operation, role and scope', () => {
       const [row] = (await app.db.dataSource.query(`SELECT problem_id::text AS id FROM problem_members WHERE student_id = $1`, [ids[0]])) as { id: string }[];
       return { problemId: row!.id, studentId: ids[0]! };
     };
-    const fixture = async (target: Fixture, school: typeof schoolA, peerSchool: typeof schoolB, proposer: { username: string }, importer: { username: string }) => {
+    const fixture = async (target: Fixture, school: typeof schoolA, peerSchool: typeof schoolB, proposer: { username: string }, importer: { id: string; username: string }) => {
       const within = await pair(school, school);
       const cross = await pair(school, peerSchool);
       const removed = await pair(school, school);
@@ -155,6 +161,12 @@ describe('authorization matrix: every operation, role and scope', () => {
       });
       const { uploadId } = (await upload.json()) as { uploadId: string };
       const job = await product.gql(`mutation($input: ImportStudentsInput!) { importStudents(input: $input) { id } }`, { input: { uploadId, schoolId: school.id } }, importerToken);
+      // An import held and already rejected: deciding it again is refused as data and changes nothing.
+      const [hold] = (await app.db.dataSource.query(
+        `INSERT INTO import_holds (school_id, actor_id, file_name, content_hash, skip_invalid, forced, rows_read, cross_school_matches, reason, status, decided_by, decided_at, decision_reason)
+         VALUES ($1, $2, 'guessed.csv', repeat('0', 64), false, false, 25, 20, 'THRESHOLD', 'REJECTED', $2, now(), '疑似猜测') RETURNING id::text`,
+        [school.id, importer.id],
+      )) as { id: string }[];
       const share = async (name: string) =>
         (await product.gql(`mutation($i: SaveReportInput!) { saveReport(input: $i) { report { id } } }`,
           { i: { name, document: '{ problemStats { count } }', sharedRegionCode: `${school.regionCode.slice(0, 2)}0000` } }, tokens.system)).data.saveReport.report.id as string;
@@ -163,6 +175,7 @@ describe('authorization matrix: every operation, role and scope', () => {
         deletableReportIds: [await share('待删除1'), await share('待删除2')],
         schoolId: school.id, regionCode: school.regionCode, studentId: within.studentId, deletedStudentId: removed.studentId,
         withinProblemId: within.problemId, crossProblemId: cross.problemId, proposalId: proposal.data.postMessage.id, jobId: job.data.importStudents.id,
+        holdId: hold!.id,
       } satisfies Fixture);
     };
     // The proposal on A's problem comes from B, so A's registrar is the one to answer it.
@@ -208,6 +221,10 @@ describe('authorization matrix: every operation, role and scope', () => {
         if (outcome === A) t.deletableReportIds.shift();
         return outcome;
       },
+      heldImports: async (t, token) => contains(await q(`{ heldImports { nodes { id } } }`, {}, token), (d) => d.heldImports.nodes.some((n: any) => n.id === t.holdId)),
+      unusualImports: async (t, token) => contains(await q(`{ unusualImports { heldImportId } }`, {}, token), (d) => d.unusualImports.some((r: any) => r.heldImportId === t.holdId)),
+      decideHeldImport: async (t, token) =>
+        answered(await q(`mutation($i: DecideHeldImportInput!) { decideHeldImport(input: $i) { ok error { code } } }`, { i: { id: t.holdId, approve: false, reason: '重复决定' } }, token)),
       importStudents: async (t, token) => answered(await q(`mutation($i: ImportStudentsInput!) { importStudents(input: $i) { id } }`, { i: { uploadId: 'no-such-upload', schoolId: t.schoolId } }, token)),
     };
     problemsBefore = await problemStates();

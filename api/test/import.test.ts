@@ -193,9 +193,10 @@ describe('student import', () => {
     it('a file over the size limit, and a file that is not a spreadsheet', async () => {
       const small = new (await import('../src/registry/import/import.service.js')).ImportService(
         app.db.dataSource,
-        (manager, imported) => app.services.detection.detect(manager, { kind: 'import', ...imported }),
+        async (manager, imported) => ({ crossSchool: { rows: 0, otherStudentIds: [] }, ...(await app.services.detection.detect(manager, { kind: 'import', ...imported })) }),
         app.db.mode,
         100,
+        { policy: { matches: 20, share: 0.05, dailyCap: 50 }, heldDir: app.config.DATA_DIR, accessLog: app.services.accessLog },
       );
       const big = await small.importStudents({ schoolId: schoolA.id, filePath: files.csv('big.csv', [good, good, good]) });
       expect(big).toMatchObject({ ok: false, failure: 'FILE_TOO_LARGE' });

@@ -17,7 +17,7 @@ describe('probing ids: out of scope answers exactly like missing', () => {
   let app: TestApp;
   let product: Awaited<ReturnType<typeof startProduct>>;
   const tokens = { a: '', b: '', c: '', farDistrict: '' };
-  const other = { schoolId: '', problemId: '', studentId: '', deletedStudentId: '', messageId: '', materialId: '', jobId: '', uploadId: '' };
+  const other = { schoolId: '', problemId: '', studentId: '', deletedStudentId: '', messageId: '', materialId: '', jobId: '', uploadId: '', holdId: '' };
   const own = { schoolId: '', problemId: '', studentId: '' };
 
   /** Two records with the same ID number, detected as an import would: returns the first record and its problem. */
@@ -35,6 +35,17 @@ describe('probing ids: out of scope answers exactly like missing', () => {
   }
   const upload = async (token: string) =>
     ((await (await fetch(`${product.url}/uploads`, { method: 'POST', headers: { 'x-file-name': 'students.csv', authorization: `Bearer ${token}` }, body: Buffer.from('学号,备注\n1,无\n') })).json()) as { uploadId: string }).uploadId;
+
+  /** An import of the school held for review, as a file of guessed ID numbers would be. */
+  const heldImport = async (schoolId: string) => {
+    const [importer] = (await app.db.dataSource.query(`SELECT id FROM users WHERE school_id = $1 LIMIT 1`, [schoolId])) as { id: string }[];
+    const [hold] = (await app.db.dataSource.query(
+      `INSERT INTO import_holds (school_id, actor_id, file_name, content_hash, skip_invalid, forced, rows_read, cross_school_matches, reason)
+       VALUES ($1, $2, 'guessed.csv', repeat('0', 64), false, false, 25, 20, 'THRESHOLD') RETURNING id::text`,
+      [schoolId, importer!.id],
+    )) as { id: string }[];
+    return hold!.id;
+  };
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -60,6 +71,7 @@ describe('probing ids: out of scope answers exactly like missing', () => {
     Object.assign(other, {
       schoolId: schoolB.id, problemId: theirs.problemId, studentId: theirs.studentId, deletedStudentId: theirs.secondId, messageId: posted.data.postMessage.id,
       materialId: ((await material.json()) as { materialId: string }).materialId, jobId: job.data.importStudents.id, uploadId: await upload(tokens.b),
+      holdId: await heldImport(schoolB.id),
     });
     expect(Object.values(other).every(Boolean)).toBe(true);
   });
@@ -87,6 +99,7 @@ describe('probing ids: out of scope answers exactly like missing', () => {
       (id) => ({ i: { problemId: own.problemId, version: 1, studentId: id, action: 'DELETE', deleteReason: 'REDUNDANT' } }), () => other.studentId],
     ['student (restoreStudent)', 'farDistrict', `mutation($id: ID!) { restoreStudent(studentId: $id, reason: "误删") { ok } }`, (id) => ({ id }), () => other.deletedStudentId],
     ['message (answerProposal)', 'a', `mutation($i: AnswerProposalInput!) { answerProposal(input: $i) { ok } }`, (id) => ({ i: { messageId: id, accept: true } }), () => other.messageId],
+    ['held import (decideHeldImport)', 'farDistrict', `mutation($i: DecideHeldImportInput!) { decideHeldImport(input: $i) { ok } }`, (id) => ({ i: { id, approve: true } }), () => other.holdId],
     ['import job', 'a', `query($id: ID!) { importJob(id: $id) { id } }`, (id) => ({ id }), () => other.jobId],
     ['upload (importStudents)', 'a', `mutation($i: ImportStudentsInput!) { importStudents(input: $i) { id } }`, (id) => ({ i: { uploadId: id, schoolId: own.schoolId } }), () => other.uploadId],
     ['school', 'a', `query($id: ID!) { school(id: $id) { id } }`, (id) => ({ id }), () => other.schoolId],

@@ -28,6 +28,14 @@ const schema = z.object({
   UPLOAD_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   // Uploads one user may have waiting for an import; together they may also hold at most 2 × IMPORT_MAX_MB.
   UPLOAD_MAX_PENDING: z.coerce.number().int().min(1).max(100).default(5),
+  // An import whose rows match pupils of other schools this often is held for the district to
+  // approve (a file of guessed ID numbers would otherwise find where any child is at school):
+  // held at IMPORT_HOLD_MATCHES matches, or at a share of IMPORT_HOLD_SHARE of its rows once it has
+  // at least 5 (see MIN_SHARE_MATCHES in the import service).
+  IMPORT_HOLD_MATCHES: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  IMPORT_HOLD_SHARE: z.coerce.number().gt(0).max(1).default(0.05),
+  // Cross-school matches one user's imports may land per day (China time) before the next is held.
+  IMPORT_DAILY_MATCH_CAP: z.coerce.number().int().min(1).max(10_000_000).default(50),
   MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   PROBLEM_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

@@ -18,6 +18,8 @@ export const TEXT_LIMITS = {
   actionComment: 500,
   /** restoreStudent `reason`: why a deleted record is restored. */
   restoreReason: 500,
+  /** decideHeldImport `reason`: why the district approves or rejects a held import. */
+  holdDecisionReason: 500,
   /** The name of an uploaded file (x-file-name): not typed by anyone, so cut to this length rather than refused. */
   fileName: 200,
 } as const;

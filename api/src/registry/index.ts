@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../core/graphql/build-schema.js';
+import { HeldImportResolver } from './import/held-import.resolver.js';
 import { ImportResolver } from './import/import.resolver.js';
 import { resolveRegionReference } from './region/region.reference.js';
 import { RegionResolver } from './region/region.resolver.js';
@@ -10,7 +11,7 @@ import { UserResolver } from './user/user.resolver.js';
 
 export const registrySubgraph: SubgraphDefinition = {
   name: 'registry',
-  resolvers: [RegionResolver, SchoolResolver, StudentResolver, UserResolver, ImportResolver],
+  resolvers: [RegionResolver, SchoolResolver, StudentResolver, UserResolver, ImportResolver, HeldImportResolver],
   references: {
     Region: { __resolveReference: resolveRegionReference },
     School: { __resolveReference: resolveSchoolReference },
@@ -47,3 +48,4 @@ export {
 export { normalizeName } from './student/normalize.js';
 export { TEMPLATE_COLUMNS } from './import/template.js';
 export { studentTemplateXlsx } from './import/template-file.js';
+export { MIN_SHARE_MATCHES, type HoldPolicy } from './import/import-screening.js';

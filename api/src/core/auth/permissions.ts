@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'problem.review': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Undo a soft delete. */
   'student.restore': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Approve or reject an import held for matching other schools' pupils: district staff over its school. */
+  'import.approve': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** See which imports matched other schools unusually often (numbers a school must not learn). */
+  'import.monitor': ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
   /** Upload and import a template: a registrar into its own school, a system admin into any. */
   'students.import': ['SCHOOL_REGISTRAR', 'SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

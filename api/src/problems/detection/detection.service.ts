@@ -15,6 +15,16 @@ export interface DetectionResult {
   closed: number;
   joined: number;
   left: number;
+  /** For an import: its records grouped with another school's active record (see crossSchoolMatches). */
+  crossSchool?: CrossSchoolMatches;
+}
+
+/** An import's records that now share a DUPLICATE_ID or DUPLICATE_IDENTITY group with another school's records. */
+export interface CrossSchoolMatches {
+  /** How many of the import's records (rows of its file) are in such a group. */
+  rows: number;
+  /** The other schools' records they were grouped with. */
+  otherStudentIds: string[];
 }
 
 const ACTIVE = activeStudentSql('students');
@@ -51,8 +61,23 @@ export class DetectionService {
     const left = await leaveMembers(manager);
     const closed = await closeVanishedProblems(manager);
     await followMembers(manager);
-    return { opened, joined, left, closed };
+    if (target.kind !== 'import') return { opened, joined, left, closed };
+    return { opened, joined, left, closed, crossSchool: await crossSchoolMatches(manager) };
   }
+}
+
+/**
+ * Read from the desired groups (active records only, proven-different pupils already dropped), so
+ * a match counts exactly when the import puts its record in a problem beside another school's.
+ */
+async function crossSchoolMatches(manager: EntityManager): Promise<CrossSchoolMatches> {
+  const [row] = (await manager.query(`
+    SELECT count(DISTINCT mine.student_id)::int AS rows,
+           coalesce(array_agg(DISTINCT theirs.student_id::text) FILTER (WHERE theirs.student_id IS NOT NULL), '{}') AS "otherStudentIds"
+    FROM detect_targets t
+    JOIN detect_desired mine ON mine.student_id = t.student_id AND mine.type IN ('DUPLICATE_ID', 'DUPLICATE_IDENTITY')
+    JOIN detect_desired theirs ON theirs.type = mine.type AND theirs.group_key = mine.group_key AND theirs.school_id <> mine.school_id`)) as CrossSchoolMatches[];
+  return row ?? { rows: 0, otherStudentIds: [] };
 }
 
 async function prepare(manager: EntityManager): Promise<void> {

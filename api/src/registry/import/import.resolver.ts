@@ -82,11 +82,15 @@ class DetectionSummary {
 }
 
 @ObjectType('ImportResult', { description: 'The outcome of an import: counts, row errors and what detection found.' })
-class ImportResultType {
+export class ImportResultType {
   @Field(() => Boolean, { description: 'True when the file was imported (with skipInvalid, the valid rows were).' })
   ok: boolean;
 
-  @Field(() => String, { nullable: true, description: 'INVALID_ROWS, DUPLICATE_FILE, FILE_TOO_LARGE, NOT_A_SPREADSHEET or UNKNOWN_SCHOOL.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'INVALID_ROWS, DUPLICATE_FILE, FILE_TOO_LARGE, NOT_A_SPREADSHEET, UNKNOWN_SCHOOL, or HELD_FOR_REVIEW: the file matched pupils of other schools too often and waits for the district to approve it (nothing was imported; see heldImports).',
+  })
   failure: string | null;
 
   @Field(() => String, { description: 'A one-line summary for people.' })
@@ -118,6 +122,9 @@ class ImportResultType {
 
   @Field(() => DetectionSummary, { nullable: true, description: 'What detection changed; null when nothing was imported.' })
   problems: DetectionSummary | null;
+
+  @Field(() => ID, { nullable: true, description: 'With HELD_FOR_REVIEW: the held import (see heldImports).' })
+  heldImportId: string | null;
 }
 
 @ObjectType('ImportJob', { description: 'One import of a template into a school, running in the background.' })
@@ -169,7 +176,10 @@ export class ImportResolver {
     if (!upload) throw notFound('Upload');
     return ctx.app.importJobs.start(
       caller.userId,
-      { schoolId: input.schoolId, filePath: upload.path, fileName: upload.fileName, skipInvalid: input.skipInvalid, force: input.force, actorId: caller.userId },
+      {
+        schoolId: input.schoolId, filePath: upload.path, fileName: upload.fileName, skipInvalid: input.skipInvalid, force: input.force,
+        actorId: caller.userId, importer: caller, requestId: ctx.requestId,
+      },
       () => void ctx.app.uploads.remove(input.uploadId),
     );
   }

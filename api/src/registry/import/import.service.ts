@@ -4,17 +4,24 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { PoolClient } from 'pg';
+import type { AccessLog } from '../../core/audit/access-log.js';
+import { scopeOf, type Caller } from '../../core/auth/caller.js';
 import { widened } from '../../core/db/row-scope.js';
 import { appendEvents } from '../../core/events.js';
 import type { LocatedError } from '../../core/files/csv.js';
 import { openSheet, SheetError, type Sheet, type SheetFormat } from './readers.js';
 import { readHeader, readRow, type ColumnPositions, type ImportRow } from './rows.js';
 import { copyWriter, insertWriter, type StudentWriter } from './student-writer.js';
+import { holdReason, keepHeldImport, matchesLandedToday, type HoldPolicy, type HoldReason } from './import-screening.js';
 
 export const MAX_REPORTED_ERRORS = 10_000;
 const BATCH_ROWS = 2_000;
 
-export type ImportFailure = 'INVALID_ROWS' | 'DUPLICATE_FILE' | 'FILE_TOO_LARGE' | 'NOT_A_SPREADSHEET' | 'UNKNOWN_SCHOOL';
+export type ImportFailure = 'INVALID_ROWS' | 'DUPLICATE_FILE' | 'FILE_TOO_LARGE' | 'NOT_A_SPREADSHEET' | 'UNKNOWN_SCHOOL' | 'HELD_FOR_REVIEW';
+
+/** What a held import tells its importer: that it waits, and nothing of what it matched. */
+export const HELD_MESSAGE =
+  'nothing imported yet: this file is held for review, and the district education office must approve it before it is imported. You can follow it in the list of held imports.';
 
 export interface ImportProgress {
   phase: 'READING' | 'SAVING' | 'DETECTING' | 'DONE';
@@ -31,6 +38,16 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   force?: boolean;
   actorId?: string | null;
+  /**
+   * The signed-in user importing (the portal; absent for the operator's CLI): the other schools'
+   * records the import matched go to this user's read log, and a user who sees only part of the
+   * registry has the import screened (held above the thresholds or the daily cap).
+   */
+  importer?: Caller;
+  /** The request the import was started from, for the read log. */
+  requestId?: string | null;
+  /** The district approved this held file: it lands whatever it matches. */
+  approved?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -48,6 +65,8 @@ export interface ImportResult {
   errors: LocatedError[];
   errorCount: number;
   problems: ImportedProblems | null;
+  /** Set when the import was held for the district (failure HELD_FOR_REVIEW). */
+  heldImportId: string | null;
 }
 
 /** What the problems subgraph found among an import's records (its detection counts). */
@@ -58,14 +77,67 @@ export interface ImportedProblems {
   left: number;
 }
 
+/** The import's records that detection grouped with another school's active record (DUPLICATE_ID or DUPLICATE_IDENTITY). */
+export interface CrossSchoolMatches {
+  /** How many of the import's records (rows of its file) matched another school's. */
+  rows: number;
+  /** The other schools' records they matched. */
+  otherStudentIds: string[];
+}
+
 /**
  * Runs in the import's transaction once its rows are in: the registry does not know about problems,
  * the composition root hands it detection as this callback.
  */
-export type AfterImport = (manager: EntityManager, imported: { importId: string; afterId: string }) => Promise<ImportedProblems>;
+export type AfterImport = (
+  manager: EntityManager,
+  imported: { importId: string; afterId: string },
+) => Promise<ImportedProblems & { crossSchool: CrossSchoolMatches }>;
+
+/** How imports are screened for cross-school matches, and where held files are kept. */
+export interface ImportScreening {
+  policy: HoldPolicy;
+  heldDir: string;
+  accessLog: AccessLog;
+}
+
+/** The answer for a held file; the same whether it was held just now or is still waiting from before. */
+function heldResult(heldImportId: string): ImportResult {
+  return {
+    ok: false, failure: 'HELD_FOR_REVIEW', message: HELD_MESSAGE, importId: null, format: null, encoding: null,
+    rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null, heldImportId,
+  };
+}
+
+/**
+ * The importer whose cross-school matches are held above the rule, if any: not the operator's CLI
+ * (no importer) nor a system admin, who read every school already, nor a file the district approved.
+ */
+function screenedImporter(options: ImportOptions): Caller | null {
+  const importer = options.importer;
+  return importer && scopeOf(importer).kind !== 'all' && !options.approved ? importer : null;
+}
+
+interface LandRun {
+  file: string;
+  hash: string;
+  sheet: Sheet;
+  result: ImportResult;
+  progress: (phase: ImportProgress['phase'], rowsDone: number) => void;
+}
 
 /** Rolled back on purpose: the file had errors and nothing may land. */
 class RejectedImport extends Error {}
+
+/** Rolled back on purpose: the file matched other schools too often and waits for the district. */
+class HeldImport extends Error {
+  constructor(
+    readonly reason: HoldReason,
+    readonly matches: number,
+  ) {
+    super('held for review');
+  }
+}
 
 export class ImportService {
   constructor(
@@ -73,6 +145,7 @@ export class ImportService {
     private readonly afterImport: AfterImport,
     private readonly mode: 'server' | 'embedded',
     private readonly maxBytes: number,
+    private readonly screening: ImportScreening,
   ) {}
 
   /** sha256 of the content and, for text, its number of lines: one pass over the file. */
@@ -94,7 +167,7 @@ export class ImportService {
     const file = options.fileName ?? path.basename(options.filePath);
     const result: ImportResult = {
       ok: false, failure: null, message: '', importId: null, format: null, encoding: null,
-      rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null,
+      rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null, heldImportId: null,
     };
     const refuse = (failure: ImportFailure, message: string, row = 0, column = ''): ImportResult => {
       const errors = row || failure === 'NOT_A_SPREADSHEET' ? [{ file, row, column, value: '', reason: message }] : [];
@@ -108,18 +181,34 @@ export class ImportService {
     const progress = (phase: ImportProgress['phase'], rowsDone: number) => options.onProgress?.({ phase, rowsDone, rowsTotal });
     progress('READING', 0);
 
+    const landed = await this.transact(options, { file, hash: checked.hash, sheet: checked.sheet, result, progress }, refuse);
+    if (landed instanceof HeldImport) return this.hold(options, { file, hash: checked.hash, rowsRead: result.rowsRead }, landed);
+    if ('ok' in landed) return landed;
+    // The matched records reached the importer as problems: the read log says who learned of them.
+    if (options.importer) await this.screening.accessLog.record(options.importer, 'student', landed.otherStudentIds, 'import-match', options.requestId ?? null);
+    progress('DONE', result.rowsRead);
+    result.ok = true;
+    result.message = `imported ${result.rowsImported} of ${result.rowsRead} rows${result.rowsSkipped ? ` (${result.rowsSkipped} skipped)` : ''}; ${result.problems?.opened ?? 0} problems opened`;
+    return result;
+  }
+
+  /** The import's one transaction: what it matched when it landed, the hold that rolled it back, or why the file was refused. */
+  private async transact(
+    options: ImportOptions,
+    run: LandRun,
+    refuse: (failure: ImportFailure, message: string, row?: number, column?: string) => ImportResult,
+  ): Promise<CrossSchoolMatches | HeldImport | ImportResult> {
+    const { result, file } = run;
     const runner = this.db.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
-      await this.land(runner, options, { file, hash: checked.hash, sheet: checked.sheet, result, progress });
+      const matches = await this.land(runner, options, run);
       await runner.commitTransaction();
-      progress('DONE', result.rowsRead);
-      result.ok = true;
-      result.message = `imported ${result.rowsImported} of ${result.rowsRead} rows${result.rowsSkipped ? ` (${result.rowsSkipped} skipped)` : ''}; ${result.problems?.opened ?? 0} problems opened`;
-      return result;
+      return matches;
     } catch (error) {
       await runner.rollbackTransaction();
+      if (error instanceof HeldImport) return error;
       if (error instanceof RejectedImport) {
         return { ...result, failure: 'INVALID_ROWS', importId: null, rowsImported: 0, message: `nothing imported: ${result.errorCount} problem(s) in ${file}` };
       }
@@ -128,6 +217,28 @@ export class ImportService {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Keeps a held file for the district and answers its importer: held, and nothing more — not which
+   * rows matched, nor how many, nor detection's counts (each would say where pupils are at school).
+   */
+  private async hold(options: ImportOptions, file: { file: string; hash: string; rowsRead: number }, held: HeldImport): Promise<ImportResult> {
+    const heldImportId = await this.db.transaction((manager) =>
+      keepHeldImport(manager, this.screening.heldDir, options.filePath, {
+        schoolId: options.schoolId, actorId: options.importer!.userId, fileName: file.file, hash: file.hash,
+        skipInvalid: options.skipInvalid ?? false, forced: options.force ?? false, rowsRead: file.rowsRead, matches: held.matches, reason: held.reason,
+      }),
+    );
+    return heldResult(heldImportId);
+  }
+
+  /** Whether this import is held, in its transaction after detection: the rule, the user's day so far. */
+  private async screen(manager: EntityManager, options: ImportOptions, matches: number, rows: number): Promise<void> {
+    const importer = screenedImporter(options);
+    if (!importer) return;
+    const reason = holdReason(this.screening.policy, matches, rows, matches > 0 ? await matchesLandedToday(manager, importer.userId) : 0);
+    if (reason) throw new HeldImport(reason, matches);
   }
 
   /** What is refused before anything is written: size, school, the same file again, not a spreadsheet. */
@@ -143,6 +254,14 @@ export class ImportService {
     const schools = (await this.db.query(`SELECT id FROM schools WHERE id = $1 AND deleted_at IS NULL`, [options.schoolId])) as unknown[];
     if (schools.length === 0) return refuse('UNKNOWN_SCHOOL', `no school with id ${options.schoolId}`);
     const { hash, lines } = await this.fingerprint(options.filePath);
+    if (screenedImporter(options)) {
+      // The same file again while it waits would only make a second hold of it for the district.
+      const [waiting] = (await this.db.query(`SELECT id::text FROM import_holds WHERE school_id = $1 AND content_hash = $2 AND status = 'HELD' ORDER BY id LIMIT 1`, [
+        options.schoolId,
+        hash,
+      ])) as { id: string }[];
+      if (waiting) return heldResult(waiting.id);
+    }
     if (!options.force) {
       const [earlier] = (await this.db.query(
         `SELECT id::text, file_name AS "fileName", created_at AS "createdAt" FROM imports WHERE school_id = $1 AND content_hash = $2 ORDER BY id LIMIT 1`,
@@ -164,7 +283,7 @@ export class ImportService {
   }
 
   /** Inside the import's transaction: the import row, the records, the scope check, detection and the event. */
-  private async land(runner: QueryRunner, options: ImportOptions, run: { file: string; hash: string; sheet: Sheet; result: ImportResult; progress: (phase: ImportProgress['phase'], rowsDone: number) => void }): Promise<void> {
+  private async land(runner: QueryRunner, options: ImportOptions, run: LandRun): Promise<CrossSchoolMatches> {
     const { file, sheet, result, progress } = run;
     const manager = runner.manager;
     // One COPY of a million rows is one statement: the pool's 60 s statement limit is for requests.
@@ -193,9 +312,13 @@ export class ImportService {
     result.rowsImported = result.rowsRead - result.rowsSkipped;
     await manager.query(`UPDATE imports SET rows_read = $2, rows_imported = $3, rows_skipped = $4 WHERE id = $1`, [importId, result.rowsRead, result.rowsImported, result.rowsSkipped]);
     progress('DETECTING', result.rowsRead);
-    result.problems = await this.afterImport(manager, { importId, afterId: lastId });
+    const { crossSchool, ...problems } = await this.afterImport(manager, { importId, afterId: lastId });
+    result.problems = problems;
+    await this.screen(manager, options, crossSchool.rows, result.rowsImported);
+    await manager.query(`UPDATE imports SET cross_school_matches = $2 WHERE id = $1`, [importId, crossSchool.rows]);
     const data = { schoolId: options.schoolId, file, hash: run.hash, rowsImported: result.rowsImported, rowsSkipped: result.rowsSkipped, forced: options.force ?? false, problems: result.problems };
     await appendEvents(manager, [{ type: 'STUDENTS_IMPORTED', actorId: options.actorId ?? null, subjectType: 'import', subjectId: importId, data }]);
+    return crossSchool;
   }
 
   /** Every row the import wrote must be one the importer's own scope can see: else nothing is kept. */

@@ -1,8 +1,11 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { scopeOf } from '../../core/auth/caller.js';
+import { authorize } from '../../core/auth/permissions.js';
 import { badInput } from '../../core/errors.js';
 import { requireScope, type Context } from '../../core/graphql/context.js';
 import { StatsRefusal } from './stats.service.js';
 import { ProblemStatsFilter, ProblemStatsRow, StatsDimension } from './stats.types.js';
+import { UNUSUAL_IMPORT_DAYS, UNUSUAL_IMPORT_LIMIT, UnusualImportRow } from './unusual-imports.js';
 
 @Resolver()
 export class StatsResolver {
@@ -20,5 +23,13 @@ export class StatsResolver {
       if (error instanceof StatsRefusal) throw badInput(error.message, error.field);
       throw error;
     }
+  }
+
+  @Query(() => [UnusualImportRow], {
+    description: `Imports of the last ${UNUSUAL_IMPORT_DAYS} days in your region whose rows matched pupils of other schools at least as often as the hold rule allows, or that were held; newest first, at most ${UNUSUAL_IMPORT_LIMIT}. For district, city and province staff.`,
+  })
+  unusualImports(@Ctx() ctx: Context): Promise<UnusualImportRow[]> {
+    const caller = authorize(ctx.caller, 'import.monitor');
+    return ctx.app.services.unusualImports.list(scopeOf(caller));
   }
 }

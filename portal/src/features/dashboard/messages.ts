@@ -49,6 +49,28 @@ export const dashboardZhCN = {
     emptyTrend: '近 26 周没有新发现的问题',
     emptyAgeing: '没有未解决的问题',
   },
+  unusualImports: {
+    title: '与其他学校重复较多的导入',
+    hint: '近 90 天内，与其他学校学籍重复达到暂缓标准的导入，以及被暂缓审核的导入。成批猜测身份证件号可以查出学生在哪所学校就读，请留意异常的导入。',
+    empty: '近 90 天没有异常的导入',
+    loadFailed: '异常导入加载失败',
+    operator: '运维命令行',
+    columns: {
+      school: '学校',
+      user: '导入人',
+      date: '日期',
+      rows: '行数',
+      matches: '重复条数',
+      rate: '重复比例',
+      status: '状态',
+    },
+    status: {
+      LANDED: '已导入',
+      HELD: '待审核',
+      APPROVED: '审核通过',
+      REJECTED: '未通过',
+    },
+  },
 };
 
 export const dashboardEn: typeof dashboardZhCN = {
@@ -95,5 +117,27 @@ export const dashboardEn: typeof dashboardZhCN = {
     emptySchools: 'No school has unresolved problems',
     emptyTrend: 'No problems found in the last 26 weeks',
     emptyAgeing: 'No unresolved problems',
+  },
+  unusualImports: {
+    title: 'Imports that matched other schools often',
+    hint: 'Imports of the last 90 days that matched pupils of other schools as often as the hold rule allows, and imports that were held. Guessed ID numbers would show where pupils are at school; look out for unusual imports.',
+    empty: 'No unusual imports in the last 90 days',
+    loadFailed: 'Could not load the unusual imports',
+    operator: 'Operator CLI',
+    columns: {
+      school: 'School',
+      user: 'Imported by',
+      date: 'Date',
+      rows: 'Rows',
+      matches: 'Matches',
+      rate: 'Rate',
+      status: 'Status',
+    },
+    status: {
+      LANDED: 'Imported',
+      HELD: 'Waiting',
+      APPROVED: 'Approved',
+      REJECTED: 'Rejected',
+    },
   },
 };

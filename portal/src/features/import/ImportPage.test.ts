@@ -2,7 +2,15 @@ import type { MockedResponse } from '@apollo/client/testing/core';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
-import { ImportPage_JobDocument, ImportPage_MeDocument, ImportPage_SchoolsDocument, ImportPage_StartImportDocument, type Role } from '@/gql/graphql';
+import {
+  HeldImportsList_HeldImportsDocument,
+  ImportPage_JobDocument,
+  ImportPage_MeDocument,
+  ImportPage_SchoolsDocument,
+  ImportPage_StartImportDocument,
+  type HeldImportStatus,
+  type Role,
+} from '@/gql/graphql';
 import { fakeXhr } from '@/test/fake-xhr';
 import { mountWithApp } from '@/test/mount';
 import ImportPage from './ImportPage.vue';
@@ -23,7 +31,9 @@ interface RowError {
   reason: string;
 }
 
-function result(overrides: Partial<{ ok: boolean; failure: string | null; message: string; rowsRead: number; rowsImported: number; errors: RowError[]; opened: number }>) {
+function result(
+  overrides: Partial<{ ok: boolean; failure: string | null; message: string; rowsRead: number; rowsImported: number; errors: RowError[]; opened: number; heldImportId: string }>,
+) {
   const errors = overrides.errors ?? [];
   return {
     __typename: 'ImportResult',
@@ -38,6 +48,25 @@ function result(overrides: Partial<{ ok: boolean; failure: string | null; messag
     errorCount: errors.length,
     errors: errors.map((e) => ({ __typename: 'ImportRowError', ...e })),
     problems: overrides.ok === false ? null : { __typename: 'DetectionSummary', opened: overrides.opened ?? 0, closed: 0, joined: 0, left: 0 },
+    heldImportId: overrides.heldImportId ?? null,
+  };
+}
+
+/** The school's held imports, as the list below the form asks for them. */
+function heldMock(rows: { id: string; fileName: string; status: HeldImportStatus; decisionReason?: string; rowsImported?: number }[]): MockedResponse {
+  const nodes = rows.map((row) => ({
+    __typename: 'HeldImport',
+    id: row.id,
+    fileName: row.fileName,
+    status: row.status,
+    createdAt: '2026-11-30T02:00:00.000Z',
+    decidedAt: row.status === 'HELD' ? null : '2026-11-30T03:00:00.000Z',
+    decisionReason: row.decisionReason ?? null,
+    result: row.rowsImported === undefined ? null : { __typename: 'ImportResult', ok: true, rowsImported: row.rowsImported },
+  }));
+  return {
+    request: { query: HeldImportsList_HeldImportsDocument, variables: { first: 20 } },
+    result: { data: { heldImports: { __typename: 'HeldImportConnection', nodes, totalCount: nodes.length } } },
   };
 }
 
@@ -196,6 +225,42 @@ describe('ImportPage', () => {
 
     await vi.waitFor(() => expect(wrapper.find('[data-testid="import-summary"]').exists()).toBe(true), { timeout: 4000 });
     expect(sent).toHaveLength(2);
+  });
+
+  it('tells the registrar in plain words that a held file waits for the district, and lists it with its status', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    fakeXhr([{ status: 201, body: { uploadId: 'up-1', size: 10, fileName: 'guess.csv' } }]);
+    const held = result({ ok: false, failure: 'HELD_FOR_REVIEW', message: 'nothing imported yet: this file is held for review', rowsRead: 0, heldImportId: 'h9' });
+    const { wrapper } = await mountWithApp(ImportPage, {
+      route: '/import',
+      mocks: [
+        meMock('SCHOOL_REGISTRAR'),
+        heldMock([{ id: 'h3', fileName: '上学期名单.xlsx', status: 'APPROVED', decisionReason: '已核实', rowsImported: 120 }]),
+        startMock('up-1', job('j1', 'guess.csv', 'READING', 0)),
+        pollMock(job('j1', 'guess.csv', 'DONE', 0, held)),
+        heldMock([
+          { id: 'h9', fileName: 'guess.csv', status: 'HELD' },
+          { id: 'h3', fileName: '上学期名单.xlsx', status: 'APPROVED', decisionReason: '已核实', rowsImported: 120 },
+        ]),
+      ],
+    });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="held-status-h3"]').exists()).toBe(true));
+    expect(wrapper.find('[data-testid="held-imports"]').text()).toContain('已导入 120 条学籍');
+    expect(wrapper.find('[data-testid="held-imports"]').text()).toContain('区县说明：已核实');
+    await chooseFile(wrapper, new File(['a,b'], 'guess.csv'));
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-refused"]').attributes('data-failure')).toBe('HELD_FOR_REVIEW'));
+    const alert = wrapper.find('[data-testid="import-refused-alert"]').text();
+    expect(alert).toContain('文件已提交区县审核，暂未导入');
+    expect(alert).toContain('区县学籍管理员审核通过后才会导入');
+    // The API's English sentence adds nothing for a held file, and no numbers are shown.
+    expect(alert).not.toContain('held for review');
+    expect(alert).not.toMatch(/\d/);
+    expect(wrapper.find('[data-testid="import-anyway"]').exists()).toBe(false);
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="held-status-h9"]').text()).toBe('待审核'));
+    expect(wrapper.find('[data-testid="held-status-h3"]').text()).toBe('已通过');
   });
 
   it('refuses a file that is not a spreadsheet before sending anything, and asks for a file', async () => {

@@ -11,6 +11,7 @@ export const TEXT_LIMITS = {
   decisionNote: 500,
   actionComment: 500,
   restoreReason: 500,
+  holdDecisionReason: 500,
 } as const;
 
 /** The limit a TOO_LONG refusal names, read from the API's message ("… at most 500 characters …"). */

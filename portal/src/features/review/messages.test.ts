@@ -8,6 +8,7 @@ describe('problem and document names', () => {
     ['ProblemType', reviewZhCN.problemType],
     ['ProblemScope', reviewZhCN.problemScope],
     ['ProblemStatus', reviewZhCN.problemStatus],
+    ['ImportHoldReason', reviewZhCN.held.reason],
   ] as const)('translate every %s value of the API schema', (enumName, labels) => {
     expect(Object.keys(labels).sort()).toEqual(enumValues(enumName).sort());
   });
