@@ -106,7 +106,10 @@ describe('story 1: two schools negotiate a cross-school duplicate (real Chromium
     const heads = a.locator('th.compare__head');
     expect(await heads.nth(0).textContent()).toContain('本校');
     expect(await heads.nth(1).textContent()).toContain(problem.theirs.schoolName);
-    expect(await a.locator(`[data-testid="compare-idNumber-${problem.theirs.studentId}"]`).textContent()).toMatch(/\d{6}\*+\w{4}/);
+    // The other school's number is compared with ours, never shown, not even masked.
+    const theirIdNumber = await a.locator(`[data-testid="compare-idNumber-${problem.theirs.studentId}"]`).textContent();
+    expect(theirIdNumber).toContain('与本校记录');
+    expect(theirIdNumber).not.toMatch(/\d{3}/);
     expect(await a.locator(`[data-testid="compare-school-${problem.theirs.studentId}"]`).getAttribute('class')).toContain('is-different');
     expect(await a.locator(`[data-testid="compare-name-${problem.theirs.studentId}"]`).getAttribute('class')).not.toContain('is-different');
     expect(await a.locator(`[data-testid="actions-${problem.ours.studentId}"] button`).count()).toBe(3);
