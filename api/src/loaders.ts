@@ -19,7 +19,7 @@ function keyed<K extends string, V>(fetch: (keys: readonly K[]) => Promise<V[]>,
  * data to another). Entity loaders fetch without access checks, resolvers check scope on what
  * they return; the problem loaders apply the caller's scope themselves.
  */
-export function createLoaders(app: App, caller: Caller | null, requestId: string | null = null) {
+export function createLoaders(app: App, caller: Caller | null) {
   const { services } = app;
   const scope = caller ? scopeOf(caller) : ({ kind: 'school', schoolId: '0' } as const);
   return {
@@ -27,11 +27,6 @@ export function createLoaders(app: App, caller: Caller | null, requestId: string
     school: keyed<string, School>((ids) => services.schools.byIds(ids), (s) => String(s.id)),
     student: keyed<string, Student>((ids) => services.students.byIds(ids), (s) => String(s.id)),
     user: keyed<string, User>((ids) => services.users.byIds(ids), (u) => String(u.id)),
-    // Student records reached by reference from another subgraph, logged as one read per request tick.
-    readLog: new DataLoader(async (ids: readonly string[]) => {
-      if (caller) await services.accessLog.record(caller, 'student', ids, 'entities', requestId);
-      return ids;
-    }),
     problemMembers: new DataLoader((ids: readonly string[]) => services.problems.membersOf(scope, ids)),
     problemParticipants: new DataLoader((ids: readonly string[]) => services.problems.participantsOf(ids)),
     problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(scope, ids)),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskIdNumber } from '../src/registry/student/id-number.js';
 import { IdType, type Gender } from '../src/registry/student/student.entity.js';
 import { makeSchool, makeUser } from './support/factories.js';
 import { PLAIN_PDF } from './support/images.js';
@@ -93,7 +94,7 @@ describe('school actions on problem records (change, corroborate, delete) and di
     expect(done.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
   });
 
-  it('a change fixes an invalid ID number, with the before and after in the history', async () => {
+  it('a change fixes an invalid ID number, with the before and after in the history (masked)', async () => {
     const good = validId('330106', '2013-03-03', 'M', 3);
     const typo = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
     const { ids, problemId } = await records([{ school: schoolA, name: '王三', gender: 'M' as Gender, birthDate: '2013-03-03', idNumber: typo }]);
@@ -102,7 +103,7 @@ describe('school actions on problem records (change, corroborate, delete) and di
     const changed = await act(tokens.a, { problemId, version: p.version, studentId: ids[0], action: 'CHANGE', changes: { idNumber: good }, materialIds: [await material(tokens.a)] });
     expect(changed.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
     const change = (await problem(problemId)).history.find((e: { type: string }) => e.type === 'ACTION_CHANGE');
-    expect(change.data).toMatchObject({ studentId: ids[0], before: { idNumber: typo }, after: { idNumber: good } });
+    expect(change.data).toMatchObject({ studentId: ids[0], before: { idNumber: maskIdNumber(typo) }, after: { idNumber: maskIdNumber(good) } });
     const [student] = (await app.db.dataSource.query(`SELECT id_number, id_key, id_problems, version FROM students WHERE id = $1`, [ids[0]])) as object[];
     expect(student).toEqual({ id_number: good, id_key: good, id_problems: [], version: 2 });
   });
@@ -384,12 +385,14 @@ describe('school actions on problem records (change, corroborate, delete) and di
       problemId, version: p.version, studentId: ids[1], action: 'CHANGE', changes: { idNumber: real, phone: '13800001111' }, materialIds: [await material(tokens.b)],
     });
     expect(changed.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
-    // School A sees that B changed its record, as much as the comparison shows: masked, no phone.
+    // School A sees that B changed its record, and which fields, but no value of it.
     const seenByA = (await problem(problemId, tokens.a)).history.find((e: { type: string }) => e.type === 'ACTION_CHANGE');
-    expect(seenByA.data.after).toEqual({ idNumber: `${real.slice(0, 6)}********${real.slice(14)}` });
-    expect(seenByA.data.before).toEqual({ idNumber: `${shared.slice(0, 6)}********${shared.slice(14)}` });
+    // Another school's record: which fields changed, never their values (the disclosure model).
+    expect(seenByA.data).not.toHaveProperty('before');
+    expect(seenByA.data).not.toHaveProperty('after');
+    expect(seenByA.data.changedFields).toEqual(['idNumber', 'phone']);
     const seenByB = (await problem(problemId, tokens.b)).history.find((e: { type: string }) => e.type === 'ACTION_CHANGE');
-    expect(seenByB.data.after).toEqual({ idNumber: real, phone: '13800001111' });
+    expect(seenByB.data.after).toEqual({ idNumber: maskIdNumber(real), phone: '13800001111' });
     p = await problem(problemId, tokens.b);
     expect(p.members.map((m: { studentId: string }) => m.studentId)).toEqual([ids[0]]);
     expect(p.history.map((e: { type: string }) => e.type)).toEqual(['PROBLEM_OPENED', 'ACTION_CHANGE', 'MEMBER_LEFT', 'PROBLEM_SUBMITTED_FOR_REVIEW']);

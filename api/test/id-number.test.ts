@@ -35,8 +35,8 @@ describe('resident ID numbers (GB 11643)', () => {
     expect(residentIdKey('RESIDENT_ID', '  ')).toBeNull();
   });
 
-  it('masks all but the first 6 and last 4 characters', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  it('masks all but the address code and the check character (the birth date and sequence stay hidden)', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105***********X');
     expect(maskIdNumber(null)).toBeNull();
   });
 });

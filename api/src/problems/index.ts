@@ -3,6 +3,8 @@ import { ActionResolver } from './action/action.resolver.js';
 import { ReviewResolver } from './review/review.resolver.js';
 import { NegotiationResolver } from './negotiation/negotiation.resolver.js';
 import { resolveProblemReference, resolveSchoolRef, resolveStudentRef } from './problem/problem.reference.js';
+import { recordOfEvent } from './problem/disclosure.js';
+import type { ProblemEvent, ProblemMember } from './problem/problem-member.type.js';
 import { ProblemMemberResolver, ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
 
 export const problemsSubgraph: SubgraphDefinition = {
@@ -12,6 +14,12 @@ export const problemsSubgraph: SubgraphDefinition = {
     Problem: { __resolveReference: resolveProblemReference },
     Student: { __resolveReference: resolveStudentRef },
     School: { __resolveReference: resolveSchoolRef },
+  },
+  // A problem shows its pupils; a member and a history entry about a record are reads of that record.
+  reads: {
+    Problem: { subject: 'problem', idOf: (problem) => (problem as { id?: string }).id },
+    ProblemMember: { subject: 'student', idOf: (member) => (member as ProblemMember).studentId },
+    ProblemEvent: { subject: 'student', idOf: (event) => recordOfEvent(event as ProblemEvent) },
   },
 };
 export { lifecycleDiagram } from './lifecycle/index.js';

@@ -16,6 +16,9 @@ export const registrySubgraph: SubgraphDefinition = {
     School: { __resolveReference: resolveSchoolReference },
     Student: { __resolveReference: resolveStudentReference },
   },
+  reads: {
+    Student: { subject: 'student', idOf: (student) => (student as { id?: string }).id },
+  },
 };
 
 export { StudentChangesInput } from './student/student-changes.input.js';
@@ -32,6 +35,15 @@ export {
 } from './student/student.commands.js';
 export { STUDENT_FIELDS, type NewStudent, type StudentChanges, type StudentDetails } from './student/student-fields.js';
 export { ACTIVE_STATUSES, Gender, IdType, StudentStatus } from './student/student.entity.js';
-export { checkResidentId, IdProblemReason, maskIdNumber, residentIdCheckChar } from './student/id-number.js';
+export {
+  checkResidentId,
+  compareIdNumbers,
+  ID_PROBLEM_SUMMARIES,
+  IdNumberPart,
+  IdProblemReason,
+  maskIdNumber,
+  residentIdCheckChar,
+} from './student/id-number.js';
+export { normalizeName } from './student/normalize.js';
 export { TEMPLATE_COLUMNS } from './import/template.js';
 export { studentTemplateXlsx } from './import/template-file.js';

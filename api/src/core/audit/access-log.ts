@@ -3,6 +3,13 @@ import type { Caller } from '../auth/caller.js';
 
 export type AccessSubject = 'student' | 'problem' | 'material' | 'id_number';
 
+/** One kind of record read under one operation, with the ids read. */
+export interface ReadEntry {
+  subject: AccessSubject;
+  operation: string;
+  ids: string[];
+}
+
 /** A minimum the law sets for keeping network logs; the retention setting cannot go below it. */
 export const MIN_RETENTION_DAYS = 183;
 
@@ -25,6 +32,19 @@ export class AccessLog {
       operation,
       requestId,
     ]);
+  }
+
+  /** Several reads of one request in one statement (the read log's share of a page is one round trip). */
+  async recordMany(caller: Caller, entries: readonly ReadEntry[], requestId: string | null): Promise<void> {
+    const rows = entries.filter((entry) => entry.ids.length > 0);
+    if (rows.length === 0) return;
+    const params: unknown[] = [caller.userId, requestId];
+    const values = rows.map((entry) => {
+      params.push(entry.subject, [...new Set(entry.ids)], entry.operation);
+      const n = params.length;
+      return `($1, $${n - 2}, $${n - 1}::bigint[], $${n}, $2)`;
+    });
+    await this.db.query(`INSERT INTO access_log (user_id, subject_type, subject_ids, operation, request_id) VALUES ${values.join(', ')}`, params);
   }
 
   /** Deletes entries older than the retention (ACCESS_LOG_RETENTION_DAYS, at least 183 days). */

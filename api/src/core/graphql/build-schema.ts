@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { gql } from 'graphql-tag';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import type { WatchedType } from './read-log.js';
 
 // Loosely typed on purpose: each `__resolveReference` is typed where it is written.
 export type ReferenceResolvers = Record<string, { __resolveReference: (...args: any[]) => unknown }>;
@@ -13,6 +14,8 @@ export interface SubgraphDefinition {
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type this subgraph owns or extends with fields of its own. */
   references?: ReferenceResolvers;
+  /** The types whose objects are personal data: every one a response carries is read-logged. */
+  reads?: Record<string, WatchedType>;
 }
 
 const FEDERATION_LINK = `

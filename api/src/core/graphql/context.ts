@@ -4,6 +4,7 @@ import type { AccessLog, AccessSubject } from '../audit/access-log.js';
 import type { TokenKeys } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
+import type { RequestReads } from '../audit/request-reads.js';
 
 // Core names no domain, yet every resolver needs its domain's services and loaders typed on the
 // context. So core declares open interfaces with only what core itself uses, and the composition
@@ -28,7 +29,7 @@ export interface RequestApp {
 export interface RequestLoaders {}
 
 /** Builds the loaders of one request (never shared between requests). */
-export type CreateLoaders = (app: RequestApp, caller: Caller | null, requestId: string | null) => RequestLoaders;
+export type CreateLoaders = (app: RequestApp, caller: Caller | null) => RequestLoaders;
 
 export interface Context {
   app: RequestApp;
@@ -38,6 +39,8 @@ export interface Context {
   loaders: RequestLoaders;
   requestId: string;
   log: Logger;
+  /** Records of the personal-data types this request returned, for the read log (read-log.ts). */
+  reads: RequestReads;
 }
 
 export function requireCaller(ctx: Context): Caller {
@@ -49,7 +52,10 @@ export function requireScope(ctx: Context): Scope {
   return scopeOf(requireCaller(ctx));
 }
 
-/** Records that the caller read these records (the read log), before they are returned. */
+/**
+ * Records a read that no returned object shows, at once (a full ID number revealed). Objects of the
+ * watched types are logged by type at the end of the request (read-log.ts).
+ */
 export async function logAccess(ctx: Context, subject: AccessSubject, ids: readonly string[], operation: string): Promise<void> {
   if (!ctx.caller) return;
   await ctx.app.services.accessLog.record(ctx.caller, subject, ids, operation, ctx.requestId);

@@ -1,6 +1,7 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
+import { RequestReads } from '../audit/request-reads.js';
 import { scopeOf } from '../auth/caller.js';
 import { verifySubgraphToken } from '../auth/tokens.js';
 import { bindRowScope, NO_ROWS, withRowScope } from '../db/row-scope.js';
@@ -9,6 +10,7 @@ import { buildFederatedSchema, type SubgraphDefinition } from './build-schema.js
 import type { Context, CreateLoaders, RequestApp } from './context.js';
 import { maskErrors } from './errors.js';
 import { operationLimits } from './limits.js';
+import { readLogPlugin, watchReads } from './read-log.js';
 
 export const CALLER_HEADER = 'x-pss-caller';
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -28,6 +30,7 @@ export interface SubgraphServer {
  */
 export async function createSubgraphServer(app: RequestApp, def: SubgraphDefinition, createLoaders: CreateLoaders): Promise<SubgraphServer> {
   const schema = await buildFederatedSchema(def);
+  watchReads(schema, def.reads ?? {});
   const log = app.log.child({ subgraph: def.name });
   const limits = operationLimits(app.config);
   const server = new ApolloServer<Context>({
@@ -40,7 +43,7 @@ export async function createSubgraphServer(app: RequestApp, def: SubgraphDefinit
     validationRules: limits.validationRules,
     formatError: maskErrors(log),
     // No usage reporting to Apollo's cloud: nothing about minors' records leaves the deployment.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), readLogPlugin(), ...limits.plugins],
   });
   await server.start();
 
@@ -57,7 +60,7 @@ export async function createSubgraphServer(app: RequestApp, def: SubgraphDefinit
     }
     // Anonymous requests (sign-in) reach no pupil's or problem's rows.
     bindRowScope(caller ? scopeOf(caller) : NO_ROWS);
-    return { app, caller, clientAddress, loaders: createLoaders(app, caller, requestId), requestId, log: log.child({ requestId }) };
+    return { app, caller, clientAddress, loaders: createLoaders(app, caller), requestId, log: log.child({ requestId }), reads: new RequestReads() };
   };
 
   return {

@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Gender, IdProblemReason, IdType } from '../../registry/index.js';
+import { Gender, IdNumberPart, IdProblemReason, IdType } from '../../registry/index.js';
 import { SchoolRef, StudentRef } from './references.js';
 
 export enum RecordActionKind {
@@ -26,19 +26,81 @@ export class IdCheck {
   @Field(() => [IdProblemReason], { description: 'What fails; empty when valid.' })
   reasons: IdProblemReason[];
 
-  @Field(() => [String], { description: 'One sentence per reason.' })
+  @Field(() => [String], { description: 'One sentence per reason; none names a digit of the number.' })
   messages: string[];
 
   @Field(() => Boolean, { description: 'False when the first six digits are not a GB/T 2260 code we know: a warning only, codes change over time.' })
   addressCodeKnown: boolean;
 }
 
+export enum Disclosure {
+  FULL = 'FULL',
+  COMPARED = 'COMPARED',
+}
+registerEnumType(Disclosure, {
+  name: 'Disclosure',
+  description: 'How much of a problem member you may see (README, "Disclosure model").',
+  valuesConfig: {
+    FULL: { description: 'The record is in your scope: its values as imported (the ID number still masked; reveal it with student(id) { idNumber }).' },
+    COMPARED: { description: "Another school's record: its name partly masked, and gender, birth date and ID number only as a comparison with your record." },
+  },
+});
+
+export enum Sameness {
+  SAME = 'SAME',
+  DIFFERS = 'DIFFERS',
+  MISSING = 'MISSING',
+}
+registerEnumType(Sameness, {
+  name: 'Sameness',
+  description: "A field of another school's record compared with your record's.",
+  valuesConfig: {
+    SAME: { description: 'The same value (ID numbers compared in their normalised form, legacy 15-digit numbers expanded).' },
+    DIFFERS: { description: 'A different value.' },
+    MISSING: { description: 'One of the two records has no value.' },
+  },
+});
+
+registerEnumType(IdNumberPart, {
+  name: 'IdNumberPart',
+  description: 'A part of an 18-character resident ID number (GB 11643).',
+  valuesConfig: {
+    ADDRESS_CODE: { description: 'Characters 1–6: where the number was issued.' },
+    BIRTH_DATE: { description: 'Characters 7–14: the birth date.' },
+    SEQUENCE: { description: 'Characters 15–17: the sequence; the 17th is odd for males, even for females.' },
+    CHECK_CHARACTER: { description: 'Character 18: the check digit or X.' },
+  },
+});
+
+@ObjectType('MemberComparison', { description: "Another school's record compared with yours, field by field, without its values." })
+export class MemberComparison {
+  @Field(() => ID, { description: 'Your record in this problem that it is compared with (the first of yours).' })
+  against: string;
+
+  @Field(() => Sameness, { description: 'The name (normalised: spaces and full-width letters do not count).' })
+  name: Sameness;
+
+  @Field(() => Sameness, { description: '性别.' })
+  gender: Sameness;
+
+  @Field(() => Sameness, { description: '出生日期.' })
+  birthDate: Sameness;
+
+  @Field(() => Sameness, { description: '身份证件类型.' })
+  idType: Sameness;
+
+  @Field(() => Sameness, { description: '身份证件号.' })
+  idNumber: Sameness;
+
+  @Field(() => [IdNumberPart], { description: 'For two 18-character resident ID numbers that differ: which parts differ. Empty otherwise.' })
+  idNumberDiffersIn: IdNumberPart[];
+}
+
 /**
- * One record of a problem, with what is needed to compare it side by side. Carried by this
- * subgraph so that a school can compare against another school's record without being able to
- * open that record (its ID number is masked; phone and address are not here at all).
+ * One record of a problem, as the disclosure model lets the caller see it (disclosure.ts): in
+ * full for records in the caller's scope, as a comparison with the caller's own record otherwise.
  */
-@ObjectType('ProblemMember', { description: "One record in a problem, as needed to compare it with the others; another school's ID number is masked." })
+@ObjectType('ProblemMember', { description: "One record in a problem. Yours in full; another school's as a comparison with yours (see `disclosure`)." })
 export class ProblemMember {
   @Field(() => ID, { description: 'The record.' })
   studentId: string;
@@ -52,23 +114,29 @@ export class ProblemMember {
   @Field(() => Boolean, { description: "True when the record belongs to a school in your scope, so you may act on it." })
   inMyScope: boolean;
 
-  @Field(() => String, { description: 'Name as imported.' })
+  @Field(() => Disclosure, { description: 'FULL for records in your scope, COMPARED for the others.' })
+  disclosure: Disclosure;
+
+  @Field(() => String, { description: 'Name as imported; partly masked (张*睿) when COMPARED.' })
   name: string;
 
-  @Field(() => Gender, { description: '性别.' })
-  gender: Gender;
+  @Field(() => Gender, { nullable: true, description: '性别; null when COMPARED (see comparison).' })
+  gender: Gender | null;
 
-  @Field(() => String, { description: 'YYYY-MM-DD' })
-  birthDate: string;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null when COMPARED (see comparison).' })
+  birthDate: string | null;
 
   @Field(() => IdType, { description: '身份证件类型.' })
   idType: IdType;
 
-  @Field(() => String, { nullable: true, description: 'First 6 and last 4 characters; the rest hidden.' })
+  @Field(() => String, { nullable: true, description: 'Address code and check character, the rest hidden; null when COMPARED.' })
   idNumberMasked: string | null;
 
-  @Field(() => IdCheck, { nullable: true, description: 'For resident ID numbers: the checks, shown beside the number.' })
+  @Field(() => IdCheck, { nullable: true, description: 'For resident ID numbers in your scope: the checks, shown beside the number; null when COMPARED.' })
   idCheck: IdCheck | null;
+
+  @Field(() => MemberComparison, { nullable: true, description: 'When COMPARED: this record against your own record in the problem; null for your records.' })
+  comparison: MemberComparison | null;
 
   @Field(() => Boolean, { description: 'The school has corroborated this record (佐证) in this problem.' })
   corroborated: boolean;

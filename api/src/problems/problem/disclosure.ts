@@ -1,0 +1,146 @@
+import { scopeCoversSchool, type Scope } from '../../core/auth/caller.js';
+import {
+  checkResidentId,
+  compareIdNumbers,
+  ID_PROBLEM_SUMMARIES,
+  maskIdNumber,
+  normalizeName,
+  type Gender,
+  type IdType,
+} from '../../registry/index.js';
+import { Disclosure, Sameness, type MemberComparison, type ProblemEvent, type ProblemMember } from './problem-member.type.js';
+
+/**
+ * The disclosure model (README, "Disclosure model"), in one place: every view of a problem's
+ * records and of their history goes through these functions.
+ *
+ * A record in the caller's scope is shown in full, except its ID number, which stays masked until
+ * revealed one record at a time (logged). Another school's record is shown as what a registrar
+ * needs to decide and nothing it could reuse: its school, its name partly masked, and for every
+ * other field only whether it equals the caller's own record. No value of it is returned, so no
+ * combination of fields rebuilds one: the old "first 6 + last 4" mask beside a birth date was the
+ * whole number.
+ */
+
+/** A problem member as stored: every value in full. Only this module turns it into a view. */
+export interface MemberValues {
+  studentId: string;
+  schoolId: string;
+  regionCode: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  idType: IdType;
+  idNumber: string | null;
+  addressCodeKnown: boolean;
+  corroborated: boolean;
+  joinedAt: Date;
+  problemStatus: string;
+}
+
+/** The first and last characters of a name, the rest starred: 张*睿, 欧**睿, 张*. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return '*';
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
+function sameness(a: unknown, b: unknown): Sameness {
+  if (a === null || a === undefined || a === '' || b === null || b === undefined || b === '') return Sameness.MISSING;
+  return a === b ? Sameness.SAME : Sameness.DIFFERS;
+}
+
+function compare(theirs: MemberValues, ours: MemberValues): MemberComparison {
+  const id = compareIdNumbers(theirs, ours);
+  return {
+    against: ours.studentId,
+    name: sameness(normalizeName(theirs.name), normalizeName(ours.name)),
+    gender: sameness(theirs.gender, ours.gender),
+    birthDate: sameness(theirs.birthDate, ours.birthDate),
+    idType: sameness(theirs.idType, ours.idType),
+    idNumber: id.same === null ? Sameness.MISSING : id.same ? Sameness.SAME : Sameness.DIFFERS,
+    idNumberDiffersIn: id.differingParts,
+  };
+}
+
+function inScope(scope: Scope, member: Pick<MemberValues, 'schoolId' | 'regionCode'>): boolean {
+  return scopeCoversSchool(scope, { id: member.schoolId, regionCode: member.regionCode });
+}
+
+function fullView(member: MemberValues): ProblemMember {
+  const check = member.idType === 'RESIDENT_ID' && member.idNumber ? checkResidentId(member.idNumber, member) : null;
+  return {
+    ...common(member, true),
+    disclosure: Disclosure.FULL,
+    name: member.name,
+    gender: member.gender,
+    birthDate: member.birthDate,
+    idNumberMasked: maskIdNumber(member.idNumber),
+    // The checker's own sentences quote the number ("should be X", "says born …"): these do not.
+    idCheck: check && { ...check, messages: check.reasons.map((reason) => ID_PROBLEM_SUMMARIES[reason]), addressCodeKnown: member.addressCodeKnown },
+    comparison: null,
+  };
+}
+
+function comparedView(member: MemberValues, ours: MemberValues | undefined): ProblemMember {
+  return {
+    ...common(member, false),
+    disclosure: Disclosure.COMPARED,
+    name: maskName(member.name),
+    gender: null,
+    birthDate: null,
+    idNumberMasked: null,
+    // Validity is left out too: "valid" beside "differs only in the birth date" and "same birth
+    // date" would pin the number down.
+    idCheck: null,
+    comparison: ours ? compare(member, ours) : null,
+  };
+}
+
+function common(member: MemberValues, mine: boolean) {
+  return {
+    studentId: member.studentId,
+    school: { id: member.schoolId },
+    student: mine ? { id: member.studentId } : null,
+    inMyScope: mine,
+    idType: member.idType,
+    corroborated: member.corroborated,
+    joinedAt: member.joinedAt,
+    problemStatus: member.problemStatus,
+  };
+}
+
+/** The members of one problem as `scope` may see them; others are compared with the first of its own. */
+export function discloseMembers(scope: Scope, members: readonly MemberValues[]): ProblemMember[] {
+  const ours = members.find((member) => inScope(scope, member));
+  return members.map((member) => (inScope(scope, member) ? fullView(member) : comparedView(member, ours)));
+}
+
+/** The record an event of a problem's history is about, if any. */
+export function recordOfEvent(event: ProblemEvent): string | null {
+  const id = event.data.studentId;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+/** Which values of a record an event's `before`/`after` carry. */
+function recordValues(values: unknown): Record<string, unknown> | null {
+  return values && typeof values === 'object' && !Array.isArray(values) ? (values as Record<string, unknown>) : null;
+}
+
+/**
+ * An event of a problem's history as `scope` may see it. Values recorded about a record in scope
+ * are shown with its ID numbers masked; about another school's record, only which fields changed.
+ * `subject` is the school of the record the event is about; null for events about no record.
+ */
+export function discloseEvent(scope: Scope, event: ProblemEvent, subject: { schoolId: string; regionCode: string } | null): ProblemEvent {
+  const { before, after, ...rest } = event.data;
+  const values = [recordValues(before), recordValues(after)];
+  if (!values.some(Boolean)) return event;
+  if (!subject || inScope(scope, subject)) {
+    const masked = values.map((v) => v && Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'idNumber' && typeof x === 'string' ? maskIdNumber(x) : x])));
+    return { ...event, data: { ...rest, ...(before !== undefined && { before: masked[0] }), ...(after !== undefined && { after: masked[1] }) } };
+  }
+  const changedFields = [...new Set(values.flatMap((v) => (v ? Object.keys(v) : [])))].sort();
+  return { ...event, data: { ...rest, changedFields } };
+}
