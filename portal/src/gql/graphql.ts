@@ -336,7 +336,7 @@ export type StudentChangesInput = {
 export type StudentFilter = {
   /** Only records of this school (it must be in your scope). */
   schoolId?: string | number | null | undefined;
-  /** Part of a name, or the start of an ID number. */
+  /** Part of a name, or a whole resident ID number (ID numbers are encrypted at rest and match only in full, by their blind index). */
   search?: string | null | undefined;
 };
 
@@ -445,7 +445,7 @@ export type EscalateDialog_EscalateMutationVariables = Exact<{
 
 export type EscalateDialog_EscalateMutation = { escalateProblem: { ok: boolean, id: string | null, error: { code: string, message: string, field: string | null } | null } };
 
-export type MemberComparison_MemberFragment = { studentId: string, name: string, gender: Gender, birthDate: string, idType: IdType, idNumberMasked: string | null, corroborated: boolean, allowedActions: Array<RecordAction>, idCheck: { valid: boolean, reasons: Array<IdProblemReason>, messages: Array<string>, addressCodeKnown: boolean } | null, school: { id: string, name: string, code: string, region: { code: string, name: string } }, student: { id: string, status: StudentStatus } | null };
+export type MemberComparison_MemberFragment = { studentId: string, name: string, gender: Gender | null, birthDate: string | null, idType: IdType, idNumberMasked: string | null, corroborated: boolean, allowedActions: Array<RecordAction>, idCheck: { valid: boolean, reasons: Array<IdProblemReason>, messages: Array<string>, addressCodeKnown: boolean } | null, school: { id: string, name: string, code: string, region: { code: string, name: string } }, student: { id: string, status: StudentStatus } | null };
 
 export type NegotiationCompose_PostMutationVariables = Exact<{
   input: PostMessageInput;
@@ -463,7 +463,7 @@ export type ProblemPage_ProblemQueryVariables = Exact<{
 }>;
 
 
-export type ProblemPage_ProblemQuery = { me: { id: string, role: Role, school: { id: string } | null } | null, problem: { id: string, type: ProblemType, scope: ProblemScope, status: ProblemStatus, reasons: Array<IdProblemReason>, version: number, openedAt: string, updatedAt: string, resolvedAt: string | null, deadlineAt: string, overdue: boolean, viewerCan: { negotiate: boolean, escalate: boolean, review: boolean, decide: boolean }, members: Array<{ joinedAt: string, studentId: string, name: string, gender: Gender, birthDate: string, idType: IdType, idNumberMasked: string | null, corroborated: boolean, allowedActions: Array<RecordAction>, idCheck: { valid: boolean, reasons: Array<IdProblemReason>, messages: Array<string>, addressCodeKnown: boolean } | null, school: { id: string, name: string, code: string, region: { code: string, name: string } }, student: { id: string, status: StudentStatus } | null }>, messages: Array<{ id: string, authorName: string, body: string, proposal: ProposalKind | null, keepStudentId: string | null, proposalStatus: ProposalStatus | null, answerReason: string | null, answeredAt: string | null, createdAt: string, school: { id: string, name: string } }>, history: Array<{ id: string, type: string, occurredAt: string, actorName: string | null, data: unknown }> } };
+export type ProblemPage_ProblemQuery = { me: { id: string, role: Role, school: { id: string } | null } | null, problem: { id: string, type: ProblemType, scope: ProblemScope, status: ProblemStatus, reasons: Array<IdProblemReason>, version: number, openedAt: string, updatedAt: string, resolvedAt: string | null, deadlineAt: string, overdue: boolean, viewerCan: { negotiate: boolean, escalate: boolean, review: boolean, decide: boolean }, members: Array<{ joinedAt: string, studentId: string, name: string, gender: Gender | null, birthDate: string | null, idType: IdType, idNumberMasked: string | null, corroborated: boolean, allowedActions: Array<RecordAction>, idCheck: { valid: boolean, reasons: Array<IdProblemReason>, messages: Array<string>, addressCodeKnown: boolean } | null, school: { id: string, name: string, code: string, region: { code: string, name: string } }, student: { id: string, status: StudentStatus } | null }>, messages: Array<{ id: string, authorName: string, body: string, proposal: ProposalKind | null, keepStudentId: string | null, proposalStatus: ProposalStatus | null, answerReason: string | null, answeredAt: string | null, createdAt: string, school: { id: string, name: string } }>, history: Array<{ id: string, type: string, occurredAt: string, actorName: string | null, data: unknown }> } };
 
 export type ProblemTable_ProblemFragment = { id: string, type: ProblemType, scope: ProblemScope, status: ProblemStatus, openedAt: string, updatedAt: string, deadlineAt: string, overdue: boolean, members: Array<{ studentId: string, name: string, school: { id: string, name: string } }> };
 
