@@ -20,6 +20,8 @@ import { AccessLog1764633600003 } from './core/db/migrations/1764633600003-acces
 import { RowSecurity1764720000000 } from './core/db/migrations/1764720000000-row-security.js';
 import { Sessions1764806400000 } from './core/db/migrations/1764806400000-sessions.js';
 import { ImportHolds1764892800000 } from './core/db/migrations/1764892800000-import-holds.js';
+import { EncryptionAtRest1764892800001 } from './core/db/migrations/1764892800001-encryption-at-rest.js';
+import { resolveKeyRing, useKeyRing } from './core/crypto/index.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
 import { Problem, ProblemMemberRow } from './problems/problem/problem.entity.js';
@@ -54,7 +56,7 @@ import { UnusualImportsService } from './reports/stats/unusual-imports.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001];
 
 export interface App {
   config: Config;
@@ -146,6 +148,7 @@ export interface AppOptions {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const keys = deriveKeys(resolveJwtSecret(config.JWT_SECRET, config.DATA_DIR), config.JWT_PREVIOUS_SECRET);
+  useKeyRing(resolveKeyRing(config, config.DATA_DIR));
   let unlock = () => {};
   let embeddedDir: string | undefined;
   if (!config.DATABASE_URL && !options.inMemory) {
@@ -190,8 +193,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
 }
 
-/** Applies pending migrations; returns their names. */
+/**
+ * Applies pending migrations, then seals what is not yet sealed under the current data key (values
+ * stored before encryption, or after DATA_KEY_ID changed); returns the migrations' names.
+ */
 export async function migrate(app: App): Promise<string[]> {
+  const applied = await migrateSchema(app);
+  const sealed = await app.services.students.reseal();
+  const { id_number, household_region, phone } = sealed.students;
+  if (id_number + household_region + phone + sealed.events > 0) app.log.info(sealed, 'stored personal data sealed under the current data key');
+  return applied;
+}
+
+/** The migrations alone (`keys:rotate` reports the sealing itself). */
+export async function migrateSchema(app: App): Promise<string[]> {
   const applied = await asOwner(() => app.db.dataSource.runMigrations({ transaction: 'each' }));
   return applied.map((m) => m.name);
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createApp, migrate, MIGRATIONS, type App } from './app.js';
+import { createApp, migrate, migrateSchema, MIGRATIONS, type App } from './app.js';
 import { backup, restore } from './core/backup/backup.js';
 import { ConfigError, parseConfig, type Config } from './core/config.js';
 import { SYSTEM } from './core/db/row-scope.js';
@@ -184,6 +184,21 @@ const COMMANDS: Record<string, Command> = {
       print(values, result, `restored the backup of ${createdAt} from ${folder}: ${counts.students} students, ${counts.problems} problems, ${counts.events} events, ${counts.materials} materials, checked against its manifest; ${result.materialsRestored} material files put back`);
     },
   },
+  'keys:rotate': {
+    summary: 'seal every ID number, phone and household address (also in history) with the current data key (DATA_KEY_ID); keep the old key in DATA_KEYS until this has run',
+    usage: 'keys:rotate [--json]',
+    options: { json: { type: 'boolean' } },
+    async run(app, values) {
+      await migrateSchema(app);
+      const report = await app.services.students.reseal({ force: true });
+      const { id_number, household_region, phone } = report.students;
+      print(
+        values,
+        report,
+        `sealed with key ${report.keyId} in ${(report.ms / 1000).toFixed(1)} s: students.id_number ${id_number}, students.phone ${phone}, students.household_region ${household_region} re-encrypted; ${report.events} history entries; ${report.indexed} ID-number indexes and ${report.problems} problem group keys made blind`,
+      );
+    },
+  },
   'users:create': {
     summary: 'create a user with a role and a scope',
     usage: 'users:create --username U --password P --role ROLE [--school CODE | --region CODE] [--name "Display name"] [--json]',
@@ -254,7 +269,8 @@ function help(): string {
     'Commands:',
     ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
-    'Environment: DATABASE_URL (a PostgreSQL server; unset: the embedded database in DATA_DIR, default ./data)',
+    'Environment: DATABASE_URL (a PostgreSQL server; unset: the embedded database in DATA_DIR, default ./data);',
+    '  DATA_KEYS, DATA_KEY_ID, BLIND_INDEX_KEY (encryption at rest; unset: generated into DATA_DIR/data-keys)',
   ].join('\n');
 }
 

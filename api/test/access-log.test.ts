@@ -6,6 +6,7 @@ import { makeSchool, makeStudents, makeUser } from './support/factories.js';
 import { startProduct } from './support/product.js';
 import { validId } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { openStudentRow } from './support/sealed.js';
 
 describe('the read log: who viewed which record', () => {
   let app: TestApp;
@@ -107,7 +108,7 @@ describe('full ID numbers: masked in lists, revealed one record at a time, every
 
     const one = await product.gql(`query($id: ID!) { student(id: $id) { idNumber } }`, { id: ids[0] }, token);
     const [stored] = (await app.db.dataSource.query(`SELECT id_number FROM students WHERE id = $1`, [ids[0]])) as { id_number: string }[];
-    expect(one.data.student.idNumber).toBe(stored!.id_number);
+    expect(one.data.student.idNumber).toBe(openStudentRow({ idNumber: stored!.id_number }).idNumber);
     const reveals = (await app.db.dataSource.query(`SELECT subject_ids::text[] AS ids FROM access_log WHERE user_id = $1 AND subject_type = 'id_number'`, [user.id])) as { ids: string[] }[];
     expect(reveals).toEqual([{ ids: [ids[0]] }]);
     const events = (await app.db.dataSource.query(`SELECT actor_id::text AS actor FROM events WHERE type = 'ID_NUMBER_REVEALED' AND subject_id = $1`, [ids[0]])) as { actor: string }[];

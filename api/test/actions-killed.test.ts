@@ -10,6 +10,7 @@ import { sessionsSettled } from './support/sessions.js';
 import { startProductChild, type ProductChild } from './support/product-child.js';
 import { validId } from './support/templates.js';
 import { createTestApp, serverUrl, type TestApp } from './support/test-app.js';
+import { openStudentRow } from './support/sealed.js';
 
 const TRIALS = 20;
 const PER_KIND = 8;
@@ -185,7 +186,7 @@ describe.runIf(serverUrl)('the product killed during a batch of actions', () => 
        WHERE p.id = $1`,
       [p.problemId, p.studentId],
     );
-    return row!;
+    return openStudentRow(row!);
   }
 
   /** Every fact of an action that landed whole, and of one that did not land at all. */

@@ -6,6 +6,7 @@ import { PLAIN_PDF } from './support/images.js';
 import { errorCodes, startProduct } from './support/product.js';
 import { validId } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { openStudentRow, storedResidentId } from './support/sealed.js';
 
 const ACT = `mutation($input: RecordActionInput!) { actOnRecord(input: $input) { ok problemStatus version error { code message field } } }`;
 const PROBLEM = `query($id: ID!) { problem(id: $id) { id type scope status version
@@ -104,8 +105,8 @@ describe('school actions on problem records (change, corroborate, delete) and di
     expect(changed.data.actOnRecord).toMatchObject({ ok: true, problemStatus: 'PENDING_REVIEW' });
     const change = (await problem(problemId)).history.find((e: { type: string }) => e.type === 'ACTION_CHANGE');
     expect(change.data).toMatchObject({ studentId: ids[0], before: { idNumber: maskIdNumber(typo) }, after: { idNumber: maskIdNumber(good) } });
-    const [student] = (await app.db.dataSource.query(`SELECT id_number, id_key, id_problems, version FROM students WHERE id = $1`, [ids[0]])) as object[];
-    expect(student).toEqual({ id_number: good, id_key: good, id_problems: [], version: 2 });
+    const [student] = (await app.db.dataSource.query(`SELECT id_number AS "idNumber", id_key, id_problems, version FROM students WHERE id = $1`, [ids[0]])) as { idNumber: string }[];
+    expect(openStudentRow(student!)).toEqual({ idNumber: good, id_key: storedResidentId(good).idKey, id_problems: [], version: 2 });
   });
 
   it('the same name, gender and birth date: each school corroborates its own record, then review', async () => {
@@ -237,7 +238,8 @@ describe('school actions on problem records (change, corroborate, delete) and di
     expect(await open()).toBe(0);
     // …until a compared field of one of them changes.
     const changedId = validId('330102', '2016-08-08', 'F', 10);
-    await app.db.dataSource.query(`UPDATE students SET id_number = $2, id_key = $2 WHERE id = $1`, [ids[1], changedId]);
+    const stored = storedResidentId(changedId);
+    await app.db.dataSource.query(`UPDATE students SET id_number = $2, id_key = $3 WHERE id = $1`, [ids[1], stored.idNumber, stored.idKey]);
     await app.db.dataSource.transaction((m) => app.services.detection.detect(m, { kind: 'students', studentIds: [ids[1]!] }));
     expect(await open()).toBe(1);
   });

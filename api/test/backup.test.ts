@@ -1,23 +1,42 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, migrate, MIGRATIONS, type App } from '../src/app.js';
 import { asOwner, SYSTEM } from '../src/core/db/row-scope.js';
 import { restore } from '../src/core/backup/backup.js';
+import { pgTool } from '../src/core/backup/pg-tools.js';
+import { Gender, IdType } from '../src/registry/student/student.entity.js';
 import { sha256File, type BackupManifest } from '../src/core/backup/manifest.js';
 import { parseConfig } from '../src/core/config.js';
 import { seedActivity, tableDigests } from './support/activity.js';
 import { runCli } from './support/cli-process.js';
 import { makeSchool, makeStudents } from './support/factories.js';
-import { createTestApp, serverUrl, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
+import { openStudentRow } from './support/sealed.js';
+import { validId } from './support/templates.js';
+import { createTestApp, serverUrl, TEST_SECRETS, type TestApp } from './support/test-app.js';
 
 const materialFiles = async (app: App, dataDir: string) => {
   const hashes = ((await app.db.dataSource.query(`SELECT DISTINCT sha256 FROM materials ORDER BY sha256`)) as { sha256: string }[]).map((r) => r.sha256);
   return Object.fromEntries(hashes.map((h) => [h, readFileSync(path.join(dataDir, 'materials', h.slice(0, 2), h)).toString('base64')]));
 };
 const readManifest = (folder: string) => JSON.parse(readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as BackupManifest;
+/** Every ID number and phone of the database's pupils, in the clear (what a backup must not hold). */
+async function personalValues(app: App): Promise<string[]> {
+  const rows = (await app.db.dataSource.query(`SELECT id_number AS "idNumber", phone FROM students`)) as { idNumber: string | null; phone: string | null }[];
+  return rows.map(openStudentRow).flatMap((r) => [r.idNumber, r.phone]).filter((v): v is string => v !== null);
+}
+
+/** A pupil with a phone and an address: the activity's pupils have neither. */
+async function pupilWithPhone(app: App): Promise<void> {
+  const school = await makeSchool(app, '330106');
+  const pupil = { schoolId: school.id, name: '陈静', gender: Gender.F, birthDate: '2014-04-04', idType: IdType.RESIDENT_ID, idNumber: validId('330106', '2014-04-04', 'F', 7) };
+  await app.db.dataSource.transaction((m) => app.services.students.insertMany(m, [{ ...pupil, phone: '13612345678', householdRegion: '浙江省杭州市西湖区' }]));
+}
+
 const digestsOf = (app: App) => tableDigests((sql) => asOwner(() => app.db.dataSource.query(sql)));
 
 async function admin(sql: string): Promise<void> {
@@ -53,6 +72,7 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
   beforeAll(async () => {
     source = await createTestApp();
     await seedActivity(source);
+    await pupilWithPhone(source);
     sourceDigests = await digestsOf(source);
     await admin(`CREATE DATABASE ${target}`);
   });
@@ -66,7 +86,7 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
     const backedUp = await runCli(['backup', folder], { DATABASE_URL: source.config.DATABASE_URL, DATA_DIR: source.config.DATA_DIR });
     expect(backedUp.stderr).toBe('');
     expect(backedUp.code).toBe(0);
-    expect(backedUp.stdout).toMatch(/backed up to .*: 35 students, \d+ problems, \d+ events, 4 materials; 3 material files/);
+    expect(backedUp.stdout).toMatch(/backed up to .*: 36 students, \d+ problems, \d+ events, 4 materials; 3 material files/);
 
     const manifest = readManifest(folder);
     expect(manifest.database).toMatchObject({ kind: 'server', file: 'database.dump', ...(await sha256File(path.join(folder, 'database.dump'))) });
@@ -76,13 +96,20 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
     expect(manifest.materials.sha256).toHaveLength(3);
     // pg_dump's custom format, not a plain SQL file.
     expect(readFileSync(path.join(folder, 'database.dump')).subarray(0, 5).toString()).toBe('PGDMP');
+    // Ciphertext only (the dump is compressed: read as the SQL it restores), and no key file beside it.
+    const sql = spawnSync(pgTool('pg_restore'), ['--file=-', path.join(folder, 'database.dump')], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+    expect(sql).toContain('COPY public.students');
+    const clear = await personalValues(source);
+    expect(clear.length).toBeGreaterThan(30);
+    expect(clear.filter((value) => sql.includes(value))).toEqual([]);
+    expect(readdirSync(folder, { recursive: true }).filter((f) => String(f).includes('data-keys'))).toEqual([]);
 
     const restored = await runCli(['restore', folder], { DATABASE_URL: urlFor(target), DATA_DIR: targetDir });
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain('3 material files put back');
 
-    const app = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
+    const app = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, ...TEST_SECRETS, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
     try {
       expect(await digestsOf(app)).toEqual(sourceDigests);
       expect(await materialFiles(app, targetDir)).toEqual(await materialFiles(source, source.config.DATA_DIR));
@@ -138,7 +165,7 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
     const refused = await runCli(['restore', first![0], '--force'], { DATABASE_URL: urlFor(target), DATA_DIR: targetDir });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(first![1]);
-    const config = parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET });
+    const config = parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, ...TEST_SECRETS });
     for (const [copy, reason] of rest) {
       await expect(restore(config, copy, { force: true, knownMigrations: MIGRATIONS.map((m) => m.name) })).rejects.toThrow(reason);
     }
@@ -155,7 +182,7 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
   });
 
   it('with --force replaces a database that moved on since, once the product has let go of it', async () => {
-    const app = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
+    const app = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, ...TEST_SECRETS, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
     try {
       await makeStudents(app, await makeSchool(app, '330102'), 5);
       // The product is still connected: a restore under its feet is refused.
@@ -168,7 +195,7 @@ describe.runIf(serverUrl)('backup and restore on a PostgreSQL server', () => {
     const forced = await runCli(['restore', folder, '--force'], { DATABASE_URL: urlFor(target), DATA_DIR: targetDir });
     expect(forced.stderr).toBe('');
     expect(forced.code).toBe(0);
-    const restored = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
+    const restored = await createApp(parseConfig({ DATABASE_URL: urlFor(target), DATA_DIR: targetDir, ...TEST_SECRETS, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
     try {
       expect(await digestsOf(restored)).toEqual(sourceDigests);
     } finally {
@@ -186,10 +213,11 @@ describe('backup and restore of the embedded database', () => {
   const sourceDir = path.join(work, 'data');
   const targetDir = path.join(work, 'restored');
   const folder = path.join(work, 'backup');
-  const embedded = (dataDir: string) => createApp(parseConfig({ DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
+  const embedded = (dataDir: string) => createApp(parseConfig({ DATA_DIR: dataDir, ...TEST_SECRETS, LOG_LEVEL: 'silent' }), { unscoped: SYSTEM });
   let sourceDigests: Awaited<ReturnType<typeof digestsOf>>;
   let sourceFiles: Record<string, string>;
   let sourceProblems: unknown;
+  let sourceValues: string[];
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -198,6 +226,8 @@ describe('backup and restore of the embedded database', () => {
     try {
       await migrate(app);
       await seedActivity(app);
+      await pupilWithPhone(app);
+      sourceValues = await personalValues(app);
       sourceDigests = await digestsOf(app);
       sourceFiles = await materialFiles(app, sourceDir);
       sourceProblems = await app.services.problems.exportAll(true);
@@ -217,6 +247,11 @@ describe('backup and restore of the embedded database', () => {
     expect(backedUp.code).toBe(0);
     const manifest = JSON.parse(backedUp.stdout) as BackupManifest;
     expect(manifest.database).toMatchObject({ kind: 'embedded', file: 'database.tar.gz', ...(await sha256File(path.join(folder, 'database.tar.gz'))) });
+    // The database's files hold ciphertext only (short text is stored uncompressed in its pages), and the keys stay behind.
+    const files = gunzipSync(readFileSync(path.join(folder, 'database.tar.gz'))).toString('latin1');
+    expect(sourceValues).toContain('13612345678');
+    expect(sourceValues.filter((value) => files.includes(value))).toEqual([]);
+    expect(readdirSync(folder, { recursive: true }).filter((f) => String(f).includes('data-keys'))).toEqual([]);
     expect(manifest.counts).toEqual(Object.fromEntries(Object.entries(sourceDigests).map(([table, d]) => [table, d.rows])));
 
     // A server's restore cannot take an embedded backup, and says how to restore it instead.

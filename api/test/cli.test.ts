@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
+import { createTestApp, TEST_SECRETS, type TestApp } from './support/test-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,7 +18,7 @@ describe('pnpm cli', () => {
   beforeAll(async () => {
     app = await createTestApp();
     // An embedded test database lives in this process's memory; the CLI then gets one of its own on disk.
-    env = { ...process.env, JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: app.config.DATABASE_URL ?? '' };
+    env = { ...process.env, ...TEST_SECRETS, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: app.config.DATABASE_URL ?? '' };
   });
   afterAll(async () => {
     await app?.dispose();
@@ -92,4 +92,26 @@ describe('pnpm cli', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no user is called nobody.here');
   });
+
+  it('imports pupils, re-encrypts them under a new key with keys:rotate, and still reads them with the new key alone', () => {
+    const file = path.join(dir, 'pupils.csv');
+    expect(cli('generate', '--students', '300', '--out', file, '--region', '330102', '--planted', '0.1').code).toBe(0);
+    const imported = cli('students:import', '--school', '1330102901', file, '--json');
+    expect(imported.stderr).toBe('');
+    expect(JSON.parse(imported.stdout)).toMatchObject({ ok: true, rowsImported: 300 });
+    const before = JSON.parse(cli('problems', '--json', '--all').stdout) as { members: { idNumber: string }[] }[];
+    expect(before.some((p) => p.members.some((m) => /^\d{17}[\dX]$/.test(m.idNumber)))).toBe(true);
+
+    const newKey = `k2:${Buffer.alloc(32, 13).toString('base64')}`;
+    const rotating = { ...env, DATA_KEYS: `${TEST_SECRETS.DATA_KEYS},${newKey}`, DATA_KEY_ID: 'k2' };
+    const rotated = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['--tsconfig', 'api/tsconfig.json', 'api/src/cli.ts', 'keys:rotate'], { cwd: root, env: rotating, encoding: 'utf8' });
+    expect(rotated.stderr).toBe('');
+    expect(rotated.stdout).toMatch(/^sealed with key k2 in [\d.]+ s: students.id_number 300, students.phone 300, students.household_region 300 re-encrypted; 0 history entries/);
+
+    env = { ...env, DATA_KEYS: newKey, DATA_KEY_ID: 'k2' };
+    expect(JSON.parse(cli('problems', '--json', '--all').stdout)).toEqual(before);
+    // A second run has nothing left to do.
+    expect(cli('keys:rotate').stdout).toContain('students.id_number 0, students.phone 0, students.household_region 0');
+    // Seven runs of the CLI, each opening the embedded database.
+  }, 300_000);
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkResidentId } from '../src/registry/student/id-number.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/seed/demo.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { openStudentRow } from './support/sealed.js';
 
 describe('demo data', () => {
   let app: TestApp;
@@ -21,10 +22,10 @@ describe('demo data', () => {
   });
 
   it('has pupils aged 6 to 15 whose ID numbers are valid, except a few planted mistakes', async () => {
-    const students = (await app.db.dataSource.query(
+    const students = ((await app.db.dataSource.query(
       `SELECT name, gender, birth_date::text AS "birthDate", id_number AS "idNumber",
               date_part('year', age(DATE '2026-11-28', birth_date))::int AS age FROM students`,
-    )) as { name: string; gender: 'M' | 'F'; birthDate: string; idNumber: string; age: number }[];
+    )) as { name: string; gender: 'M' | 'F'; birthDate: string; idNumber: string; age: number }[]).map(openStudentRow);
     expect(Math.min(...students.map((s) => s.age))).toBe(6);
     expect(Math.max(...students.map((s) => s.age))).toBe(15);
     const invalid = students.filter((s) => !checkResidentId(s.idNumber, s).valid);

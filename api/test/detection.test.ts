@@ -4,6 +4,7 @@ import { IdType, type Gender } from '../src/registry/student/student.entity.js';
 import { makeSchool } from './support/factories.js';
 import { fixtureDir, validId } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { openStudentRow, storedResidentId } from './support/sealed.js';
 
 type Snapshot = string[];
 
@@ -47,11 +48,11 @@ describe('incremental detection and a full rescan give the same problems', () =>
 
     // The same records, inserted without detection, then one full rescan.
     const readBack = async (schoolId: string) =>
-      (await incremental.db.dataSource.query(
+      ((await incremental.db.dataSource.query(
         `SELECT school_id::text AS "schoolId", name, gender, birth_date::text AS "birthDate", id_type AS "idType", id_number AS "idNumber"
          FROM students WHERE school_id = $1 ORDER BY id`,
         [schoolId],
-      )) as { schoolId: string; name: string; gender: Gender; birthDate: string; idType: IdType; idNumber: string }[];
+      )) as { schoolId: string; name: string; gender: Gender; birthDate: string; idType: IdType; idNumber: string }[]).map(openStudentRow);
     for (const schoolId of [schoolA!.id, schoolB!.id]) {
       const students = await readBack(schoolId);
       await batch.db.dataSource.transaction((m) => batch.services.students.insertMany(m, students));
@@ -128,7 +129,8 @@ describe('problem groups follow the records', () => {
 
     // One record's ID number is corrected: the pair is compared afresh.
     const corrected = validId('330106', '2014-04-04', 'F', 4);
-    await app.db.dataSource.query(`UPDATE students SET id_number = $2, id_key = $2 WHERE id = $1`, [b, corrected]);
+    const stored = storedResidentId(corrected);
+    await app.db.dataSource.query(`UPDATE students SET id_number = $2, id_key = $3 WHERE id = $1`, [b, stored.idNumber, stored.idKey]);
     expect(await detect([b!])).toMatchObject({ opened: 1 });
     expect(await problemOf(b!)).toMatchObject({ type: 'DUPLICATE_IDENTITY', status: 'OPEN' });
   });

@@ -5,14 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp, migrate, MIGRATIONS } from '../src/app.js';
 import { parseConfig } from '../src/core/config.js';
 import { makeSchool } from './support/factories.js';
-import { createTestApp, serverUrl, TEST_JWT_SECRET } from './support/test-app.js';
+import { createTestApp, serverUrl, TEST_SECRETS } from './support/test-app.js';
 
 const columnsSql = `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
                     WHERE table_schema = 'public' ORDER BY table_name, column_name`;
 
 describe('embedded database (no DATABASE_URL)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pss-embedded-'));
-  const config = parseConfig({ DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' });
+  const config = parseConfig({ DATA_DIR: dataDir, ...TEST_SECRETS, LOG_LEVEL: 'silent' });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('keeps its data in DATA_DIR across restarts and refuses a second process', async () => {

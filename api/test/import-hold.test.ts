@@ -8,6 +8,7 @@ import { holdReason } from '../src/registry/import/import-screening.js';
 import { makeSchool, makeStudents, makeUser } from './support/factories.js';
 import { errorCodes, startProduct } from './support/product.js';
 import { fixtureDir, validId } from './support/templates.js';
+import { openStudentRow } from './support/sealed.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const JOB = `query($id: ID!) { importJob(id: $id) { status result { ok failure message importId rowsRead rowsImported rowsSkipped errorCount errors { row } problems { opened } heldImportId } } }`;
@@ -33,10 +34,12 @@ describe('imports are not an oracle: cross-school matches are held, capped and l
     schoolA = await makeSchool(app, '330106');
     const schoolB = await makeSchool(app, '330106');
     await makeStudents(app, schoolB, 80);
-    pupilsB = await app.db.dataSource.query(
-      `SELECT id::text, name, gender, birth_date AS "birthDate", id_number AS "idNumber" FROM students WHERE school_id = $1 ORDER BY id`,
-      [schoolB.id],
-    );
+    pupilsB = (
+      await app.db.dataSource.query(
+        `SELECT id::text, name, gender, birth_date AS "birthDate", id_number AS "idNumber" FROM students WHERE school_id = $1 ORDER BY id`,
+        [schoolB.id],
+      )
+    ).map(openStudentRow);
     product = await startProduct(app);
     const registrar = await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolA.id });
     tokens.reg = await product.login(registrar.username);

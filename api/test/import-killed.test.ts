@@ -10,7 +10,7 @@ import { CLI_ARGS, killGroup, ROOT, TSX } from './support/cli-process.js';
 import { makeSchool } from './support/factories.js';
 import { sessionsSettled } from './support/sessions.js';
 import { fixtureDir } from './support/templates.js';
-import { createTestApp, serverUrl, TEST_JWT_SECRET, type TestApp } from './support/test-app.js';
+import { createTestApp, serverUrl, TEST_SECRETS, type TestApp } from './support/test-app.js';
 
 const TRIALS = 20;
 const ROWS = 10_000;
@@ -54,7 +54,7 @@ describe.runIf(serverUrl)('an import killed at random points', () => {
   function startImport(file: string) {
     const child = spawn(TSX, [...CLI_ARGS, 'students:import', '--school', school.code, file], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: app.config.DATABASE_URL, JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: files.dir },
+      env: { ...process.env, DATABASE_URL: app.config.DATABASE_URL, ...TEST_SECRETS, DATA_DIR: files.dir },
       stdio: 'ignore',
       // A process group of its own, so that the kill reaches the node process tsx starts.
       detached: true,

@@ -7,7 +7,7 @@ import { parseConfig } from '../src/core/config.js';
 import { shutdown, startAllInOne, type Running } from '../src/server/start.js';
 import { makeSchool, makeUser } from './support/factories.js';
 import { canRunPrivatePostgres, startPrivatePostgres } from './support/private-postgres.js';
-import { TEST_JWT_SECRET } from './support/test-app.js';
+import { TEST_SECRETS } from './support/test-app.js';
 
 /** The database goes away under a running API and comes back: the API says so, never hangs, and recovers by itself. */
 describe.runIf(canRunPrivatePostgres)('PostgreSQL restarts while the API runs', () => {
@@ -19,7 +19,7 @@ describe.runIf(canRunPrivatePostgres)('PostgreSQL restarts while the API runs', 
 
   beforeAll(async () => {
     postgres = await startPrivatePostgres();
-    app = await createApp(parseConfig({ DATABASE_URL: postgres.url, DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' }));
+    app = await createApp(parseConfig({ DATABASE_URL: postgres.url, DATA_DIR: dataDir, ...TEST_SECRETS, LOG_LEVEL: 'silent' }));
     await migrate(app);
     const school = await makeSchool(app, '330102');
     running = await startAllInOne(app, '127.0.0.1', 0);

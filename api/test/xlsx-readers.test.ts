@@ -7,6 +7,7 @@ import { openSheet, SheetError, type SheetRow } from '../src/registry/import/rea
 import { makeSchool } from './support/factories.js';
 import { fixtureDir } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { openStudentRow } from './support/sealed.js';
 
 /**
  * The .xlsx reader: any valid workbook reads the same whatever the order of its zip entries and
@@ -334,12 +335,12 @@ describe('xlsx files written by other programs', () => {
     const school = await makeSchool(app, '330106');
     const result = await app.services.imports.importStudents({ schoolId: school.id, filePath: path.join(FIXTURES, name) });
     expect(result).toMatchObject({ ok: true, format: 'xlsx', rowsRead: 3, rowsImported: 3, errorCount: 0 });
-    const students = await app.db.dataSource.query(
+    const students = ((await app.db.dataSource.query(
       `SELECT name, gender, birth_date::text AS "birthDate", id_type AS "idType", id_number AS "idNumber", ethnicity, grade,
               class_name AS "className", enrollment_month AS "enrollmentMonth", household_region AS "householdRegion", phone
        FROM students WHERE import_id = $1 ORDER BY source_row`,
       [result.importId],
-    );
+    )) as { idNumber: string | null }[]).map(openStudentRow);
     expect(students).toEqual([
       { name: '张伟', gender: 'M', birthDate: '2015-03-05', idType: 'RESIDENT_ID', idNumber: '330106201503050036', ethnicity: '汉族', grade: '三年级', className: '3班', enrollmentMonth: '2021-09', householdRegion: '浙江省杭州市西湖区', phone: '13800138000' },
       { name: '买买提·艾力', gender: 'M', birthDate: '2014-07-07', idType: 'RESIDENT_ID', idNumber: '653101201407070059', ethnicity: '维吾尔族', grade: '四年级', className: '1班', enrollmentMonth: '2020-09', householdRegion: '新疆喀什市', phone: null },

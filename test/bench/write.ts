@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { hashPassword } from '../../api/src/core/auth/passwords.js';
 import { residentIdCheckChar } from '../../api/src/registry/student/id-number.js';
+import { openStudentRow } from '../../api/src/registry/student/sealed-fields.js';
 import { createRandom } from '../../api/src/seed/random.js';
 import { benchApp, sessionToken } from './support/app.js';
 import { BENCH_DISTRICT, buildRegistry, describeRegistry, ensureDetected } from './support/dataset.js';
@@ -134,7 +135,7 @@ async function main() {
           input = { action: 'DELETE', deleteReason: 'REDUNDANT' };
         } else if (problem.type === 'INVALID_ID' && roll < 0.5) {
           const [row] = (await db.query(`SELECT id_number AS "idNumber" FROM students WHERE id = $1`, [member.studentId])) as { idNumber: string }[];
-          const first17 = row!.idNumber.slice(0, 17);
+          const first17 = openStudentRow(row!).idNumber.slice(0, 17);
           input = { action: 'CHANGE', changes: { idNumber: first17 + residentIdCheckChar(first17) }, materialIds: await needsMaterial() };
         } else if (roll < 0.55) {
           input = { action: 'CHANGE', changes: random.next() < 0.5 ? { className: `${random.int(1, 12)}班` } : { phone: `139${String(random.int(0, 99_999_999)).padStart(8, '0')}` }, materialIds: await needsMaterial() };

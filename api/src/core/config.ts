@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { key32, KEY_ID_PATTERN, parseDataKeys } from './crypto/index.js';
 
 /**
  * Every environment variable the product reads, parsed once at start. A bad value stops the
@@ -17,6 +18,11 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   // The secret being rotated out: sessions it signed stay valid until they expire (at most JWT_TTL).
   JWT_PREVIOUS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // Encryption at rest (README, Security): `id:base64(32 bytes)` entries, the one sealing new values,
+  // and the blind-index key. Unset: generated into DATA_DIR on first start, like JWT_SECRET.
+  DATA_KEYS: z.string().optional(),
+  DATA_KEY_ID: z.string().regex(KEY_ID_PATTERN, 'must be 1–16 letters, digits, _ or -').optional(),
+  BLIND_INDEX_KEY: z.string().refine((v) => key32(v) !== null, 'must be 32 bytes in base64 (openssl rand -base64 32)').optional(),
   JWT_TTL: z.string().regex(durationPattern, 'must look like 30m, 8h or 1d').default('8h'),
   // How long a request may rely on an earlier check that its session is open and its user enabled.
   SESSION_RECHECK_SECONDS: z.coerce.number().int().min(0).max(30).default(30),
@@ -56,7 +62,22 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+}).superRefine(checkDataKeys);
+
+/** The data keys come as a set: a key ring half configured would seal with one key and index with a generated one. */
+function checkDataKeys(env: { DATA_KEYS?: string; DATA_KEY_ID?: string; BLIND_INDEX_KEY?: string }, ctx: z.RefinementCtx): void {
+  const issue = (variable: string, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+  if (!env.DATA_KEYS) {
+    if (env.BLIND_INDEX_KEY || env.DATA_KEY_ID) issue('DATA_KEYS', 'must be set with BLIND_INDEX_KEY and DATA_KEY_ID (or none of them, to keep generated keys in DATA_DIR)');
+    return;
+  }
+  if (!env.BLIND_INDEX_KEY) issue('BLIND_INDEX_KEY', 'must be set when DATA_KEYS is');
+  const { keys, errors } = parseDataKeys(env.DATA_KEYS);
+  for (const error of errors) issue('DATA_KEYS', error);
+  if (errors.length > 0) return;
+  if (!env.DATA_KEY_ID && keys.size > 1) issue('DATA_KEY_ID', 'must name the key that seals new values when DATA_KEYS has several');
+  else if (env.DATA_KEY_ID && !keys.has(env.DATA_KEY_ID)) issue('DATA_KEY_ID', `must be one of the ids in DATA_KEYS (${[...keys.keys()].join(', ')})`);
+}
 
 export type Config = z.infer<typeof schema>;
 

@@ -36,7 +36,9 @@ export {
 } from './student/student.commands.js';
 export { STUDENT_FIELDS, type NewStudent, type StudentChanges, type StudentDetails } from './student/student-fields.js';
 export { ACTIVE_STATUSES, Gender, IdType, StudentStatus } from './student/student.entity.js';
+export { openHistoryData, openStudentRow } from './student/sealed-fields.js';
 export {
+  addressCodeOf,
   checkResidentId,
   compareIdNumbers,
   ID_PROBLEM_SUMMARIES,

@@ -3,15 +3,16 @@ import type { App } from '../../src/app.js';
 import type { Caller } from '../../src/core/auth/caller.js';
 import { jpegWithExif, PLAIN_PDF, png } from './images.js';
 import { makeSchool, makeUser } from './factories.js';
+import { storedResidentId } from './sealed.js';
 import { fixtureDir, validId } from './templates.js';
 
 async function problemOf(app: App, studentIdNumber: string, type: string): Promise<{ id: string; version: number; studentIds: string[] }> {
   const rows = (await app.db.dataSource.query(
     `SELECT p.id::text, p.version, array_agg(st.id::text ORDER BY st.id) AS "studentIds"
      FROM problems p JOIN problem_members pm ON pm.problem_id = p.id JOIN students st ON st.id = pm.student_id
-     WHERE p.type = $1 AND p.status = 'OPEN' AND p.id IN (SELECT pm2.problem_id FROM problem_members pm2 JOIN students s2 ON s2.id = pm2.student_id WHERE s2.id_number = $2)
+     WHERE p.type = $1 AND p.status = 'OPEN' AND p.id IN (SELECT pm2.problem_id FROM problem_members pm2 JOIN students s2 ON s2.id = pm2.student_id WHERE s2.id_key = $2)
      GROUP BY p.id`,
-    [type, studentIdNumber],
+    [type, storedResidentId(studentIdNumber).idKey],
   )) as { id: string; version: number; studentIds: string[] }[];
   if (!rows[0]) throw new Error(`no open ${type} problem for ${studentIdNumber}`);
   return rows[0];

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TEST_JWT_SECRET } from './test-app.js';
+import { TEST_SECRETS } from './test-app.js';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -17,7 +17,7 @@ export function runCli(args: string[], env: { DATABASE_URL?: string; DATA_DIR: s
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [...CLI_ARGS, ...args], {
       cwd: ROOT,
-      env: { ...process.env, JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'warn', DATABASE_URL: env.DATABASE_URL ?? '', DATA_DIR: env.DATA_DIR },
+      env: { ...process.env, ...TEST_SECRETS, LOG_LEVEL: 'warn', DATABASE_URL: env.DATABASE_URL ?? '', DATA_DIR: env.DATA_DIR },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

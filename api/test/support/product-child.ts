@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { killGroup, ROOT, TSX } from './cli-process.js';
-import { TEST_JWT_SECRET } from './test-app.js';
+import { TEST_SECRETS } from './test-app.js';
 
 export interface ProductChild {
   url: string;
@@ -18,7 +18,7 @@ export interface ProductChild {
 export function startProductChild(env: { DATABASE_URL: string; DATA_DIR: string }, timeoutMs = 120_000): Promise<ProductChild> {
   const child = spawn(TSX, ['--tsconfig', 'api/tsconfig.json', 'api/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', JWT_SECRET: TEST_JWT_SECRET, ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...TEST_SECRETS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // A process group of its own: tsx runs the product in a child process, which a kill must reach.
     detached: true,

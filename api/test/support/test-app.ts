@@ -8,6 +8,16 @@ import { SYSTEM } from '../../src/core/db/row-scope.js';
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
+/** The data keys of every test process and child (a backup restored elsewhere needs the same keys). */
+export const TEST_DATA_KEYS = {
+  DATA_KEYS: 'test1:BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=',
+  DATA_KEY_ID: 'test1',
+  BLIND_INDEX_KEY: 'CQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQk=',
+};
+
+/** The secrets a test app or child process starts with. */
+export const TEST_SECRETS = { JWT_SECRET: TEST_JWT_SECRET, ...TEST_DATA_KEYS };
+
 /** The server tests run against when DATABASE_URL is set (CI: the machine's PostgreSQL); else the embedded one. */
 export const serverUrl = process.env.DATABASE_URL || undefined;
 
@@ -48,7 +58,7 @@ export async function createTestApp(options: { mode?: 'server' | 'embedded'; env
   const config = parseConfig({
     DATABASE_URL: database ? withDatabase(serverUrl!, database) : undefined,
     DATA_DIR: dataDir,
-    JWT_SECRET: TEST_JWT_SECRET,
+    ...TEST_SECRETS,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });

@@ -389,7 +389,7 @@ export type StudentChangesInput = {
 export type StudentFilter = {
   /** Only records of this school (it must be in your scope). */
   schoolId?: string | number | null | undefined;
-  /** Part of a name, or the start of an ID number. */
+  /** Part of a name, or a whole resident ID number (ID numbers are encrypted at rest and match only in full, by their blind index). */
   search?: string | null | undefined;
 };
 

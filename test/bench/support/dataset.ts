@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { App } from '../../../api/src/app.js';
 import { hashPassword } from '../../../api/src/core/auth/passwords.js';
 import { comparisonKeys } from '../../../api/src/registry/student/comparison-keys.js';
+import { storedValue } from '../../../api/src/registry/student/sealed-fields.js';
 import { birthDateForGrade, chineseName, ETHNICITIES, residentId } from '../../../api/src/seed/people.js';
 import { createRandom, type Random } from '../../../api/src/seed/random.js';
 import { asOwner } from '../../../api/src/core/db/row-scope.js';
@@ -125,14 +126,14 @@ function* generate(schools: { id: string; region: string }[], total: number, see
   }
 }
 
-/** COPY text lines for `students`, comparison keys computed by the product's own code. */
+/** COPY text lines for `students`, comparison keys computed and values sealed by the product's own code. */
 async function* copyLines(rows: Iterable<Row>): AsyncGenerator<string> {
   let buffer = '';
   for (const r of rows) {
     const keys = comparisonKeys({ name: r.name, gender: r.gender, birthDate: r.birthDate, idType: 'RESIDENT_ID', idNumber: r.idNumber });
     const cells = [
-      r.school, r.name, r.gender, r.birthDate, 'RESIDENT_ID', r.idNumber, r.ethnicity, r.grade, r.className, r.enrollmentMonth,
-      r.householdRegion, r.phone, r.status, keys.nameKey, keys.idKey ?? '\\N', keys.identityKey, `{${keys.idProblems.join(',')}}`,
+      r.school, r.name, r.gender, r.birthDate, 'RESIDENT_ID', storedValue('idNumber', r.idNumber)!, r.ethnicity, r.grade, r.className, r.enrollmentMonth,
+      storedValue('householdRegion', r.householdRegion)!, storedValue('phone', r.phone)!, r.status, keys.nameKey, keys.idKey ?? '\\N', keys.identityKey, `{${keys.idProblems.join(',')}}`,
     ];
     buffer += `${cells.map((c) => (c === '\\N' ? c : escape(c))).join('\t')}\n`;
     if (buffer.length > 1 << 16) {

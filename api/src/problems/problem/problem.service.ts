@@ -3,7 +3,7 @@ import { regionPrefix, scopeCoversSchool, scopeOf, scopeSql, type Caller, type S
 import { can } from '../../core/auth/permissions.js';
 import { keysetPage, type SortColumn } from '../../core/db/keyset-page.js';
 import type { Page, PageRequest } from '../../core/graphql/connection.js';
-import { activeStudentSql } from '../../registry/index.js';
+import { activeStudentSql, addressCodeOf, openHistoryData, openStudentRow } from '../../registry/index.js';
 import { discloseEvent, discloseMembers, type MemberValues } from './disclosure.js';
 import type { ProblemEvent, ProblemMember } from './problem-member.type.js';
 import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
@@ -125,7 +125,7 @@ export class ProblemService {
 
   /** Every unresolved problem (or every problem with `includeResolved`) with its current members. */
   async exportAll(includeResolved = false): Promise<ProblemExport[]> {
-    return (await this.db.query(
+    const problems = (await this.db.query(
       `SELECT p.id::text, p.type, p.scope, p.status,
               coalesce(json_agg(json_build_object('schoolCode', sc.code, 'name', st.name, 'gender', st.gender,
                                                   'birthDate', st.birth_date::text, 'idType', st.id_type, 'idNumber', st.id_number)
@@ -137,6 +137,8 @@ export class ProblemService {
        ${includeResolved ? '' : `WHERE p.status <> 'RESOLVED'`}
        GROUP BY p.id ORDER BY p.id`,
     )) as ProblemExport[];
+    for (const problem of problems) problem.members.forEach(openStudentRow);
+    return problems;
   }
 
   /** Current members of each problem, in problem order, as the disclosure model shows them to `scope`. */
@@ -145,7 +147,6 @@ export class ProblemService {
       `SELECT pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",
               sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
               st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt",
-              EXISTS (SELECT 1 FROM regions rg WHERE rg.code = left(st.id_key, 6)) AS "addressCodeKnown",
               pm.corroborated_at IS NOT NULL AS corroborated, p.status AS "problemStatus"
        FROM problem_members pm
        JOIN problems p ON p.id = pm.problem_id
@@ -155,9 +156,23 @@ export class ProblemService {
        ORDER BY pm.problem_id, pm.student_id`,
       [problemIds],
     )) as (MemberValues & { problemId: string })[];
+    await this.checkAddressCodes(rows.map(openStudentRow));
     const byProblem = new Map<string, MemberValues[]>(problemIds.map((id) => [id, []]));
     for (const { problemId, ...member } of rows) byProblem.get(problemId)?.push(member);
     return problemIds.map((id) => discloseMembers(scope, byProblem.get(id) ?? []));
+  }
+
+  /**
+   * Whether each member's ID number starts with a known region code. Asked of the opened numbers:
+   * the stored comparison key is a blind index now, and has no first six digits to look up.
+   */
+  private async checkAddressCodes(members: MemberValues[]): Promise<void> {
+    const codes = members.map((m) => addressCodeOf(m.idType, m.idNumber));
+    const wanted = [...new Set(codes.filter((c): c is string => c !== null))];
+    const known = new Set(
+      wanted.length === 0 ? [] : ((await this.db.query(`SELECT code FROM regions WHERE code = ANY($1::text[])`, [wanted])) as { code: string }[]).map((r) => r.code),
+    );
+    members.forEach((m, i) => (m.addressCodeKnown = codes[i] !== null && known.has(codes[i]!)));
   }
 
   /** Every school that has had a record in each problem (records that left count too: they took part). */
@@ -187,7 +202,7 @@ export class ProblemService {
     )) as (ProblemEvent & { problemId: string; schoolId: string | null; regionCode: string | null })[];
     const byProblem = new Map<string, ProblemEvent[]>(problemIds.map((id) => [id, []]));
     for (const { problemId, schoolId, regionCode, ...event } of rows) {
-      byProblem.get(problemId)?.push(discloseEvent(scope, event, schoolId === null ? null : { schoolId, regionCode: regionCode ?? '' }));
+      byProblem.get(problemId)?.push(discloseEvent(scope, { ...event, data: openHistoryData(event.data) }, schoolId === null ? null : { schoolId, regionCode: regionCode ?? '' }));
     }
     return problemIds.map((id) => byProblem.get(id) ?? []);
   }

@@ -2,13 +2,14 @@ import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
+import { storedValue } from '../student/sealed-fields.js';
 import { KEY_COLUMNS, STUDENT_FIELDS } from '../student/student-fields.js';
 import type { ImportRow } from './rows.js';
 
 /**
  * Rows that passed validation go straight into `students`, inside the import's transaction: a
  * rejected or interrupted import rolls them back, so no separate staging table (and no second
- * pass over the rows) is needed.
+ * pass over the rows) is needed. ID number, phone and address are sealed here, on their way in.
  */
 const COLUMNS = ['school_id', 'import_id', 'source_row', ...STUDENT_FIELDS.map((f) => f.column), ...KEY_COLUMNS.map((k) => k.column)];
 const SQL_TYPES = ['bigint', 'bigint', 'int', ...STUDENT_FIELDS.map((f) => f.sqlType), ...KEY_COLUMNS.map(() => 'text')];
@@ -17,7 +18,7 @@ const ID_PROBLEMS = COLUMNS.indexOf('id_problems');
 type Value = string | number | null | string[];
 
 function values(target: ImportTarget, r: ImportRow): Value[] {
-  return [target.schoolId, target.importId, r.row, ...STUDENT_FIELDS.map((f) => r[f.key]), ...KEY_COLUMNS.map((k) => r[k.key])];
+  return [target.schoolId, target.importId, r.row, ...STUDENT_FIELDS.map((f) => storedValue(f.key, r[f.key])), ...KEY_COLUMNS.map((k) => r[k.key])];
 }
 
 /** COPY text format: backslash escapes, \N for null, arrays as {a,b} (reasons never need quoting). */

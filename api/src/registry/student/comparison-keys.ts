@@ -1,5 +1,6 @@
-import { checkResidentId, residentIdKey, type IdProblemReason } from './id-number.js';
+import { checkResidentId, type IdProblemReason } from './id-number.js';
 import { identityKey, normalizeName } from './normalize.js';
+import { residentIdIndex } from './sealed-fields.js';
 
 export interface ComparedFields {
   name: string;
@@ -11,6 +12,7 @@ export interface ComparedFields {
 
 export interface ComparisonKeys {
   nameKey: string;
+  /** The blind index of the resident ID number (sealed-fields.ts), never the number. */
   idKey: string | null;
   identityKey: string;
   /** INVALID_ID reasons; empty when the number is fine or not a resident ID. */
@@ -26,7 +28,7 @@ export function comparisonKeys(record: ComparedFields): ComparisonKeys {
   const nameKey = normalizeName(record.name);
   return {
     nameKey,
-    idKey: residentIdKey(record.idType, record.idNumber),
+    idKey: residentIdIndex(record.idType, record.idNumber),
     identityKey: identityKey(nameKey, record.gender, record.birthDate),
     idProblems: record.idType === 'RESIDENT_ID' && record.idNumber ? checkResidentId(record.idNumber, record).reasons : [],
   };

@@ -43,6 +43,11 @@ export function residentIdKey(idType: string, raw: string | null): string | null
   return /^\d{15}$/.test(id) ? upgradeLegacyId(id) : id;
 }
 
+/** The address code (first 6 digits) of a resident ID number, legacy ones expanded; null without one. */
+export function addressCodeOf(idType: string, raw: string | null): string | null {
+  return residentIdKey(idType, raw)?.slice(0, 6) ?? null;
+}
+
 export interface IdCheck {
   valid: boolean;
   reasons: IdProblemReason[];

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { appendEvents } from '../../core/events.js';
 import { parseDateText } from '../import/cells.js';
 import { comparisonKeys } from './comparison-keys.js';
+import { openStudentRow, sealHistoryValues, storedValue } from './sealed-fields.js';
 import { KEY_COLUMNS, selectStudentFields, STUDENT_FIELDS, type StudentChanges, type StudentDetails, type StudentFieldKey } from './student-fields.js';
 import { ACTIVE_STATUSES, Gender, IdType, StudentStatus } from './student.entity.js';
 
@@ -44,7 +45,7 @@ export async function lockStudent(manager: EntityManager, studentId: string): Pr
     `SELECT st.id::text, st.school_id::text AS "schoolId", st.status, ${selectStudentFields('st')} FROM students st WHERE st.id = $1 FOR UPDATE`,
     [studentId],
   )) as StudentRecord[];
-  return record ?? null;
+  return record ? openStudentRow(record) : null;
 }
 
 /** The values a change leads to, checked as an import checks them. */
@@ -69,7 +70,10 @@ function changedValues(record: StudentRecord, changes: StudentChanges): StudentR
   return result;
 }
 
-/** Corrects a record's fields (its comparison keys follow); returns what changed, before and after. */
+/**
+ * Corrects a record's fields (its comparison keys follow); returns what changed, before and after,
+ * as the history keeps it (ID number, phone and address sealed), for the caller's own events.
+ */
 export async function changeStudent(manager: EntityManager, record: StudentRecord, changes: StudentChanges, by: Attribution) {
   const next = changedValues(record, changes);
   const changed = STUDENT_FIELDS.filter((f) => next[f.key] !== record[f.key]);
@@ -80,10 +84,10 @@ export async function changeStudent(manager: EntityManager, record: StudentRecor
   const assignments = [...STUDENT_FIELDS.map((f) => f.column), ...KEY_COLUMNS.map((k) => k.column)].map((column, i) => `${column} = $${i + 2}`);
   await manager.query(`UPDATE students SET ${assignments.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, [
     record.id,
-    ...STUDENT_FIELDS.map((f) => next[f.key]),
+    ...STUDENT_FIELDS.map((f) => storedValue(f.key, next[f.key])),
     ...KEY_COLUMNS.map((k) => keys[k.key]),
   ]);
-  const pick = (row: StudentRecord) => Object.fromEntries(changed.map((f) => [f.key, row[f.key]]));
+  const pick = (row: StudentRecord) => sealHistoryValues(Object.fromEntries(changed.map((f) => [f.key, row[f.key]])));
   const difference = { before: pick(record), after: pick(next) };
   await appendEvents(manager, [
     { type: 'STUDENT_CHANGED', actorId: by.actorId, subjectType: 'student', subjectId: record.id, data: { ...by.context, ...difference } },

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { sealedColumn } from './sealed-fields.js';
 
 export enum Gender {
   M = 'M',
@@ -84,7 +85,7 @@ export class Student {
   @Column({ name: 'id_type', type: 'text' })
   idType: IdType;
 
-  @Column({ name: 'id_number', type: 'text', nullable: true })
+  @Column({ name: 'id_number', type: 'text', nullable: true, transformer: sealedColumn('idNumber') })
   idNumber: string | null;
 
   @Field(() => String, { nullable: true, description: '民族, as imported.' })
@@ -104,10 +105,10 @@ export class Student {
   enrollmentMonth: string | null;
 
   @Field(() => String, { nullable: true, description: '户口所在地, as imported.' })
-  @Column({ name: 'household_region', type: 'text', nullable: true })
+  @Column({ name: 'household_region', type: 'text', nullable: true, transformer: sealedColumn('householdRegion') })
   householdRegion: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  @Column({ type: 'text', nullable: true, transformer: sealedColumn('phone') })
   phone: string | null;
 
   @Field(() => StudentStatus, { description: '学籍状态: enrolled, suspended, transferred out, graduated or deleted.' })
@@ -117,6 +118,7 @@ export class Student {
   @Column({ name: 'name_key', type: 'text' })
   nameKey: string;
 
+  /** The blind index of the ID number (sealed-fields.ts). */
   @Column({ name: 'id_key', type: 'text', nullable: true })
   idKey: string | null;
 

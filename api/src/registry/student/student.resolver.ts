@@ -17,7 +17,7 @@ class StudentFilter {
   @Field(() => ID, { nullable: true, description: 'Only records of this school (it must be in your scope).' })
   schoolId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of a name, or the start of an ID number.' })
+  @Field(() => String, { nullable: true, description: 'Part of a name, or a whole resident ID number (ID numbers are encrypted at rest and match only in full, by their blind index).' })
   search?: string | null;
 }
 

@@ -3,13 +3,15 @@ import { scopeSql, type Scope } from '../../core/auth/caller.js';
 import { keysetPage } from '../../core/db/keyset-page.js';
 import type { Page, PageRequest } from '../../core/graphql/connection.js';
 import { comparisonKeys } from './comparison-keys.js';
-import { normalizeIdNumber, normalizeName } from './normalize.js';
+import { normalizeName } from './normalize.js';
+import { resealAll, type ResealReport } from './resealing.js';
+import { openStudentRow, residentIdIndex, storedValue } from './sealed-fields.js';
 import { KEY_COLUMNS, selectStudentFields, STUDENT_FIELDS, type NewStudent } from './student-fields.js';
 import { Student } from './student.entity.js';
 
 export interface StudentFilter {
   schoolId?: string | null;
-  /** Part of a name, or the start of an ID number. */
+  /** Part of a name, or a whole resident ID number (numbers are stored sealed: only their blind index matches). */
   search?: string | null;
 }
 
@@ -20,6 +22,10 @@ const RECORD_COLUMNS = `st.id, st.school_id AS "schoolId", ${selectStudentFields
 export class StudentService {
   constructor(private readonly db: DataSource) {}
 
+  /** Seals every stored value under the current data key (see resealing.ts); `force` looks even when the state says all is done. */
+  reseal(options: { force?: boolean } = {}): Promise<ResealReport> {
+    return resealAll(this.db, options);
+  }
 
   byIds(ids: readonly string[]): Promise<Student[]> {
     return this.db.getRepository(Student).findBy({ id: In([...ids]) });
@@ -35,8 +41,8 @@ export class StudentService {
     }
     const search = filter.search?.trim();
     if (search) {
-      params.push(`%${normalizeName(search).replace(/[%_\\]/g, '\\$&')}%`, `${normalizeIdNumber(search).replace(/[%_\\]/g, '\\$&')}%`);
-      where.push(`(st.name_key LIKE $${params.length - 1} OR st.id_key LIKE $${params.length})`);
+      params.push(`%${normalizeName(search).replace(/[%_\\]/g, '\\$&')}%`, residentIdIndex('RESIDENT_ID', search));
+      where.push(`(st.name_key LIKE $${params.length - 1} OR st.id_key = $${params.length})`);
     }
     return keysetPage(this.db, {
       select: RECORD_COLUMNS,
@@ -44,7 +50,7 @@ export class StudentService {
       where,
       params,
       orderBy: [{ sql: 'st.id', type: 'bigint' }],
-      hydrate: (row) => Object.assign(new Student(), row),
+      hydrate: (row) => Object.assign(new Student(), openStudentRow(row as Partial<Student>)),
       page,
     });
   }
@@ -63,7 +69,7 @@ export class StudentService {
        RETURNING id`,
       [
         students.map((s) => s.schoolId),
-        ...STUDENT_FIELDS.map((f) => students.map((s) => s[f.key] ?? null)),
+        ...STUDENT_FIELDS.map((f) => students.map((s) => storedValue(f.key, s[f.key] ?? null))),
         ...KEY_COLUMNS.map((k) => keys.map((key) => (k.key === 'idProblems' ? key.idProblems.join(',') : key[k.key]))),
       ],
     )) as { id: string }[];

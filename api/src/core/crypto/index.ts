@@ -1,0 +1,3 @@
+export { blindText, keyRing, openText, sealText, useKeyRing } from './active.js';
+export { blindIndex, isSealed, keyIdOf, open, seal, SealedValueError } from './cipher.js';
+export { key32, KEY_ID_PATTERN, parseDataKeys, resolveKeyRing, type KeyRing, type KeySettings } from './key-ring.js';
