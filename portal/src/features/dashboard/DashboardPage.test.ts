@@ -1,7 +1,7 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
-import { DashboardPage_MeDocument, DashboardPage_ResolvedDocument, DashboardPage_StatsDocument, RegionLevelSelect_RegionsDocument } from '@/gql/graphql';
+import { DashboardPage_MeDocument, DashboardPage_ResolvedDocument, DashboardPage_StatsDocument, RegionLevelSelect_RegionsDocument, UnusualImportsCard_ImportsDocument } from '@/gql/graphql';
 import { mountWithApp } from '@/test/mount';
 import DashboardPage from './DashboardPage.vue';
 import { chinaToday, mondayOf } from './china-calendar';
@@ -9,6 +9,9 @@ import { chinaToday, mondayOf } from './china-calendar';
 vi.mock('vue-echarts', async () => ({ default: (await import('@/test/chart-stub')).VChartStub }));
 
 const region = (code: string, name: string, level: string) => ({ __typename: 'Region', code, name, level });
+
+/** The staff dashboard's card of imports with unusual match rates: none here (UnusualImportsCard.test.ts tests it). */
+const noUnusualImports = { request: { query: UnusualImportsCard_ImportsDocument, variables: {} }, result: { data: { unusualImports: [] } } };
 
 function meMock(role: string, home: ReturnType<typeof region> | null) {
   return { request: { query: DashboardPage_MeDocument }, result: { data: { me: { __typename: 'User', id: 'u1', role, region: home } } } };
@@ -75,7 +78,7 @@ describe('DashboardPage', () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     const { wrapper, router } = await mountWithApp(DashboardPage, {
       route: '/dashboard',
-      mocks: [meMock('CITY_ADMIN', region('330100', '杭州市', 'CITY')), statsMock(null), resolvedMock(null), districtsMock],
+      mocks: [meMock('CITY_ADMIN', region('330100', '杭州市', 'CITY')), statsMock(null), resolvedMock(null), districtsMock, noUnusualImports],
     });
 
     await vi.waitFor(() => expect(cardValue(wrapper, 'card-unresolved')).toBe('7'));
@@ -102,7 +105,7 @@ describe('DashboardPage', () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     const { wrapper, router } = await mountWithApp(DashboardPage, {
       route: '/dashboard?region=330106',
-      mocks: [meMock('CITY_ADMIN', region('330100', '杭州市', 'CITY')), statsMock('330106'), resolvedMock('330106'), districtsMock],
+      mocks: [meMock('CITY_ADMIN', region('330100', '杭州市', 'CITY')), statsMock('330106'), resolvedMock('330106'), districtsMock, noUnusualImports],
     });
     await vi.waitFor(() => expect(cardValue(wrapper, 'card-unresolved')).toBe('7'));
     await vi.waitFor(() => expect(wrapper.find('[data-testid="dashboard-region-3"]').text()).toContain('西湖区'));
@@ -140,6 +143,7 @@ describe('DashboardPage', () => {
         { request: statsMock(null).request, result: { errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } },
         resolvedMock(null),
         empty,
+        noUnusualImports,
       ],
     });
     await vi.waitFor(() => expect(wrapper.findAll('[role="alert"]').length).toBeGreaterThanOrEqual(4));

@@ -126,6 +126,7 @@ describe('ImportPage', () => {
       route: '/import',
       mocks: [
         meMock('SCHOOL_REGISTRAR'),
+        heldMock([]),
         startMock('up-1', job('j1', '名单.csv', 'READING', 0)),
         pollMock(job('j1', '名单.csv', 'READING', 2)),
         pollMock(job('j1', '名单.csv', 'DONE', 3, result({ ok: false, failure: 'INVALID_ROWS', message: 'nothing imported', errors: BAD_ROWS }))),
@@ -199,6 +200,7 @@ describe('ImportPage', () => {
       route: '/import',
       mocks: [
         meMock('SCHOOL_REGISTRAR'),
+        heldMock([]),
         startMock('up-1', job('j1', 'a.xlsx', 'READING', 0)),
         pollMock(job('j1', 'a.xlsx', 'DONE', 0, duplicate)),
         startMock('up-2', job('j2', 'a.xlsx', 'READING', 0), { force: true }),
@@ -266,7 +268,7 @@ describe('ImportPage', () => {
   it('refuses a file that is not a spreadsheet before sending anything, and asks for a file', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     const { sent } = fakeXhr([]);
-    const { wrapper } = await mountWithApp(ImportPage, { route: '/import', mocks: [meMock('SCHOOL_REGISTRAR')] });
+    const { wrapper } = await mountWithApp(ImportPage, { route: '/import', mocks: [meMock('SCHOOL_REGISTRAR'), heldMock([])] });
     mounted = wrapper;
     await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').exists()).toBe(true));
 
@@ -282,7 +284,7 @@ describe('ImportPage', () => {
   it('shows a refused upload (too large) clearly and keeps the form', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     fakeXhr([{ status: 413, body: { error: { code: 'FILE_TOO_LARGE', message: 'the file is larger than 200 MB' } } }]);
-    const { wrapper } = await mountWithApp(ImportPage, { route: '/import', locale: 'en', mocks: [meMock('SCHOOL_REGISTRAR')] });
+    const { wrapper } = await mountWithApp(ImportPage, { route: '/import', locale: 'en', mocks: [meMock('SCHOOL_REGISTRAR'), heldMock([])] });
     mounted = wrapper;
     await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').exists()).toBe(true));
     await chooseFile(wrapper, new File(['x'], 'huge.csv'));
@@ -296,7 +298,7 @@ describe('ImportPage', () => {
   it('tells in Chinese why the server refused an upload for the limits on waiting uploads', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     fakeXhr([{ status: 429, body: { error: { code: 'TOO_MANY_PENDING_UPLOADS', message: 'you have 5 uploaded files that have not been imported' } } }]);
-    const { wrapper } = await mountWithApp(ImportPage, { route: '/import', locale: 'zh-CN', mocks: [meMock('SCHOOL_REGISTRAR')] });
+    const { wrapper } = await mountWithApp(ImportPage, { route: '/import', locale: 'zh-CN', mocks: [meMock('SCHOOL_REGISTRAR'), heldMock([])] });
     mounted = wrapper;
     await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').exists()).toBe(true));
     await chooseFile(wrapper, new File(['x'], '名单.csv'));
@@ -324,7 +326,7 @@ describe('ImportPage', () => {
         },
       },
     };
-    const admin = await mountWithApp(ImportPage, { route: '/import', mocks: [meMock('SYSTEM_ADMIN', null), schools] });
+    const admin = await mountWithApp(ImportPage, { route: '/import', mocks: [meMock('SYSTEM_ADMIN', null), schools, heldMock([])] });
     mounted = admin.wrapper;
     await vi.waitFor(() => expect(admin.wrapper.find('[data-testid="import-school"]').exists()).toBe(true));
     const label = admin.wrapper.find('label.import__label');

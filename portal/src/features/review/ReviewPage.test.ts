@@ -2,7 +2,7 @@ import type { MockedResponse } from '@apollo/client/testing/core';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
-import { ReviewPage_CountsDocument, ReviewPage_MeDocument, ReviewPage_QueueDocument, type ProblemStatus, type Role } from '@/gql/graphql';
+import { HeldImportsPanel_HeldImportsDocument, ReviewPage_CountsDocument, ReviewPage_MeDocument, ReviewPage_QueueDocument, type ProblemStatus, type Role } from '@/gql/graphql';
 import { relayConnection } from '@/test/connection';
 import { mountWithApp } from '@/test/mount';
 import ReviewPage from './ReviewPage.vue';
@@ -54,6 +54,12 @@ afterEach(() => {
   mounted = undefined;
 });
 
+/** The held imports panel, empty here (HeldImportsPanel.test.ts tests it). */
+const noHeldImports = {
+  request: { query: HeldImportsPanel_HeldImportsDocument, variables: { first: 50 } },
+  result: { data: { heldImports: { __typename: 'HeldImportConnection', nodes: [], totalCount: 0 } } },
+};
+
 describe('ReviewPage', () => {
   it('shows the counts in the tabs and links every row to its problem', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
@@ -64,6 +70,7 @@ describe('ReviewPage', () => {
         countsMock(2, 1),
         queueMock('PENDING_REVIEW', [problem('41', 'PENDING_REVIEW'), problem('42', 'PENDING_REVIEW', { type: 'INVALID_ID', scope: 'WITHIN_SCHOOL', overdue: true })]),
         queueMock('ESCALATED', [problem('57', 'ESCALATED')]),
+        noHeldImports,
       ],
     });
     mounted = wrapper;
@@ -92,7 +99,7 @@ describe('ReviewPage', () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     const empty = await mountWithApp(ReviewPage, {
       route: '/review?tab=escalated',
-      mocks: [meMock('SYSTEM_ADMIN'), countsMock(0, 0), queueMock('ESCALATED', [])],
+      mocks: [meMock('SYSTEM_ADMIN'), countsMock(0, 0), queueMock('ESCALATED', []), noHeldImports],
     });
     mounted = empty.wrapper;
     await vi.waitFor(() => expect(empty.wrapper.find('[data-testid="review-empty-escalated"]').exists()).toBe(true));
@@ -102,7 +109,7 @@ describe('ReviewPage', () => {
     const failing = await mountWithApp(ReviewPage, {
       route: '/review',
       locale: 'en',
-      mocks: [meMock('DISTRICT_ADMIN'), countsMock(0, 0), queueMock('PENDING_REVIEW', [], 'INTERNAL_SERVER_ERROR')],
+      mocks: [meMock('DISTRICT_ADMIN'), countsMock(0, 0), queueMock('PENDING_REVIEW', [], 'INTERNAL_SERVER_ERROR'), noHeldImports],
     });
     mounted = failing.wrapper;
     await vi.waitFor(() => expect(failing.wrapper.find('[data-testid="review-error"]').exists()).toBe(true));
