@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../src/registry/import/import.service.js';
 import { makeSchool } from './support/factories.js';
+import { openStudentRow } from './support/sealed.js';
 import { fixtureDir, HEADER, validId } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -298,7 +299,7 @@ describe('importer fuzzing: never a crash, always a clean result or a located re
   it('formula cells: the cached result is imported, a formula with none is a located missing value', async () => {
     const good = await attempt('formulas.xlsx', await workbook([[{ formula: 'CONCATENATE("王","五")', result: '王五' }, '男', { formula: 'DATE(2015,3,5)', result: new Date(Date.UTC(2015, 2, 5)) }, '', { formula: 'T("x")', result: id('2015-03-05', 'M', 50) }]]));
     expect(good).toMatchObject({ ok: true, rowsImported: 1 });
-    const [student] = (await app.db.dataSource.query(`SELECT name, birth_date AS "birthDate", id_number AS "idNumber" FROM students WHERE import_id = $1`, [good.importId])) as object[];
+    const [student] = ((await app.db.dataSource.query(`SELECT name, birth_date AS "birthDate", id_number AS "idNumber" FROM students WHERE import_id = $1`, [good.importId])) as { idNumber: string }[]).map(openStudentRow);
     expect(student).toEqual({ name: '王五', birthDate: '2015-03-05', idNumber: id('2015-03-05', 'M', 50) });
     const blank = await attempt('formula-blank.xlsx', await workbook([[{ formula: 'B9' }, '男', '2015-03-05', '', id('2015-03-05', 'M', 51)]]));
     expect(blank.errors).toEqual([expect.objectContaining({ row: 2, column: '姓名', reason: '姓名 is required' })]);
