@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/core/config.js';
-import { keyRing, open, resolveKeyRing, seal, SealedValueError, useKeyRing, type KeyRing } from '../src/core/crypto/index.js';
+import { blindIndex, keyRing, open, resolveKeyRing, seal, sealBatch, SealedValueError, useKeyRing, type KeyRing } from '../src/core/crypto/index.js';
 import { changeStudent, lockStudent } from '../src/registry/index.js';
 import { makeSchool } from './support/factories.js';
 import { openStudentRow, storedResidentId } from './support/sealed.js';
@@ -45,6 +45,50 @@ describe('sealing values', () => {
     const sealed = seal(other, '13800138000', 'students.phone');
     expect(() => open(keys, sealed, 'students.phone')).toThrow('a value of students.phone is sealed with key "k9", which is not in DATA_KEYS (it has test1)');
     expect(() => open(keys, '13800138000', 'students.phone')).toThrow(/is not sealed/);
+  });
+});
+
+describe('sealing a batch on the sealing thread', () => {
+  const keys = ring(TEST_DATA_KEYS);
+  const other = ring({ DATA_KEYS: `k9:${SECOND_KEY}`, BLIND_INDEX_KEY: TEST_DATA_KEYS.BLIND_INDEX_KEY });
+  let before: KeyRing | null = null;
+  beforeAll(() => {
+    try {
+      before = keyRing();
+    } catch {
+      before = null;
+    }
+  });
+  afterAll(() => {
+    if (before) useKeyRing(before);
+  });
+
+  it('seals like the main thread: each value opens for its own column only, null and empty stay, indexes are equal', async () => {
+    useKeyRing(keys);
+    const ids = ['330106201503050036', null, '', '11010519491231002X'];
+    const { sealed, blinded } = await sealBatch({
+      sealed: [
+        { place: 'students.id_number', values: ids },
+        { place: 'students.phone', values: ['13800138000', null, '', '13900139000'] },
+      ],
+      blinded: [{ kind: 'resident-id', values: ids }],
+    });
+    expect(sealed[0]![1]).toBeNull();
+    expect(sealed[0]![2]).toBe('');
+    expect(sealed[0]![0]).toMatch(/^v1\.test1\./);
+    expect(open(keys, sealed[0]![3]!, 'students.id_number')).toBe('11010519491231002X');
+    expect(open(keys, sealed[1]![0]!, 'students.phone')).toBe('13800138000');
+    expect(() => open(keys, sealed[1]![0]!, 'students.id_number')).toThrow(SealedValueError);
+    expect(blinded[0]).toEqual(ids.map((id) => (id === null ? null : blindIndex(keys, 'resident-id', id))));
+  });
+
+  it('uses the key ring in force: after a change of ring, the new key', async () => {
+    useKeyRing(keys);
+    await sealBatch({ sealed: [{ place: 'students.phone', values: ['13800138000'] }], blinded: [] });
+    useKeyRing(other);
+    const { sealed } = await sealBatch({ sealed: [{ place: 'students.phone', values: ['13800138000'] }], blinded: [] });
+    expect(sealed[0]![0]).toMatch(/^v1\.k9\./);
+    expect(open(other, sealed[0]![0]!, 'students.phone')).toBe('13800138000');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { LocatedError } from '../../core/files/csv.js';
-import { comparisonKeys, type ComparisonKeys } from '../student/comparison-keys.js';
+import { unblindedKeys, type UnblindedKeys } from '../student/comparison-keys.js';
 import type { StudentDetails } from '../student/student-fields.js';
 import { toHalfWidth } from '../student/normalize.js';
 import { IdType, type Gender } from '../student/student.entity.js';
@@ -7,7 +7,7 @@ import { parseDateCell, parseMonthCell, type Cell } from './cells.js';
 import { columnForHeader, GENDERS, ID_TYPES, TEMPLATE_COLUMNS, type ColumnKey } from './template.js';
 
 /** A row that passed validation, with its comparison keys, ready for the registry. */
-export type ImportRow = { row: number } & StudentDetails & ComparisonKeys;
+export type ImportRow = { row: number } & StudentDetails & UnblindedKeys;
 
 const ALIASES = TEMPLATE_COLUMNS.map((c) => `${c.header} (${c.alias})`);
 
@@ -149,7 +149,7 @@ export function readRow(
       enrollmentMonth,
       householdRegion: optionalText(cell('household_region')),
       phone: optionalText(cell('phone')),
-      ...comparisonKeys({ name, gender, birthDate, idType, idNumber }),
+      ...unblindedKeys({ name, gender, birthDate, idType, idNumber }),
     },
     errors,
   };

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
-import { storedValue } from '../student/sealed-fields.js';
+import { isSealedField, storedColumns, type StoredColumns } from '../student/sealed-fields.js';
 import { KEY_COLUMNS, STUDENT_FIELDS } from '../student/student-fields.js';
 import type { ImportRow } from './rows.js';
 
@@ -17,8 +17,10 @@ const ID_PROBLEMS = COLUMNS.indexOf('id_problems');
 
 type Value = string | number | null | string[];
 
-function values(target: ImportTarget, r: ImportRow): Value[] {
-  return [target.schoolId, target.importId, r.row, ...STUDENT_FIELDS.map((f) => storedValue(f.key, r[f.key])), ...KEY_COLUMNS.map((k) => r[k.key])];
+/** Row `i` of a batch as stored: its sealed fields taken from the batch's sealed columns. */
+function values(target: ImportTarget, r: ImportRow, stored: StoredColumns, i: number): Value[] {
+  const fields = STUDENT_FIELDS.map((f) => (isSealedField(f.key) ? stored[f.key][i]! : r[f.key]));
+  return [target.schoolId, target.importId, r.row, ...fields, ...KEY_COLUMNS.map((k) => (k.key === 'idKey' ? stored.idKey[i]! : r[k.key]))];
 }
 
 /** COPY text format: backslash escapes, \N for null, arrays as {a,b} (reasons never need quoting). */
@@ -34,8 +36,36 @@ export interface ImportTarget {
 }
 
 export interface StudentWriter {
+  /** Takes a batch; returns once the batch before it is stored (one batch is sealed meanwhile). */
   write(rows: ImportRow[]): Promise<void>;
+  /** Stores what is left and ends the writer, also after a failure. */
   finish(): Promise<void>;
+}
+
+/**
+ * Batches in order, each sealed on the sealing thread while the caller parses the next one: a
+ * batch is stored once it is sealed and the one before it is stored.
+ */
+function pipelined(store: (rows: ImportRow[], stored: StoredColumns) => Promise<void>, end: () => Promise<void>): StudentWriter {
+  let stored: Promise<void> = Promise.resolve();
+  return {
+    async write(rows) {
+      const sealing = storedColumns(rows);
+      const previous = stored;
+      stored = previous.then(async () => store(rows, await sealing));
+      // Both are awaited later (next write or finish); until then a failure is not "unhandled".
+      sealing.catch(() => {});
+      stored.catch(() => {});
+      await previous;
+    },
+    async finish() {
+      try {
+        await stored;
+      } finally {
+        await end();
+      }
+    },
+  };
 }
 
 /** PostgreSQL server: one COPY … FROM STDIN stream for the whole file. */
@@ -43,17 +73,17 @@ export function copyWriter(client: PoolClient, target: ImportTarget): StudentWri
   const stream = client.query(copyFrom(`COPY students (${COLUMNS.join(', ')}) FROM STDIN`));
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => {});
-  return {
-    async write(rows) {
+  return pipelined(
+    async (rows, stored) => {
       let text = '';
-      for (const row of rows) text += `${values(target, row).map(copyField).join('\t')}\n`;
+      for (let i = 0; i < rows.length; i++) text += `${values(target, rows[i]!, stored, i).map(copyField).join('\t')}\n`;
       if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
     },
-    async finish() {
+    async () => {
       stream.end();
       await Promise.race([once(stream, 'finish'), failed]);
     },
-  };
+  );
 }
 
 /**
@@ -61,9 +91,9 @@ export function copyWriter(client: PoolClient, target: ImportTarget): StudentWri
  * multi-row INSERT per batch (arrays unnested server-side): still set-based, one statement a batch.
  */
 export function insertWriter(manager: EntityManager, target: ImportTarget): StudentWriter {
-  return {
-    async write(rows) {
-      const matrix = rows.map((r) => values(target, r));
+  return pipelined(
+    async (rows, stored) => {
+      const matrix = rows.map((r, i) => values(target, r, stored, i));
       const columns = COLUMNS.map((_, i) => matrix.map((row) => (i === ID_PROBLEMS ? (row[i] as string[]).join(',') : row[i])));
       // Arrays go in as comma-joined text: unnest cannot take an array of arrays of uneven length.
       const unnested = COLUMNS.map((_, i) => (i === ID_PROBLEMS ? `string_to_array(c${i}, ',')` : `c${i}`));
@@ -74,6 +104,6 @@ export function insertWriter(manager: EntityManager, target: ImportTarget): Stud
         columns,
       );
     },
-    async finish() {},
-  };
+    async () => {},
+  );
 }

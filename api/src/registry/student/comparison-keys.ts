@@ -1,6 +1,7 @@
 import { checkResidentId, type IdProblemReason } from './id-number.js';
 import { identityKey, normalizeName } from './normalize.js';
-import { residentIdIndex } from './sealed-fields.js';
+import { residentIdKey } from './id-number.js';
+import { blindResidentKey } from './sealed-fields.js';
 
 export interface ComparedFields {
   name: string;
@@ -20,16 +21,27 @@ export interface ComparisonKeys {
 }
 
 /**
+ * The keys with the ID number's still in the clear (`residentKey`, the normalised number), for an
+ * import that blinds a whole batch's on the sealing thread. Kept in memory only: never stored.
+ */
+export type UnblindedKeys = Omit<ComparisonKeys, 'idKey'> & { residentKey: string | null };
+
+/**
  * Everything the detector compares, derived from a record's stored values (DESIGN.md section 3).
  * The one place these keys are computed: for imports, inserts and changes alike, so a record
  * collides the same way however it got its values.
  */
-export function comparisonKeys(record: ComparedFields): ComparisonKeys {
+export function unblindedKeys(record: ComparedFields): UnblindedKeys {
   const nameKey = normalizeName(record.name);
   return {
     nameKey,
-    idKey: residentIdIndex(record.idType, record.idNumber),
+    residentKey: residentIdKey(record.idType, record.idNumber),
     identityKey: identityKey(nameKey, record.gender, record.birthDate),
     idProblems: record.idType === 'RESIDENT_ID' && record.idNumber ? checkResidentId(record.idNumber, record).reasons : [],
   };
+}
+
+export function comparisonKeys(record: ComparedFields): ComparisonKeys {
+  const { residentKey, ...keys } = unblindedKeys(record);
+  return { ...keys, idKey: blindResidentKey(residentKey) };
 }

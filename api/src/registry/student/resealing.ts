@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { blindText, isSealed, keyIdOf, keyRing, openText, sealText } from '../../core/crypto/index.js';
 import { asOwner } from '../../core/db/row-scope.js';
-import { historyPlace, residentIdIndex, SEALED_COLUMNS as COLUMNS, SEALED_FIELDS, studentPlace } from './sealed-fields.js';
+import { blindResidentKey, historyPlace, residentIdIndex, SEALED_COLUMNS as COLUMNS, SEALED_FIELDS, studentPlace } from './sealed-fields.js';
 
 /**
  * Brings every stored value under the current data key (README, "Encryption at rest"): values
@@ -176,7 +176,7 @@ async function reindexProblems(m: EntityManager): Promise<number> {
   if (rows.length === 0) return 0;
   await m.query(`UPDATE problems p SET group_key = v.group_key FROM unnest($1::bigint[], $2::text[]) AS v(id, group_key) WHERE p.id = v.id`, [
     rows.map((r) => r.id),
-    rows.map((r) => `ID:${blindText('resident-id', r.key)}`),
+    rows.map((r) => `ID:${blindResidentKey(r.key)}`),
   ]);
   return rows.length;
 }

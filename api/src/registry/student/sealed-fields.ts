@@ -1,5 +1,5 @@
 import type { ValueTransformer } from 'typeorm';
-import { blindText, openText, sealText } from '../../core/crypto/index.js';
+import { blindText, openText, sealBatch, sealText } from '../../core/crypto/index.js';
 import { residentIdKey } from './id-number.js';
 
 /**
@@ -25,6 +25,24 @@ export function isSealedField(key: string): key is SealedField {
 /** A field's value (of StudentDetails) as the students table stores it. */
 export function storedValue<T>(field: string, value: T): T | string | null {
   return isSealedField(field) && typeof value === 'string' ? sealText(value, studentPlace(field)) : value;
+}
+
+/** The kind of the ID number's blind index (the HMAC's message names it). */
+const RESIDENT_ID_INDEX = 'resident-id';
+
+/** The sealed fields and the ID-number index of a batch of rows as stored, column by column in row order. */
+export type StoredColumns = Record<SealedField | 'idKey', (string | null)[]>;
+
+/**
+ * The sealed fields and blind indexes of many rows, made on the sealing thread: a large import
+ * keeps parsing the next rows while these are encrypted.
+ */
+export async function storedColumns(rows: readonly (Partial<Record<SealedField, string | null>> & { residentKey: string | null })[]): Promise<StoredColumns> {
+  const { sealed, blinded } = await sealBatch({
+    sealed: SEALED_FIELDS.map((field) => ({ place: studentPlace(field), values: rows.map((r) => r[field] ?? null) })),
+    blinded: [{ kind: RESIDENT_ID_INDEX, values: rows.map((r) => r.residentKey) }],
+  });
+  return { ...(Object.fromEntries(SEALED_FIELDS.map((field, i) => [field, sealed[i]!])) as Record<SealedField, (string | null)[]>), idKey: blinded[0]! };
 }
 
 /** Opens the sealed fields a row read from `students` carries (in place: rows are fresh from a query). */
@@ -59,6 +77,10 @@ export function openHistoryData(data: Record<string, unknown>): Record<string, u
  * (legacy 15-digit numbers expanded), so equal numbers still group in SQL and the column holds none.
  */
 export function residentIdIndex(idType: string, idNumber: string | null): string | null {
-  const key = residentIdKey(idType, idNumber);
-  return key === null ? null : blindText('resident-id', key);
+  return blindResidentKey(residentIdKey(idType, idNumber));
+}
+
+/** The blind index of an already normalised resident ID number (`residentIdKey`). */
+export function blindResidentKey(key: string | null): string | null {
+  return key === null ? null : blindText(RESIDENT_ID_INDEX, key);
 }
