@@ -6,7 +6,7 @@ import { backup, restore } from './core/backup/backup.js';
 import { ConfigError, parseConfig, type Config } from './core/config.js';
 import { SYSTEM } from './core/db/row-scope.js';
 import { UserInputError } from './core/errors.js';
-import { formatLocatedErrors } from './core/files/csv.js';
+import { formatLocatedErrors } from './core/files/located-error.js';
 import { writeGeneratedCsv } from './seed/import-file.js';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo.js';
 

@@ -8,7 +8,7 @@ import { fixtureDir, validId } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const JOB = `query($id: ID!) { importJob(id: $id) { status progress { phase rowsDone rowsTotal }
-  result { ok failure message rowsRead rowsImported errorCount errors { file row column value reason } problems { opened } } } }`;
+  result { ok failure message rowsRead rowsImported errorCount errors { file row column value code params { name value } reason } problems { opened } } } }`;
 const START = `mutation($input: ImportStudentsInput!) { importStudents(input: $input) { id status } }`;
 
 describe('import through the portal path: upload, GraphQL job, progress', () => {
@@ -60,7 +60,7 @@ describe('import through the portal path: upload, GraphQL job, progress', () => 
     const job = await finish(started.data.importStudents.id, tokens.reg);
     expect(job.status).toBe('DONE');
     expect(job.result).toMatchObject({ ok: false, failure: 'INVALID_ROWS', rowsImported: 0, errorCount: 1 });
-    expect(job.result.errors).toEqual([{ file: '学生名单.csv', row: 3, column: '性别', value: '不详', reason: 'gender must be 男 or 女 (or M / F)' }]);
+    expect(job.result.errors).toEqual([{ file: '学生名单.csv', row: 3, column: '性别', value: '不详', code: 'BAD_GENDER', params: [], reason: 'gender must be 男 or 女 (or M / F)' }]);
 
     const fixed = files.csv('fixed.csv', [['甲', '男', '2015-01-01', '', validId('330106', '2015-01-01', 'M', 1)], ['甲', '男', '2015-01-01', '', validId('330106', '2015-01-01', 'M', 1)]]);
     const second = await upload(fixed, tokens.reg);

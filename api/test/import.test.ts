@@ -29,7 +29,10 @@ describe('student import', () => {
     (await app.services.problems.exportAll(true)).filter((p) => p.members.some((m) => m.idNumber === idNumber));
 
   /** Every hard error rejects the whole file and writes nothing. */
-  async function expectRejected(result: ImportResult, expected: Partial<{ row: number; column: string; value: string }> & { reason: RegExp }) {
+  async function expectRejected(
+    result: ImportResult,
+    expected: Partial<{ row: number; column: string; value: string; code: string; params: { name: string; value: string }[] }> & { reason: RegExp },
+  ) {
     expect(result.ok).toBe(false);
     expect(result.importId).toBeNull();
     expect(result.errors).toContainEqual(expect.objectContaining({ ...expected, reason: expect.stringMatching(expected.reason) }));
@@ -165,7 +168,7 @@ describe('student import', () => {
 
     it('a missing required column', async () => {
       const result = await importInto(schoolA, files.csv('no-id.csv', [['甲', '男', '2015-01-01']], ['姓名', '性别', '出生日期']));
-      await expectRejected(result, { row: 1, column: '身份证件号', reason: /required column 身份证件号 \(id_number\) is missing/ });
+      await expectRejected(result, { row: 1, column: '身份证件号', code: 'MISSING_COLUMN', params: [{ name: 'header', value: '身份证件号' }, { name: 'accepted', value: '身份证件号 / id_number' }], reason: /required column 身份证件号 is missing/ });
     });
 
     it('missing values, unparseable dates and unknown genders, every one of them located', async () => {
@@ -178,11 +181,11 @@ describe('student import', () => {
         ['戊', '女', '2015-01-01', '学生证', '123'],
       ]));
       expect(result.errorCount).toBe(5);
-      await expectRejected(result, { row: 3, column: '姓名', reason: /姓名 is required/ });
+      await expectRejected(result, { row: 3, column: '姓名', code: 'REQUIRED', params: [{ name: 'header', value: '姓名' }], reason: /姓名 is required/ });
       await expectRejected(result, { row: 4, column: '出生日期', value: '2015-13-40', reason: /not a date/ });
       await expectRejected(result, { row: 5, column: '性别', value: '未知', reason: /男 or 女/ });
       await expectRejected(result, { row: 6, column: '身份证件号', reason: /身份证件号 is required/ });
-      await expectRejected(result, { row: 7, column: '身份证件类型', value: '学生证', reason: /unknown document type/ });
+      await expectRejected(result, { row: 7, column: '身份证件类型', value: '学生证', code: 'UNKNOWN_ID_TYPE', reason: /unknown document type/ });
     });
 
     it('an ID number in a numeric spreadsheet cell', async () => {
@@ -203,7 +206,7 @@ describe('student import', () => {
       expect(big.message).toMatch(/limit is/);
 
       const pdf = await importInto(schoolA, files.raw('scan.csv', Buffer.from('%PDF-1.7\n\0\0binary')));
-      await expectRejected(pdf, { row: 0, reason: /not a spreadsheet/ });
+      await expectRejected(pdf, { row: 0, code: 'NOT_A_SPREADSHEET', reason: /not a spreadsheet/ });
       const xls = await importInto(schoolA, files.raw('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])));
       await expectRejected(xls, { reason: /Excel 97–2003.*save it as \.xlsx/ });
       const truncated = await importInto(schoolA, files.raw('broken.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])));

@@ -52,7 +52,8 @@ describe('importing pupils in the portal (real Chromium, real product)', () => {
     await expect.poll(() => page.locator('[data-testid="import-refused-alert"]').textContent()).toContain('未导入任何记录：文件中有 1 处错误');
     expect(await errorRows.count()).toBe(1);
     const cells = (await errorRows.first().locator('td').allTextContents()).map((text) => text.trim());
-    expect(cells).toEqual(['3', '性别', '女生', 'gender must be 男 or 女 (or M / F)']);
+    // Said in the page's language from the error's code, not the API's English text.
+    expect(cells).toEqual(['3', '性别', '女生', '性别应填写“男”或“女”（也可填 M / F）。']);
     expect(await page.locator('[data-testid="import-errors-download"]').isVisible()).toBe(true);
     await e2e.screenshot(page, 'import-row-errors');
 

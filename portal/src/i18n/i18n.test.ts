@@ -35,6 +35,7 @@ describe('message catalogues', () => {
     ['Role', 'roles'],
     ['Gender', 'students.gender'],
     ['StudentStatus', 'students.status'],
+    ['ImportRowErrorCode', 'import.rowErrors'],
   ] as const)('translates every %s value of the API schema', (enumName, prefix) => {
     const keys = leafKeys(zhCN).filter((key) => key.startsWith(`${prefix}.`)).map((key) => key.slice(prefix.length + 1));
     expect(keys.sort()).toEqual(enumValues(enumName).sort());

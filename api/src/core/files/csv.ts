@@ -1,13 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { locatedError, type LocatedError } from './located-error.js';
 import { decodeText } from './text.js';
-
-export interface LocatedError {
-  file: string;
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
 
 export interface CsvTable {
   header: string[];
@@ -34,23 +27,24 @@ export function readCsv(
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
-    errors.push({ file, row: line, column: '', value: '', reason: `not a readable CSV file: ${(error as Error).message}` });
+    errors.push(locatedError({ file, row: line, column: '', value: '' }, 'UNREADABLE_CSV', { detail: (error as Error).message }));
     return { table: { header: [], rows: [] }, errors };
   }
   const [head, ...body] = records;
   const headerRow = head?.record;
   if (!headerRow) {
-    errors.push({ file, row: 1, column: '', value: '', reason: 'the file is empty; expected a header row' });
+    errors.push(locatedError({ file, row: 1, column: '', value: '' }, 'NO_HEADER'));
     return { table: { header: [], rows: [] }, errors };
   }
   const keys = headerRow.map((name) => columns[name.trim()] ?? columns[name.trim().toLowerCase()] ?? null);
+  const known = Object.keys(columns).join(', ');
   headerRow.forEach((name, i) => {
-    if (keys[i] === null) errors.push({ file, row: 1, column: name, value: name, reason: 'unknown column' });
+    if (keys[i] === null) errors.push(locatedError({ file, row: 1, column: name, value: name }, 'UNKNOWN_COLUMN', { columns: known }));
   });
   for (const key of required) {
     if (!keys.includes(key)) {
       const accepted = Object.entries(columns).filter(([, k]) => k === key).map(([name]) => name).join(' / ');
-      errors.push({ file, row: 1, column: key, value: '', reason: `required column is missing (accepted headers: ${accepted})` });
+      errors.push(locatedError({ file, row: 1, column: key, value: '' }, 'MISSING_COLUMN', { header: key, accepted }));
     }
   }
   const rows = body.map(({ record: cells, info }) => ({
@@ -58,10 +52,4 @@ export function readCsv(
     cells: Object.fromEntries(keys.flatMap((key, c) => (key ? [[key, cells[c] ?? '']] : []))),
   }));
   return { table: { header: headerRow, rows }, errors };
-}
-
-export function formatLocatedErrors(errors: LocatedError[]): string {
-  return errors
-    .map((e) => `${e.file}:${e.row}${e.column ? ` column ${e.column}` : ''}${e.value ? ` value "${e.value}"` : ''}: ${e.reason}`)
-    .join('\n');
 }

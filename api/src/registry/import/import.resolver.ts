@@ -3,6 +3,7 @@ import { badInput, forbidden, notFound } from '../../core/errors.js';
 import type { Context } from '../../core/graphql/context.js';
 import type { ImportJob } from './import-jobs.js';
 import { authorize, can } from '../../core/auth/permissions.js';
+import { LOCATED_ERROR_CODES, LOCATED_ERRORS, type LocatedErrorCode } from '../../core/files/located-error.js';
 
 enum ImportJobStatus {
   RUNNING = 'RUNNING',
@@ -48,6 +49,22 @@ class ImportProgressType {
   rowsTotal: number | null;
 }
 
+const ImportRowErrorCode = Object.fromEntries(LOCATED_ERROR_CODES.map((code) => [code, code])) as Record<LocatedErrorCode, LocatedErrorCode>;
+registerEnumType(ImportRowErrorCode, {
+  name: 'ImportRowErrorCode',
+  description: 'Why a file, a row or a cell was refused: a stable code for clients to say in their language, with `params`.',
+  valuesConfig: Object.fromEntries(LOCATED_ERROR_CODES.map((code) => [code, { description: `In English: "${LOCATED_ERRORS[code].text}".` }])),
+});
+
+@ObjectType('MessageParam', { description: 'A value a message names, such as a column header or a limit.' })
+class MessageParam {
+  @Field(() => String, { description: 'Its name in the message (`{header}` names `header`).' })
+  name: string;
+
+  @Field(() => String, { description: 'The value, as text.' })
+  value: string;
+}
+
 @ObjectType('ImportRowError', { description: 'One problem in the file: where it is and why.' })
 class ImportRowError {
   @Field(() => String, { description: 'File name (or the sheet, for a workbook).' })
@@ -62,7 +79,13 @@ class ImportRowError {
   @Field(() => String, { description: 'The cell value as read.' })
   value: string;
 
-  @Field(() => String, { description: 'Why the value was refused.' })
+  @Field(() => ImportRowErrorCode, { description: 'Why, as a stable code: what a client translates.' })
+  code: LocatedErrorCode;
+
+  @Field(() => [MessageParam], { description: "The values the code's message names, in its order." })
+  params: MessageParam[];
+
+  @Field(() => String, { description: 'Why the value was refused, in English.' })
   reason: string;
 }
 

@@ -8,7 +8,7 @@ import type { AccessLog } from '../../core/audit/access-log.js';
 import { scopeOf, type Caller } from '../../core/auth/caller.js';
 import { widened } from '../../core/db/row-scope.js';
 import { appendEvents } from '../../core/events.js';
-import type { LocatedError } from '../../core/files/csv.js';
+import { locatedError, type LocatedError } from '../../core/files/located-error.js';
 import { openSheet, SheetError, type Sheet, type SheetFormat } from './readers.js';
 import { readHeader, readRow, type ColumnPositions, type ImportRow } from './rows.js';
 import { copyWriter, insertWriter, type StudentWriter } from './student-writer.js';
@@ -169,8 +169,8 @@ export class ImportService {
       ok: false, failure: null, message: '', importId: null, format: null, encoding: null,
       rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null, heldImportId: null,
     };
-    const refuse = (failure: ImportFailure, message: string, row = 0, column = ''): ImportResult => {
-      const errors = row || failure === 'NOT_A_SPREADSHEET' ? [{ file, row, column, value: '', reason: message }] : [];
+    const refuse = (failure: ImportFailure, message: string, located?: LocatedError): ImportResult => {
+      const errors = located ? [located] : [];
       return { ...result, failure, message, errors, errorCount: errors.length };
     };
     const checked = await this.preflight(options, file, refuse);
@@ -196,7 +196,7 @@ export class ImportService {
   private async transact(
     options: ImportOptions,
     run: LandRun,
-    refuse: (failure: ImportFailure, message: string, row?: number, column?: string) => ImportResult,
+    refuse: (failure: ImportFailure, message: string, located?: LocatedError) => ImportResult,
   ): Promise<CrossSchoolMatches | HeldImport | ImportResult> {
     const { result, file } = run;
     const runner = this.db.createQueryRunner();
@@ -212,7 +212,7 @@ export class ImportService {
       if (error instanceof RejectedImport) {
         return { ...result, failure: 'INVALID_ROWS', importId: null, rowsImported: 0, message: `nothing imported: ${result.errorCount} problem(s) in ${file}` };
       }
-      if (error instanceof SheetError) return { ...refuse('NOT_A_SPREADSHEET', error.message, error.row, error.column), rowsRead: result.rowsRead };
+      if (error instanceof SheetError) return { ...refuse('NOT_A_SPREADSHEET', error.message, error.located(file)), rowsRead: result.rowsRead };
       throw error;
     } finally {
       await runner.release();
@@ -245,7 +245,7 @@ export class ImportService {
   private async preflight(
     options: ImportOptions,
     file: string,
-    refuse: (failure: ImportFailure, message: string) => ImportResult,
+    refuse: (failure: ImportFailure, message: string, located?: LocatedError) => ImportResult,
   ): Promise<ImportResult | { hash: string; lines: number; sheet: Sheet }> {
     const { size } = await stat(options.filePath);
     if (size > this.maxBytes) {
@@ -277,7 +277,7 @@ export class ImportService {
     try {
       return { hash, lines, sheet: await openSheet(options.filePath) };
     } catch (error) {
-      if (error instanceof SheetError) return refuse('NOT_A_SPREADSHEET', error.message);
+      if (error instanceof SheetError) return refuse('NOT_A_SPREADSHEET', error.message, error.located(file));
       throw error;
     }
   }
@@ -349,7 +349,7 @@ export class ImportService {
         if (!columns) {
           const header = readHeader(file, cells);
           report(header.errors);
-          if (header.errors.some((e) => e.reason.startsWith('required column'))) return true;
+          if (header.errors.some((e) => e.code === 'MISSING_COLUMN')) return true;
           columns = header.positions;
           continue;
         }
@@ -376,13 +376,13 @@ export class ImportService {
       await writer.finish();
     }
     if (!columns) {
-      report([{ file, row: 1, column: '', value: '', reason: 'the file has no header row' }]);
+      report([locatedError({ file, row: 1, column: '', value: '' }, 'NO_HEADER')]);
       return true;
     }
     // A template with headers only is the wrong file more often than an intended no-op, and
     // recording it would make the same empty file a "duplicate" of itself next time.
     if (result.rowsRead === 0) {
-      report([{ file, row: 2, column: '', value: '', reason: 'the file has a header row but no pupils under it' }]);
+      report([locatedError({ file, row: 2, column: '', value: '' }, 'NO_ROWS')]);
       return true;
     }
     onRows(result.rowsRead);

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
+import { locate, type LocatedError, type LocatedErrorCode } from '../../core/files/located-error.js';
 import { detectEncoding } from '../../core/files/text.js';
 import { readFirstSheet, XlsxError, type XlsxCell } from '../../core/files/xlsx.js';
 import { checkZip, ZipError } from '../../core/files/zip.js';
@@ -23,14 +24,30 @@ export interface Sheet {
   rows: AsyncIterable<SheetRow>;
 }
 
+type SheetErrorCode = Extract<
+  LocatedErrorCode,
+  'EMPTY_FILE' | 'OLD_XLS' | 'NOT_A_SPREADSHEET' | 'MIXED_ENCODING' | 'CUT_CHARACTER' | 'UNREADABLE_CSV' | 'UNREADABLE_WORKBOOK' | 'UNREADABLE_CELL' | 'TOO_MANY_CELLS'
+>;
+
 /** A file the importer cannot read, located as closely as the failure allows (row 0: the whole file). */
 export class SheetError extends Error {
   constructor(
-    message: string,
+    readonly code: SheetErrorCode,
+    readonly params: Record<string, string> = {},
     readonly row = 0,
     readonly column = '',
   ) {
-    super(message);
+    super(locate({ file: '', row, column, value: '' }, code, params).reason);
+  }
+
+  /** The error as the import reports it, in the file it was found in. */
+  located(file: string): LocatedError {
+    return locate({ file, row: this.row, column: this.column, value: '' }, this.code, this.params);
+  }
+
+  /** The same error found at another place. */
+  at(row: number, column = this.column): SheetError {
+    return new SheetError(this.code, this.params, row, column);
   }
 }
 
@@ -61,12 +78,12 @@ export async function sniffFormat(path: string): Promise<{ format: SheetFormat; 
     const head = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
     const bytes = head.subarray(0, bytesRead);
-    if (bytes.length === 0) throw new SheetError('the file is empty');
+    if (bytes.length === 0) throw new SheetError('EMPTY_FILE');
     if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return { format: 'xlsx', head: bytes };
     if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-      throw new SheetError('this is an old Excel 97–2003 (.xls) workbook: open it in Excel or WPS and save it as .xlsx, then import that');
+      throw new SheetError('OLD_XLS');
     }
-    if (bytes.includes(0)) throw new SheetError('this is not a spreadsheet: expected an .xlsx workbook or a .csv text file');
+    if (bytes.includes(0)) throw new SheetError('NOT_A_SPREADSHEET');
     return { format: 'csv', head: bytes };
   } finally {
     await handle.close();
@@ -82,14 +99,14 @@ function decoderStream(encoding: 'utf-8' | 'gb18030'): Transform {
       try {
         done(null, decoder.decode(chunk, { stream: true }));
       } catch {
-        done(new SheetError('the file mixes encodings: it starts as UTF-8 but has bytes further on that are not; save it again as "CSV UTF-8"'));
+        done(new SheetError('MIXED_ENCODING'));
       }
     },
     flush(done) {
       try {
         done(null, decoder.decode());
       } catch {
-        done(new SheetError('the file ends in the middle of a character'));
+        done(new SheetError('CUT_CHARACTER'));
       }
     },
   });
@@ -113,18 +130,18 @@ async function* csvRows(path: string, encoding: 'utf-8' | 'gb18030'): AsyncItera
       row += 1;
       const cells = record.length > MAX_COLUMNS ? withoutTrailingEmpty(record) : record;
       if (cells.length > MAX_COLUMNS) {
-        throw new SheetError(`this row has ${cells.length.toLocaleString('en')} cells; the template has 11 columns (at most ${MAX_COLUMNS} are read)`, row, columnLetter(MAX_COLUMNS));
+        throw new SheetError('TOO_MANY_CELLS', { cells: String(cells.length), max: String(MAX_COLUMNS) }, row, columnLetter(MAX_COLUMNS));
       }
       yield { row, cells: cells.map(textCell) };
     }
   } catch (error) {
     if (error instanceof SheetError) {
       // The decoder knows bytes, not lines: find the line of the first byte that is not UTF-8.
-      if (error.row === 0 && encoding === 'utf-8') throw new SheetError(error.message, await firstBadUtf8Line(path));
+      if (error.row === 0 && encoding === 'utf-8') throw error.at(await firstBadUtf8Line(path));
       throw error;
     }
     const { lines, index } = error as { lines?: number; index?: number };
-    throw new SheetError(`not a readable CSV file: ${brief((error as Error).message)}`, lines ?? 0, typeof index === 'number' ? columnLetter(index) : '');
+    throw new SheetError('UNREADABLE_CSV', { detail: brief((error as Error).message) }, lines ?? 0, typeof index === 'number' ? columnLetter(index) : '');
   }
 }
 
@@ -183,8 +200,8 @@ async function* xlsxRows(path: string): AsyncIterable<SheetRow> {
   } catch (error) {
     if (!(error instanceof XlsxError)) throw error;
     // A cell's own fault is located and says what is wrong; anything else is the workbook's.
-    if (error.row > 0) throw new SheetError(error.message, error.row, error.column >= 0 ? columnLetter(error.column) : '');
-    throw new SheetError(`not a readable .xlsx workbook (${error.message})`);
+    if (error.row > 0) throw new SheetError('UNREADABLE_CELL', { detail: error.message }, error.row, error.column >= 0 ? columnLetter(error.column) : '');
+    throw new SheetError('UNREADABLE_WORKBOOK', { detail: error.message });
   }
 }
 
@@ -196,7 +213,7 @@ export async function openSheet(path: string): Promise<Sheet> {
     try {
       await checkZip(path);
     } catch (error) {
-      if (error instanceof ZipError) throw new SheetError(`not a readable .xlsx workbook: ${error.message}`);
+      if (error instanceof ZipError) throw new SheetError('UNREADABLE_WORKBOOK', { detail: error.message });
       throw error;
     }
     return { format, rows: xlsxRows(path) };

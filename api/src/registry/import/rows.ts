@@ -1,4 +1,4 @@
-import type { LocatedError } from '../../core/files/csv.js';
+import { locatedError, type LocatedError } from '../../core/files/located-error.js';
 import { unblindedKeys, type UnblindedKeys } from '../student/comparison-keys.js';
 import type { StudentDetails } from '../student/student-fields.js';
 import { toHalfWidth } from '../student/normalize.js';
@@ -47,14 +47,14 @@ export function readHeader(file: string, cells: Cell[]): { positions: ColumnPosi
     const key = columns[i];
     const letter = columnLetter(i);
     if (cell.text.trim() !== '' && !key) {
-      errors.push({ file, row: 1, column: letter, value: shown(cell.text), reason: `unknown column; the template's columns are ${ALIASES.join(', ')}` });
+      errors.push(locatedError({ file, row: 1, column: letter, value: shown(cell.text) }, 'UNKNOWN_COLUMN', { columns: ALIASES.join(', ') }));
     } else if (key && seen.has(key)) {
-      errors.push({ file, row: 1, column: letter, value: shown(cell.text), reason: `the same column as ${columnLetter(seen.get(key)!)}` });
+      errors.push(locatedError({ file, row: 1, column: letter, value: shown(cell.text) }, 'DUPLICATE_COLUMN', { other: columnLetter(seen.get(key)!) }));
     } else if (key) seen.set(key, i);
   });
   for (const column of TEMPLATE_COLUMNS) {
     if (column.required && !seen.has(column.key)) {
-      errors.push({ file, row: 1, column: column.header, value: '', reason: `required column ${column.header} (${column.alias}) is missing` });
+      errors.push(locatedError({ file, row: 1, column: column.header, value: '' }, 'MISSING_COLUMN', { header: column.header, accepted: `${column.header} / ${column.alias}` }));
     }
   }
   return { positions: Object.fromEntries(seen) as ColumnPositions, errors };
@@ -72,14 +72,22 @@ const optionalText = (cell: Cell | undefined) => {
   return text === '' ? null : text;
 };
 
-/**
- * Validates and normalises one data row. Hard errors (located by row and column header) make the
- * row unusable; a resident ID that fails its checks is not one — it becomes an INVALID_ID problem.
- */
 const EMPTY: Cell = { kind: 'text', text: '' };
 const COLUMN_KEYS = TEMPLATE_COLUMNS.map((c) => c.key);
 const HEADERS = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 const ID_TYPE_NAMES = Object.keys(ID_TYPES).filter((k) => /[\u4e00-\u9fa5]/.test(k)).join(', ');
+
+/** A row's errors, and the ways a cell of it is refused, each located at its column. */
+function rowErrors(file: string, row: number) {
+  const errors: LocatedError[] = [];
+  const at = (key: ColumnKey, value: string) => ({ file, row, column: HEADERS[key], value: shown(value) });
+  return {
+    errors,
+    at,
+    required: (key: ColumnKey) => errors.push(locatedError(at(key, ''), 'REQUIRED', { header: HEADERS[key] })),
+    fail: (key: ColumnKey, value: string, code: 'BAD_GENDER' | 'NOT_A_DATE' | 'NOT_A_MONTH' | 'ID_NUMBER_AS_NUMBER') => errors.push(locatedError(at(key, value), code)),
+  };
+}
 
 /**
  * Validates and normalises one data row. Hard errors (located by row and column header) make the
@@ -96,42 +104,42 @@ export function readRow(
     const i = positions[key];
     return i === undefined ? undefined : (cells[i] ?? EMPTY);
   };
-  const errors: LocatedError[] = [];
-  const fail = (key: ColumnKey, value: string, reason: string) => errors.push({ file, row, column: HEADERS[key], value: shown(value), reason });
+  const { errors, at, required, fail } = rowErrors(file, row);
   for (const key of COLUMN_KEYS) {
     const text = cell(key)?.text;
-    if (text !== undefined && text.length > MAX_CHARS[key]) fail(key, text, `too long: ${text.length.toLocaleString('en')} characters, at most ${MAX_CHARS[key]}`);
+    if (text !== undefined && text.length > MAX_CHARS[key]) errors.push(locatedError(at(key, text), 'TOO_LONG', { length: String(text.length), max: String(MAX_CHARS[key]) }));
   }
   if (errors.length > 0) return { value: null, errors };
 
   const name = cell('name')?.text.trim() ?? '';
-  if (name === '') fail('name', '', '姓名 is required');
+  if (name === '') required('name');
 
   const genderText = toHalfWidth(cell('gender')?.text.trim() ?? '');
   const gender = GENDERS[genderText] as Gender | undefined;
-  if (!gender) fail('gender', genderText, genderText === '' ? '性别 is required' : 'gender must be 男 or 女 (or M / F)');
+  if (!gender && genderText === '') required('gender');
+  else if (!gender) fail('gender', genderText, 'BAD_GENDER');
 
   const birthCell = cell('birth_date');
   const birthBlank = !birthCell || birthCell.text.trim() === '';
   const birthDate = birthBlank ? null : parseDateCell(birthCell);
-  if (birthBlank) fail('birth_date', '', '出生日期 is required');
-  else if (!birthDate) fail('birth_date', birthCell.text, 'not a date: write it as 2014-03-05, 20140305 or 2014/3/5, or use a date cell');
+  if (birthBlank) required('birth_date');
+  else if (!birthDate) fail('birth_date', birthCell.text, 'NOT_A_DATE');
 
   const idTypeText = toHalfWidth(cell('id_type')?.text ?? '').replace(/\s+/g, '');
   const idType = ID_TYPES[idTypeText];
-  if (!idType) fail('id_type', idTypeText, `unknown document type; expected one of ${ID_TYPE_NAMES}`);
+  if (!idType) errors.push(locatedError(at('id_type', idTypeText), 'UNKNOWN_ID_TYPE', { expected: ID_TYPE_NAMES }));
 
   const idCell = cell('id_number');
   let idNumber: string | null = idCell?.text.trim() || null;
   if (idCell?.kind === 'number') {
-    fail('id_number', idCell.text, 'the ID number is stored as a number, and Excel keeps only 15 significant digits, so the last digits may already be lost; format the 身份证件号 column as text and type the numbers again');
+    fail('id_number', idCell.text, 'ID_NUMBER_AS_NUMBER');
     idNumber = null;
-  } else if (!idNumber && idType !== IdType.OTHER) fail('id_number', '', '身份证件号 is required');
+  } else if (!idNumber && idType !== IdType.OTHER) required('id_number');
 
   const enrollmentCell = cell('enrollment_month');
   const enrollmentBlank = !enrollmentCell || enrollmentCell.text.trim() === '';
   const enrollmentMonth = enrollmentBlank ? null : parseMonthCell(enrollmentCell);
-  if (!enrollmentBlank && !enrollmentMonth) fail('enrollment_month', enrollmentCell.text, 'not a month: write it as 2020-09 or 202009');
+  if (!enrollmentBlank && !enrollmentMonth) fail('enrollment_month', enrollmentCell.text, 'NOT_A_MONTH');
 
   if (errors.length > 0 || !gender || !birthDate || !idType) return { value: null, errors };
 

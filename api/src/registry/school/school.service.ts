@@ -1,7 +1,8 @@
 import { In, IsNull, type DataSource } from 'typeorm';
 import { regionPrefix, scopeCoversSchool, scopeSql, type Scope } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
-import { readCsv, type LocatedError } from '../../core/files/csv.js';
+import { readCsv } from '../../core/files/csv.js';
+import { locatedError, type LocatedError } from '../../core/files/located-error.js';
 import { keysetPage } from '../../core/db/keyset-page.js';
 import type { Page, PageRequest } from '../../core/graphql/connection.js';
 import { School } from './school.entity.js';
@@ -76,13 +77,14 @@ export class SchoolService {
       const code = cells.code ?? '';
       const name = cells.name ?? '';
       const regionCode = cells.region_code ?? '';
-      const fail = (column: string, value: string, reason: string) => errors.push({ file, row, column, value, reason });
-      if (!/^\d{10}$/.test(code)) fail('code', code, 'school code must be exactly 10 digits');
-      else if (seen.has(code)) fail('code', code, `the same school code is already on row ${seen.get(code)}`);
+      const at = (column: string, value: string) => ({ file, row, column, value });
+      const fail = (column: string, value: string, code: 'SCHOOL_CODE_FORMAT' | 'REGION_CODE_FORMAT' | 'UNKNOWN_REGION') => errors.push(locatedError(at(column, value), code));
+      if (!/^\d{10}$/.test(code)) fail('code', code, 'SCHOOL_CODE_FORMAT');
+      else if (seen.has(code)) errors.push(locatedError(at('code', code), 'DUPLICATE_SCHOOL_CODE', { row: String(seen.get(code)) }));
       else seen.set(code, row);
-      if (name === '') fail('name', name, 'school name is required');
-      if (!/^\d{6}$/.test(regionCode)) fail('region_code', regionCode, 'region code must be six digits (GB/T 2260)');
-      else if (!known.has(regionCode)) fail('region_code', regionCode, 'no region has this code');
+      if (name === '') errors.push(locatedError(at('name', name), 'REQUIRED', { header: 'school name' }));
+      if (!/^\d{6}$/.test(regionCode)) fail('region_code', regionCode, 'REGION_CODE_FORMAT');
+      else if (!known.has(regionCode)) fail('region_code', regionCode, 'UNKNOWN_REGION');
     }
     if (errors.length > 0) return { ok: false, created: 0, updated: 0, errors };
 

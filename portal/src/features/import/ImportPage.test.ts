@@ -28,6 +28,8 @@ interface RowError {
   row: number;
   column: string;
   value: string;
+  code: string;
+  params: { name: string; value: string }[];
   reason: string;
 }
 
@@ -103,9 +105,11 @@ async function chooseFile(wrapper: VueWrapper, file: File): Promise<void> {
   await input.trigger('change');
 }
 
+// As the API reports them: a code with its values, and the English text (which the page does not show).
 const BAD_ROWS: RowError[] = [
-  { row: 3, column: '性别', value: '男生', reason: 'gender must be 男 or 女 (or M / F)' },
-  { row: 4, column: '出生日期', value: '=1+1', reason: 'not a date: write it as 2014-03-05, 20140305 or 2014/3/5, or use a date cell' },
+  { row: 3, column: '性别', value: '男生', code: 'BAD_GENDER', params: [], reason: 'gender must be 男 or 女 (or M / F)' },
+  { row: 4, column: '出生日期', value: '=1+1', code: 'NOT_A_DATE', params: [], reason: 'not a date: write it as 2014-03-05, 20140305 or 2014/3/5, or use a date cell' },
+  { row: 5, column: '姓名', value: '', code: 'REQUIRED', params: [{ name: 'header', value: '姓名' }], reason: '姓名 is required' },
 ];
 
 let mounted: VueWrapper | undefined;
@@ -148,12 +152,13 @@ describe('ImportPage', () => {
     expect(sent[0]!.headers['X-File-Name']).toBe(encodeURIComponent('名单.csv'));
 
     await vi.waitFor(() => expect(wrapper.find('[data-testid="import-errors-table"]').exists()).toBe(true), { timeout: 4000 });
-    expect(wrapper.find('[data-testid="import-refused-alert"]').text()).toContain('未导入任何记录：文件中有 2 处错误');
+    expect(wrapper.find('[data-testid="import-refused-alert"]').text()).toContain('未导入任何记录：文件中有 3 处错误');
     const table = wrapper.find('[data-testid="import-errors-table"]');
     const cells = table.findAll('tbody tr').map((row) => row.findAll('td').map((td) => td.text()));
     expect(cells).toEqual([
-      ['3', '性别', '男生', 'gender must be 男 or 女 (or M / F)'],
-      ['4', '出生日期', '=1+1', BAD_ROWS[1]!.reason],
+      ['3', '性别', '男生', '性别应填写“男”或“女”（也可填 M / F）。'],
+      ['4', '出生日期', '=1+1', '不是有效日期：请写成 2014-03-05、20140305 或 2014/3/5，或使用日期格式的单元格。'],
+      ['5', '姓名', '（空）', '“姓名”为必填项。'],
     ]);
     expect(table.findAll('thead th').map((th) => th.text())).toEqual(['行号', '列', '内容', '原因']);
 
@@ -173,8 +178,9 @@ describe('ImportPage', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')).toEqual([
       '行号,列,内容,原因',
-      '3,性别,男生,gender must be 男 or 女 (or M / F)',
-      `4,出生日期,'=1+1,"${BAD_ROWS[1]!.reason}"`,
+      '3,性别,男生,性别应填写“男”或“女”（也可填 M / F）。',
+      "4,出生日期,'=1+1,不是有效日期：请写成 2014-03-05、20140305 或 2014/3/5，或使用日期格式的单元格。",
+      '5,姓名,,“姓名”为必填项。',
       '',
     ]);
 

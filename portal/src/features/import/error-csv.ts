@@ -15,6 +15,7 @@ export interface RowErrorLike {
   row: number;
   column: string;
   value: string;
+  /** Why, in the user's language. */
   reason: string;
 }
 
