@@ -3,8 +3,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-/** Debian's Chromium (`apt-get install chromium`); playwright-core brings no browser of its own. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (`apt-get install chromium`, as `.ci/run` does, with CJK fonts for the screenshots). */
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The Chromium the tests drive (playwright-core brings no browser of its own): CHROMIUM_PATH when
+ * set, else Debian's, else the self-contained build that @sparticuz/chromium carries in the npm
+ * registry (it needs nothing of the system but libc), unpacked to /tmp/chromium — so that
+ * `pnpm test` runs the browser tests on a machine with only Node.js. The global set-up resolves it
+ * once and puts it in CHROMIUM_PATH, so parallel test files never unpack it at the same time.
+ */
+export async function chromiumPath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
+  const { default: portable } = await import('@sparticuz/chromium');
+  return portable.executablePath();
+}
 
 /** Screenshots of e2e runs, for people to look at (git-ignored). */
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -25,10 +39,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const executablePath = await chromiumPath();
+  if (!existsSync(executablePath)) throw new Error(`Chromium is not at ${executablePath} (CHROMIUM_PATH): unset it to use Debian's or the one from npm.`);
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**
