@@ -4,6 +4,29 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Why an action was not taken: what a client translates. */
+export type ActionErrorCode =
+  /** A new value is not valid; `field` names it and `message` says why. */
+  | 'INVALID_VALUE'
+  /** A change or corroboration needs at least one supporting material. */
+  | 'MATERIAL_REQUIRED'
+  /** A change that changes no field (to say the record is right, corroborate it). */
+  | 'NOTHING_CHANGED'
+  /** The record is not one of the problem’s members. */
+  | 'NOT_A_MEMBER'
+  /** The problem is not open for schools to act on (waiting for review, escalated or resolved). */
+  | 'NOT_OPEN'
+  /** A deletion takes no materials, only a reason. */
+  | 'NO_MATERIALS_FOR_DELETE'
+  /** A deletion needs its reason. */
+  | 'REASON_REQUIRED'
+  /** The problem changed since it was read (someone else acted first): read it again. */
+  | 'STALE_VERSION'
+  /** The comment is over its limit. */
+  | 'TOO_LONG'
+  /** A material does not exist or was not uploaded by the school. */
+  | 'UNKNOWN_MATERIAL';
+
 /** An answer to the other school's proposal. */
 export type AnswerProposalInput = {
   /** True to accept, false to reject. */
@@ -217,6 +240,29 @@ export type ImportStudentsInput = {
   uploadId: string | number;
 };
 
+/** Why a message, answer or escalation was not accepted: what a client translates. */
+export type NegotiationErrorCode =
+  /** The message is empty. */
+  | 'EMPTY_MESSAGE'
+  /** The record to keep is not one of the problem’s members. */
+  | 'NOT_A_MEMBER'
+  /** Only problems between schools are negotiated. */
+  | 'NOT_CROSS_SCHOOL'
+  /** The problem is not open for negotiation. */
+  | 'NOT_OPEN'
+  /** The proposal was already answered. */
+  | 'NOT_PENDING'
+  /** A problem is escalated only after a proposal was rejected or its deadline passed. */
+  | 'NO_DISAGREEMENT'
+  /** A proposal is answered by the other school, not the one that made it. */
+  | 'OWN_PROPOSAL'
+  /** A rejection or an escalation needs its reason. */
+  | 'REASON_REQUIRED'
+  /** The problem changed since it was read: read it again. */
+  | 'STALE_VERSION'
+  /** A text is over its limit; `field` names it. */
+  | 'TOO_LONG';
+
 /** A message to the other school of a cross-school problem, optionally with a proposal. */
 export type PostMessageInput = {
   /** The message text. */
@@ -359,6 +405,23 @@ export type ReviewDecision =
   | 'APPROVE'
   /** Send it back to the schools (OPEN) with a reason. */
   | 'REJECT';
+
+/** Why a review, decision or restore was not taken: what a client translates. */
+export type ReviewErrorCode =
+  /** A decision must keep or delete each record of the problem. */
+  | 'INVALID_DECISION'
+  /** The record to restore is not deleted. */
+  | 'NOT_DELETED'
+  /** The problem is not escalated for a decision. */
+  | 'NOT_ESCALATED'
+  /** The problem is not waiting for review. */
+  | 'NOT_PENDING_REVIEW'
+  /** A rejection or a restore needs its reason. */
+  | 'REASON_REQUIRED'
+  /** The problem changed since it was read: read it again. */
+  | 'STALE_VERSION'
+  /** A reason or note is over its limit; `field` names it. */
+  | 'TOO_LONG';
 
 /** A review of a problem pending review. */
 export type ReviewInput = {
@@ -565,14 +628,14 @@ export type DecisionPanel_DecideMutationVariables = Exact<{
 }>;
 
 
-export type DecisionPanel_DecideMutation = { decideProblem: { ok: boolean, problemStatus: ProblemStatus | null, version: number | null, error: { code: string, message: string, field: string | null } | null } };
+export type DecisionPanel_DecideMutation = { decideProblem: { ok: boolean, problemStatus: ProblemStatus | null, version: number | null, error: { code: ReviewErrorCode, message: string, field: string | null } | null } };
 
 export type EscalateDialog_EscalateMutationVariables = Exact<{
   input: EscalateInput;
 }>;
 
 
-export type EscalateDialog_EscalateMutation = { escalateProblem: { ok: boolean, id: string | null, error: { code: string, message: string, field: string | null } | null } };
+export type EscalateDialog_EscalateMutation = { escalateProblem: { ok: boolean, id: string | null, error: { code: NegotiationErrorCode, message: string, field: string | null } | null } };
 
 export type MemberComparison_MemberFragment = { studentId: string, disclosure: Disclosure, name: string, gender: Gender | null, birthDate: string | null, idType: IdType, idNumberMasked: string | null, corroborated: boolean, allowedActions: Array<RecordAction>, comparison: { against: string, name: Sameness, gender: Sameness, birthDate: Sameness, idType: Sameness, idNumber: Sameness, idNumberDiffersIn: Array<IdNumberPart> } | null, idCheck: { valid: boolean, reasons: Array<IdProblemReason>, messages: Array<string>, addressCodeKnown: boolean } | null, school: { id: string, name: string, code: string, region: { code: string, name: string } }, student: { id: string, status: StudentStatus } | null };
 
@@ -581,7 +644,7 @@ export type NegotiationCompose_PostMutationVariables = Exact<{
 }>;
 
 
-export type NegotiationCompose_PostMutation = { postMessage: { ok: boolean, id: string | null, error: { code: string, message: string, field: string | null } | null } };
+export type NegotiationCompose_PostMutation = { postMessage: { ok: boolean, id: string | null, error: { code: NegotiationErrorCode, message: string, field: string | null } | null } };
 
 export type NegotiationThread_MessageFragment = { id: string, authorName: string, body: string, proposal: ProposalKind | null, keepStudentId: string | null, proposalStatus: ProposalStatus | null, answerReason: string | null, answeredAt: string | null, createdAt: string, school: { id: string, name: string } };
 
@@ -623,14 +686,14 @@ export type ProposalAnswer_AnswerMutationVariables = Exact<{
 }>;
 
 
-export type ProposalAnswer_AnswerMutation = { answerProposal: { ok: boolean, id: string | null, error: { code: string, message: string, field: string | null } | null } };
+export type ProposalAnswer_AnswerMutation = { answerProposal: { ok: boolean, id: string | null, error: { code: NegotiationErrorCode, message: string, field: string | null } | null } };
 
 export type RecordActionDialog_ActMutationVariables = Exact<{
   input: RecordActionInput;
 }>;
 
 
-export type RecordActionDialog_ActMutation = { actOnRecord: { ok: boolean, problemStatus: ProblemStatus | null, version: number | null, error: { code: string, message: string, field: string | null } | null } };
+export type RecordActionDialog_ActMutation = { actOnRecord: { ok: boolean, problemStatus: ProblemStatus | null, version: number | null, error: { code: ActionErrorCode, message: string, field: string | null } | null } };
 
 export type RecordChangeForm_StudentQueryVariables = Exact<{
   id: string | number;
@@ -644,7 +707,7 @@ export type ReviewPanel_ReviewMutationVariables = Exact<{
 }>;
 
 
-export type ReviewPanel_ReviewMutation = { reviewProblem: { ok: boolean, problemStatus: ProblemStatus | null, version: number | null, error: { code: string, message: string, field: string | null } | null } };
+export type ReviewPanel_ReviewMutation = { reviewProblem: { ok: boolean, problemStatus: ProblemStatus | null, version: number | null, error: { code: ReviewErrorCode, message: string, field: string | null } | null } };
 
 export type ReportsPage_MeQueryVariables = Exact<{ [key: string]: never; }>;
 

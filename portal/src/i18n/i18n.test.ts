@@ -41,6 +41,16 @@ describe('message catalogues', () => {
     expect(keys.sort()).toEqual(enumValues(enumName).sort());
   });
 
+  it.each([
+    ['ActionErrorCode', 'problems.errors'],
+    ['ReviewErrorCode', 'problems.errors'],
+    ['NegotiationErrorCode', 'problems.errors'],
+  ] as const)('says every %s the API can return, in both languages', (enumName, prefix) => {
+    const keys = new Set(leafKeys(zhCN));
+    const missing = enumValues(enumName).filter((code) => !keys.has(`${prefix}.${code}`));
+    expect(missing, `${prefix}.* lacks`).toEqual([]);
+  });
+
   it('uses the required role names', () => {
     expect(zhCN.roles).toEqual({
       SCHOOL_REGISTRAR: '学校学籍管理员',

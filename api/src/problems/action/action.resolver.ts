@@ -1,9 +1,11 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { authorize } from '../../core/auth/permissions.js';
+import { codeEnum } from '../../core/graphql/code-enum.js';
 import type { Context } from '../../core/graphql/context.js';
 import { StudentChangesInput } from '../../registry/index.js';
 import { RecordActionKind } from '../problem/problem-member.type.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
+import { ACTION_ERROR_CODES } from './action.service.js';
 
 
 export enum DeleteReasonKind {
@@ -32,10 +34,12 @@ class RecordActionInput {
   @Field(() => String, { nullable: true, description: 'A note kept in the problem history.' }) comment?: string | null;
 }
 
+const ActionErrorCode = codeEnum('ActionErrorCode', 'Why an action was not taken: what a client translates.', ACTION_ERROR_CODES);
+
 @ObjectType('ActionError', { description: 'Why an action was not taken; nothing was changed.' })
 class ActionErrorType {
-  @Field(() => String, { description: 'STALE_VERSION, NOT_OPEN, NOT_A_MEMBER, MATERIAL_REQUIRED, NO_MATERIALS_FOR_DELETE, UNKNOWN_MATERIAL, NOTHING_CHANGED, INVALID_VALUE, REASON_REQUIRED or TOO_LONG (the comment over its limit).' })
-  code: string;
+  @Field(() => ActionErrorCode, { description: 'Why, as a stable code.' })
+  code: keyof typeof ACTION_ERROR_CODES;
   @Field(() => String, { description: 'What went wrong, for people.' }) message: string;
   @Field(() => String, { nullable: true, description: 'The input field to correct, when one is at fault.' }) field?: string | null;
 }

@@ -32,18 +32,22 @@ export interface ActionInput {
   comment?: string | null;
 }
 
+/** Why an action on a record was not taken, each code with what it means (the API's enum says it too). */
+export const ACTION_ERROR_CODES = {
+  STALE_VERSION: 'The problem changed since it was read (someone else acted first): read it again.',
+  NOT_OPEN: 'The problem is not open for schools to act on (waiting for review, escalated or resolved).',
+  NOT_A_MEMBER: 'The record is not one of the problem’s members.',
+  MATERIAL_REQUIRED: 'A change or corroboration needs at least one supporting material.',
+  NO_MATERIALS_FOR_DELETE: 'A deletion takes no materials, only a reason.',
+  UNKNOWN_MATERIAL: 'A material does not exist or was not uploaded by the school.',
+  NOTHING_CHANGED: 'A change that changes no field (to say the record is right, corroborate it).',
+  INVALID_VALUE: 'A new value is not valid; `field` names it and `message` says why.',
+  REASON_REQUIRED: 'A deletion needs its reason.',
+  TOO_LONG: 'The comment is over its limit.',
+} as const;
+
 export interface ActionError {
-  code:
-    | 'STALE_VERSION'
-    | 'NOT_OPEN'
-    | 'NOT_A_MEMBER'
-    | 'MATERIAL_REQUIRED'
-    | 'NO_MATERIALS_FOR_DELETE'
-    | 'UNKNOWN_MATERIAL'
-    | 'NOTHING_CHANGED'
-    | 'INVALID_VALUE'
-    | 'REASON_REQUIRED'
-    | 'TOO_LONG';
+  code: keyof typeof ACTION_ERROR_CODES;
   message: string;
   field?: string;
 }

@@ -1,9 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { authorize } from '../../core/auth/permissions.js';
+import { codeEnum } from '../../core/graphql/code-enum.js';
 import type { Context } from '../../core/graphql/context.js';
 import { Problem } from '../problem/problem.entity.js';
 import { SchoolRef } from '../problem/references.js';
-import { type NegotiationOutcome, type ProblemMessage } from './negotiation.service.js';
+import { NEGOTIATION_ERROR_CODES, type NegotiationOutcome, type ProblemMessage } from './negotiation.service.js';
 
 enum ProposalKindEnum {
   KEEP_ONE = 'KEEP_ONE',
@@ -47,9 +48,12 @@ class ProblemMessageType {
   @Field(() => Date, { description: 'When the message was posted.' }) createdAt: Date;
 }
 
+const NegotiationErrorCode = codeEnum('NegotiationErrorCode', 'Why a message, answer or escalation was not accepted: what a client translates.', NEGOTIATION_ERROR_CODES);
+
 @ObjectType('NegotiationError', { description: 'Why a message, answer or escalation was not accepted; nothing was changed.' })
 class NegotiationErrorType {
-  @Field(() => String, { description: 'STALE_VERSION, NOT_OPEN, NOT_CROSS_SCHOOL, NOT_A_MEMBER, NOT_PENDING, OWN_PROPOSAL, NO_DISAGREEMENT, EMPTY_MESSAGE, REASON_REQUIRED or TOO_LONG (a text over its limit; `field` names it).' }) code: string;
+  @Field(() => NegotiationErrorCode, { description: 'Why, as a stable code.' })
+  code: keyof typeof NEGOTIATION_ERROR_CODES;
   @Field(() => String, { description: 'What went wrong, for people.' }) message: string;
   @Field(() => String, { nullable: true, description: 'The input field to correct, when one is at fault.' }) field?: string | null;
 }

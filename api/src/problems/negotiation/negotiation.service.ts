@@ -8,8 +8,22 @@ import { changeStatus, touchProblems } from '../lifecycle/index.js';
 
 export type ProposalKind = 'KEEP_ONE' | 'DIFFERENT_PUPILS';
 
+/** Why a message, answer or escalation was not accepted, each code with what it means. */
+export const NEGOTIATION_ERROR_CODES = {
+  STALE_VERSION: 'The problem changed since it was read: read it again.',
+  NOT_OPEN: 'The problem is not open for negotiation.',
+  NOT_CROSS_SCHOOL: 'Only problems between schools are negotiated.',
+  NOT_A_MEMBER: 'The record to keep is not one of the problem’s members.',
+  NOT_PENDING: 'The proposal was already answered.',
+  OWN_PROPOSAL: 'A proposal is answered by the other school, not the one that made it.',
+  NO_DISAGREEMENT: 'A problem is escalated only after a proposal was rejected or its deadline passed.',
+  EMPTY_MESSAGE: 'The message is empty.',
+  REASON_REQUIRED: 'A rejection or an escalation needs its reason.',
+  TOO_LONG: 'A text is over its limit; `field` names it.',
+} as const;
+
 export interface NegotiationError {
-  code: 'NOT_CROSS_SCHOOL' | 'NOT_OPEN' | 'EMPTY_MESSAGE' | 'NOT_A_MEMBER' | 'NOT_PENDING' | 'OWN_PROPOSAL' | 'REASON_REQUIRED' | 'NO_DISAGREEMENT' | 'STALE_VERSION' | 'TOO_LONG';
+  code: keyof typeof NEGOTIATION_ERROR_CODES;
   message: string;
   field?: string;
 }

@@ -1,8 +1,10 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver, registerEnumType } from 'type-graphql';
 import { authorize } from '../../core/auth/permissions.js';
+import { codeEnum } from '../../core/graphql/code-enum.js';
 import type { Context } from '../../core/graphql/context.js';
 import { DeleteReasonKind } from '../action/action.resolver.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
+import { REVIEW_ERROR_CODES } from './review.service.js';
 
 enum ReviewDecisionKind {
   APPROVE = 'APPROVE',
@@ -26,9 +28,12 @@ class ReviewInputType {
   @Field(() => String, { nullable: true, description: 'Required to reject: what the schools must do.' }) reason?: string | null;
 }
 
+const ReviewErrorCode = codeEnum('ReviewErrorCode', 'Why a review, decision or restore was not taken: what a client translates.', REVIEW_ERROR_CODES);
+
 @ObjectType('ReviewError', { description: 'Why a review, decision or restore was not taken; nothing was changed.' })
 class ReviewErrorType {
-  @Field(() => String, { description: 'STALE_VERSION, NOT_PENDING_REVIEW, NOT_ESCALATED, INVALID_DECISION, NOT_DELETED, REASON_REQUIRED or TOO_LONG (a reason or note over its limit; `field` names it).' }) code: string;
+  @Field(() => ReviewErrorCode, { description: 'Why, as a stable code.' })
+  code: keyof typeof REVIEW_ERROR_CODES;
   @Field(() => String, { description: 'What went wrong, for people.' }) message: string;
   @Field(() => String, { nullable: true, description: 'The input field to correct, when one is at fault.' }) field?: string | null;
 }
@@ -64,7 +69,7 @@ class DecisionInputType {
 
 /** Errors-as-data to the payload (access failures are thrown by the service, with their code). */
 async function reviewPayload(
-  run: () => Promise<{ ok: true; problemStatus: string; version: number } | { ok: false; error: { code: string; message: string; field?: string } }>,
+  run: () => Promise<{ ok: true; problemStatus: string; version: number } | { ok: false; error: { code: keyof typeof REVIEW_ERROR_CODES; message: string; field?: string } }>,
 ): Promise<ReviewPayload> {
   const outcome = await run();
   return outcome.ok

@@ -34,6 +34,17 @@ export type DecisionOutcome =
 
 const REVIEWERS_ONLY = 'Only district staff of the region containing every school of this problem review and decide it.';
 
+/** Why a review, decision or restore was not taken, each code with what it means. */
+export const REVIEW_ERROR_CODES = {
+  STALE_VERSION: 'The problem changed since it was read: read it again.',
+  NOT_PENDING_REVIEW: 'The problem is not waiting for review.',
+  NOT_ESCALATED: 'The problem is not escalated for a decision.',
+  INVALID_DECISION: 'A decision must keep or delete each record of the problem.',
+  NOT_DELETED: 'The record to restore is not deleted.',
+  REASON_REQUIRED: 'A rejection or a restore needs its reason.',
+  TOO_LONG: 'A reason or note is over its limit; `field` names it.',
+} as const;
+
 /** Significant prefix shared by every code: the smallest region containing them all ('' = the whole country). */
 export function commonRegionPrefix(codes: string[]): string {
   for (const length of [6, 4, 2]) {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { badInput, forbidden, notFound } from '../../core/errors.js';
+import { codeEnum } from '../../core/graphql/code-enum.js';
 import type { Context } from '../../core/graphql/context.js';
 import type { ImportJob } from './import-jobs.js';
 import { authorize, can } from '../../core/auth/permissions.js';
@@ -49,12 +50,11 @@ class ImportProgressType {
   rowsTotal: number | null;
 }
 
-const ImportRowErrorCode = Object.fromEntries(LOCATED_ERROR_CODES.map((code) => [code, code])) as Record<LocatedErrorCode, LocatedErrorCode>;
-registerEnumType(ImportRowErrorCode, {
-  name: 'ImportRowErrorCode',
-  description: 'Why a file, a row or a cell was refused: a stable code for clients to say in their language, with `params`.',
-  valuesConfig: Object.fromEntries(LOCATED_ERROR_CODES.map((code) => [code, { description: `In English: "${LOCATED_ERRORS[code].text}".` }])),
-});
+const ImportRowErrorCode = codeEnum(
+  'ImportRowErrorCode',
+  'Why a file, a row or a cell was refused: a stable code for clients to say in their language, with `params`.',
+  Object.fromEntries(LOCATED_ERROR_CODES.map((code) => [code, `In English: "${LOCATED_ERRORS[code].text}".`])) as Record<LocatedErrorCode, string>,
+);
 
 @ObjectType('MessageParam', { description: 'A value a message names, such as a column header or a limit.' })
 class MessageParam {

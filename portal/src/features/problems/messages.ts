@@ -310,6 +310,7 @@ export const problemsZhCN = {
     NOT_PENDING_REVIEW: '问题已不在待审核状态。',
     NOT_ESCALATED: '问题已不在待裁决状态。',
     INVALID_DECISION: '请为每条学籍选择保留或删除。',
+    NOT_DELETED: '这条学籍没有被删除，无需恢复。',
   },
   negotiation: {
     title: '学校协商',
@@ -786,6 +787,7 @@ export const problemsEn: typeof problemsZhCN = {
     NOT_PENDING_REVIEW: 'The problem is no longer pending review.',
     NOT_ESCALATED: 'The problem is no longer escalated.',
     INVALID_DECISION: 'Choose keep or delete for every record.',
+    NOT_DELETED: 'This record is not deleted: there is nothing to restore.',
   },
   negotiation: {
     title: 'Negotiation',
