@@ -147,7 +147,8 @@ describe('saved reports and exports', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8')) as string[][];
-    expect(header).toEqual(['name', 'idNumberMasked', 'school.name']);
+    // Headers in the default language, Chinese: the last part of `school.name` is the school itself.
+    expect(header).toEqual(['姓名', '身份证件号（部分隐藏）', '学校']);
     // Eight records over three pages of three, none of the other school's.
     expect(rows.map((r) => r[0])).toEqual([`'=HYPERLINK("http://evil","点我")`, `'+SUM(A1:A9)`, `'-1+2`, `'@cmd`, '张三', '李四,王五', '赵"六"', '钱\n七']);
     expect(rows.every((r) => r[2] === '西湖小学' && /^\d{6}\*{11}[\dX]$/.test(r[1]!))).toBe(true);
@@ -164,12 +165,43 @@ describe('saved reports and exports', () => {
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('上城区学生');
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['name', 'gender', 'birthDate', 'school.name', 'school.region.name']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['姓名', '性别', '出生日期', '学校', '学校 · 行政区划']);
     expect(sheet.rowCount).toBe(9);
     const first = sheet.getRow(2).getCell(1);
     expect(first.type).toBe(ExcelJS.ValueType.String);
     expect(first.value).toBe('=HYPERLINK("http://evil","点我")');
-    expect(sheet.getRow(6).values).toEqual([undefined, '张三', 'M', '2015-06-05', '西湖小学', '上城区']);
+    // Values in words; the birth date a date cell, shown as a day.
+    expect(sheet.getRow(6).values).toEqual([undefined, '张三', '男', new Date('2015-06-05T00:00:00Z'), '西湖小学', '上城区']);
+    expect(sheet.getRow(6).getCell(3).numFmt).toBe('yyyy-mm-dd');
+  });
+
+  it('exports in the language asked for: headers, enum values, and times as China time', async () => {
+    const document = 'query { students(first: 50) { nodes { gender status createdAt school { region { level } } } } }';
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await exportFile(tokens.district, { document, format: 'xlsx', name: 'students', locale: 'en' });
+    expect(xlsx.status).toBe(200);
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Gender', 'Status', 'Created', 'School · Region · Level']);
+    const row = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(['Male', 'Female']).toContain(row[0]);
+    expect(row[1]).toBe('Enrolled');
+    expect(row[2]).toBeInstanceOf(Date);
+    expect(sheet.getRow(2).getCell(3).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(row[3]).toBe('District');
+
+    const csv = await exportFile(tokens.district, { document, format: 'csv', name: 'students' });
+    const [header, first] = parseCsv(Buffer.from(await csv.arrayBuffer()).subarray(3).toString('utf8')) as string[][];
+    expect(header).toEqual(['性别', '状态', '建档时间', '学校 · 行政区划 · 级别']);
+    expect(['男', '女']).toContain(first![0]);
+    expect(first!.slice(1, 2).concat(first!.slice(3))).toEqual(['在籍', '区县']);
+    // The moment the API gives, as the wall clock in China (UTC+8) shows it.
+    const api = (await product.gql(document, {}, tokens.district)).data.students.nodes[0].createdAt as string;
+    expect(first![2]).toBe(new Date(Date.parse(api) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '));
+
+    const refused = await exportFile(tokens.district, { document, format: 'csv', locale: 'fr' });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ error: { code: 'INVALID_VALUE', message: 'locale must be one of zh-CN, en.' } });
   });
 
   it('refuses exports without a session, of mutations, of queries that fail, and of results without a list', async () => {

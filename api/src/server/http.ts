@@ -278,7 +278,13 @@ function reportExport(app: App, gateway: ApolloServer<GatewayContext>): RequestH
       return void res.status(400).json({ error: { code: 'INVALID_VALUE', message: 'Send {"document": "<query>", "variables": {…}, "format": "csv" | "xlsx"}.' } });
     }
     try {
-      const request = { document: body.document, variables: body.variables, format: body.format as 'csv', name: typeof body.name === 'string' ? body.name : undefined };
+      const request = {
+        document: body.document,
+        variables: body.variables,
+        format: body.format as 'csv',
+        name: typeof body.name === 'string' ? body.name : undefined,
+        locale: body.locale,
+      };
       const file = await exportReport(operationsAs(gateway, context), request);
       app.log.info({ userId: context.caller.userId, rows: file.rows, format: body.format }, 'report exported');
       res.setHeader('content-type', file.contentType);

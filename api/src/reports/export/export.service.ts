@@ -1,5 +1,7 @@
-import { Kind, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
-import { checkReportDocument, InvalidReportDocument } from '../saved/report-document.js';
+import { Kind, type DocumentNode, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
+import { checkReportDocument, InvalidReportDocument, reportSchema } from '../saved/report-document.js';
+import { EXPORT_LOCALES, type ExportLocale } from './labels.js';
+import { leafKinds, localizeTable } from './localize.js';
 import { findList, tabulate, toCsv, toXlsx } from './table.js';
 
 export const MAX_EXPORT_ROWS = 100_000;
@@ -10,6 +12,8 @@ export interface ExportRequest {
   format: 'csv' | 'xlsx';
   /** File name without extension. */
   name?: string;
+  /** The language of headers and values; Chinese when not given. */
+  locale?: ExportLocale;
 }
 
 export class ExportRefused extends Error {
@@ -36,15 +40,20 @@ export type RunOperation = (query: string, variables: Record<string, unknown>) =
  */
 export async function exportReport(run: RunOperation, request: ExportRequest) {
   if (request.format !== 'csv' && request.format !== 'xlsx') throw new ExportRefused('INVALID_VALUE', 'format must be csv or xlsx.');
+  const locale = request.locale ?? 'zh-CN';
+  if (!EXPORT_LOCALES.includes(locale)) throw new ExportRefused('INVALID_VALUE', `locale must be one of ${EXPORT_LOCALES.join(', ')}.`);
+  let document: DocumentNode;
   let operation: OperationDefinitionNode;
   try {
-    operation = checkReportDocument(request.document).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    document = checkReportDocument(request.document);
+    operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   } catch (error) {
     if (error instanceof InvalidReportDocument) throw new ExportRefused('INVALID_DOCUMENT', error.message);
     throw error;
   }
   const pages = operation.variableDefinitions?.some((v) => v.variable.name.value === 'after') ?? false;
   const items: unknown[] = [];
+  let listPath: string[] = [];
   let variables = { ...request.variables };
   for (;;) {
     const { data, errors } = await run(request.document, variables);
@@ -52,11 +61,12 @@ export async function exportReport(run: RunOperation, request: ExportRequest) {
     const list = findList(data);
     if (!list) throw new ExportRefused('NO_LIST', 'The query returns no list to export.');
     items.push(...list.items);
+    listPath = list.path;
     if (items.length > MAX_EXPORT_ROWS) throw new ExportRefused('TOO_MANY_ROWS', `More than ${MAX_EXPORT_ROWS} rows: narrow the filter.`);
     if (!pages || !list.pageInfo?.hasNextPage || !list.pageInfo.endCursor) break;
     variables = { ...variables, after: list.pageInfo.endCursor };
   }
-  const table = tabulate(items);
+  const table = localizeTable(tabulate(items), listPath, leafKinds(reportSchema(), document), locale);
   const name = (request.name ?? '').trim() || 'report';
   return request.format === 'csv'
     ? { body: toCsv(table), contentType: 'text/csv; charset=utf-8', fileName: `${name}.csv`, rows: table.rows.length }

@@ -1,9 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
+export type Cell = string | number | boolean | Date | null;
+
 export interface Table {
   columns: string[];
-  rows: (string | number | boolean | null)[][];
+  rows: Cell[][];
+  /** Columns of times or days (localize.ts): date cells in a workbook. */
+  formats?: ('datetime' | 'date' | null)[];
 }
 
 /** Where the rows of a result are: the first list in it, or a connection's `nodes`, and its paging. */
@@ -73,13 +77,21 @@ export function tabulate(items: unknown[]): Table {
  * that some programs strip first) gets a leading apostrophe, so an exported name like
  * `=HYPERLINK(...)` is shown as text and never runs (OWASP "CSV injection").
  */
-export function neutralise(value: string | number | boolean | null): string | number | boolean | null {
+export function neutralise(value: Cell): Cell {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** A time or day as a CSV cell: `2026-12-01 09:30` or `2026-12-01` (already China's wall clock). */
+function csvCell(value: Cell, format: 'datetime' | 'date' | null | undefined): Cell {
+  if (!(value instanceof Date)) return neutralise(value);
+  const iso = value.toISOString();
+  return format === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 /** UTF-8 with a byte-order mark: Excel on Chinese Windows otherwise opens the file as GBK and garbles it. */
 export function toCsv(table: Table): Buffer {
-  const body = stringify([table.columns.map(neutralise), ...table.rows.map((row) => row.map(neutralise))], { record_delimiter: '\r\n' });
+  const rows = table.rows.map((row) => row.map((value, i) => csvCell(value, table.formats?.[i])));
+  const body = stringify([table.columns.map(neutralise), ...rows], { record_delimiter: '\r\n' });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
 }
 
@@ -91,8 +103,12 @@ export async function toXlsx(table: Table, sheetName: string): Promise<Buffer> {
   for (const row of table.rows) sheet.addRow(row.map((v) => (v === null ? null : v)));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   table.columns.forEach((column, i) => {
-    const widest = Math.max(column.length, ...table.rows.slice(0, 500).map((r) => String(r[i] ?? '').length));
-    sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
+    const format = table.formats?.[i];
+    // Headers in Chinese are about twice as wide as their length in characters.
+    const width = (text: string) => [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    const widest = format ? 16 : Math.max(width(column), ...table.rows.slice(0, 500).map((r) => width(String(r[i] ?? ''))));
+    sheet.getColumn(i + 1).width = Math.min(60, Math.max(8, width(column), widest + 2));
+    if (format) sheet.getColumn(i + 1).numFmt = format === 'date' ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm';
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

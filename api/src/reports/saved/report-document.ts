@@ -6,7 +6,7 @@ import { revealingSelections } from './revealing-fields.js';
 let apiSchema: GraphQLSchema | undefined;
 
 /** The published client schema, which every report document must be valid against. */
-function schema(): GraphQLSchema {
+export function reportSchema(): GraphQLSchema {
   apiSchema ??= buildSchema(readFileSync(API_SCHEMA_FILE, 'utf8'));
   return apiSchema;
 }
@@ -33,14 +33,14 @@ export function checkReportDocument(text: string): DocumentNode {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1) throw new InvalidReportDocument('A report holds exactly one query.');
   if (operations[0]!.operation !== 'query') throw new InvalidReportDocument('A report only reads: use a query, not a mutation or subscription.');
-  const errors = validate(schema(), document);
+  const errors = validate(reportSchema(), document);
   if (errors.length > 0) throw new InvalidReportDocument(errors.map((e) => `${e.message}${where(e)}`).join(' '));
   return document;
 }
 
 /** The revealing fields (see revealing-fields.ts) a document checked by checkReportDocument selects. */
 export function revealingFields(document: DocumentNode): string[] {
-  return revealingSelections(schema(), document);
+  return revealingSelections(reportSchema(), document);
 }
 
 /**
@@ -55,5 +55,5 @@ export function storedDocumentReveals(text: string): boolean {
   } catch {
     return false;
   }
-  return revealingSelections(schema(), document).length > 0;
+  return revealingSelections(reportSchema(), document).length > 0;
 }

@@ -162,7 +162,7 @@ describe('ReportsPage', () => {
     const [url, init] = fetch.mock.calls[0]!;
     expect(url).toBe('/exports');
     expect(init?.headers).toEqual({ 'content-type': 'application/json', authorization: 'Bearer t.o.k' });
-    expect(JSON.parse(String(init?.body))).toEqual({ document: expected.document, variables: expected.variables, format: 'csv', name: '问题学籍统计' });
+    expect(JSON.parse(String(init?.body))).toEqual({ document: expected.document, variables: expected.variables, format: 'csv', name: '问题学籍统计', locale: 'zh-CN' });
     expect(createObjectURL).toHaveBeenCalledTimes(1);
 
     await wrapper.find('[data-testid="report-export-xlsx"]').trigger('click');

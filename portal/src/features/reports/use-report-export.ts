@@ -12,6 +12,8 @@ export interface ExportRequest {
   format: ExportFormat;
   /** File name without extension. */
   name: string;
+  /** The language of the file's headers and values (the page's). */
+  locale?: string;
 }
 
 /** Why the server refused an export: its `error.code` (INVALID_DOCUMENT, QUERY_FAILED, NO_LIST, TOO_MANY_ROWS, …), or NETWORK. */
@@ -69,7 +71,7 @@ type KnownCode = (typeof KNOWN_CODES)[number];
 
 /** Export a report as CSV or XLSX, with the state the page shows (which format is in progress, a translated error). */
 export function useReportExport() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const exporting = ref<ExportFormat | null>(null);
   const error = ref<string | null>(null);
 
@@ -77,7 +79,7 @@ export function useReportExport() {
     exporting.value = request.format;
     error.value = null;
     try {
-      const file = await requestExport(request, { token: getAuthToken() });
+      const file = await requestExport({ locale: locale.value, ...request }, { token: getAuthToken() });
       downloadBlob(file.blob, file.fileName);
       return true;
     } catch (failure) {
