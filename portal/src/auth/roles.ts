@@ -15,6 +15,11 @@ export const ROLES_ALLOWED = {
   dashboard: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
   /** Someone the API can wait for (a school's turn to act, a reviewer's review); city and province staff only read. */
   beWaitedFor: ['SCHOOL_REGISTRAR', 'DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /**
+   * Reports and the GraphQL explorer in the menu: district staff and above. A registrar's menu is
+   * its work (problems, records, import); both pages still open by their address.
+   */
+  staffTools: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
   /** Reports over a region: choose the region of a report and share a saved one (the API refuses registrars). */
   reportOnRegion: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

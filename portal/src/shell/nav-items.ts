@@ -20,8 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/review', labelKey: 'nav.review', icon: Checked, permission: 'review' },
   { path: '/import', labelKey: 'nav.import', icon: Upload, permission: 'import' },
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: DataAnalysis, permission: 'dashboard' },
-  { path: '/reports', labelKey: 'nav.reports', icon: Histogram },
-  { path: '/explorer', labelKey: 'nav.explorer', icon: Monitor },
+  { path: '/reports', labelKey: 'nav.reports', icon: Histogram, permission: 'staffTools' },
+  { path: '/explorer', labelKey: 'nav.explorer', icon: Monitor, permission: 'staffTools' },
 ];
 
 /** The menu for a role; items limited to some roles wait until the role is known. */
