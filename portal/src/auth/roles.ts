@@ -20,6 +20,8 @@ export const ROLES_ALLOWED = {
    * its work (problems, records, import); both pages still open by their address.
    */
   staffTools: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
+  /** Restore a deleted record (`restoreStudent`): district staff over its school, and system admins. */
+  restore: ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Reports over a region: choose the region of a report and share a saved one (the API refuses registrars). */
   reportOnRegion: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,11 +2,11 @@ import type { MockedResponse } from '@apollo/client/testing/core';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
-import { StudentPage_IdNumberDocument, StudentPage_StudentDocument } from '@/gql/graphql';
+import { RestoreRecord_MeDocument, RestoreRecord_RestoreDocument, StudentPage_IdNumberDocument, StudentPage_StudentDocument, type Role } from '@/gql/graphql';
 import { mountWithApp } from '@/test/mount';
 import StudentPage from './StudentPage.vue';
 
-function studentMock(id: string, problems: { id: string; status: string }[]): MockedResponse {
+function studentMock(id: string, problems: { id: string; status: string }[], status = 'ENROLLED'): MockedResponse {
   return {
     request: { query: StudentPage_StudentDocument, variables: { id } },
     result: {
@@ -25,7 +25,7 @@ function studentMock(id: string, problems: { id: string; status: string }[]): Mo
           enrollmentMonth: '2020-09',
           householdRegion: null,
           phone: '13800000000',
-          status: 'ENROLLED',
+          status,
           createdAt: '2026-09-01T02:00:00Z',
           school: {
             __typename: 'School',
@@ -97,5 +97,55 @@ describe('StudentPage', () => {
     mounted = clean.wrapper;
     await vi.waitFor(() => expect(clean.wrapper.find('[data-testid="student-problems-empty"]').exists()).toBe(true));
     expect(clean.wrapper.find('[data-testid="student-problems-empty"]').text()).toContain('This record has no problems');
+  });
+
+  const meMock = (role: Role): MockedResponse => ({ request: { query: RestoreRecord_MeDocument, variables: {} }, result: { data: { me: { __typename: 'User', id: 'u1', role } } } });
+
+  it('lets district staff restore a deleted record with a reason, and shows it back in the registry', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const restore = vi.fn(() => ({ data: { restoreStudent: { __typename: 'RestorePayload', ok: true, error: null } } }));
+    const { wrapper } = await mountWithApp(StudentPage, {
+      route: '/students/1007',
+      props: { id: '1007' },
+      mocks: [
+        studentMock('1007', [], 'DELETED'),
+        meMock('DISTRICT_ADMIN'),
+        { request: { query: RestoreRecord_RestoreDocument, variables: { studentId: '1007', reason: '误删：学生仍在本校就读' } }, result: restore },
+        studentMock('1007', [], 'ENROLLED'),
+      ],
+    });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="student-restore"]').exists()).toBe(true));
+    await wrapper.find('[data-testid="student-restore"]').trigger('click');
+
+    // No reason, no request: the page says what is missing.
+    await vi.waitFor(() => expect(document.body.querySelector('[data-testid="student-restore-confirm"]')).not.toBeNull());
+    (document.body.querySelector('[data-testid="student-restore-confirm"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(document.body.textContent).toContain('请填写恢复原因。'));
+    expect(restore).not.toHaveBeenCalled();
+
+    const reason = (document.body.querySelector('textarea[data-testid="student-restore-reason"]') ?? document.body.querySelector('.el-dialog textarea')) as HTMLTextAreaElement;
+    reason.value = '误删：学生仍在本校就读';
+    reason.dispatchEvent(new Event('input'));
+    (document.body.querySelector('[data-testid="student-restore-confirm"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(restore).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="student-restore"]').exists()).toBe(false));
+    expect(wrapper.find('.student-page__heading').text()).toContain('在籍');
+  });
+
+  it('offers no restore to a registrar, nor on a record that is not deleted', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const registrar = await mountWithApp(StudentPage, { route: '/students/5', props: { id: '5' }, mocks: [studentMock('5', [], 'DELETED'), meMock('SCHOOL_REGISTRAR')] });
+    mounted = registrar.wrapper;
+    await vi.waitFor(() => expect(registrar.wrapper.find('[data-testid="student-name"]').exists()).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(registrar.wrapper.find('[data-testid="student-restore"]').exists()).toBe(false);
+    registrar.wrapper.unmount();
+
+    const active = await mountWithApp(StudentPage, { route: '/students/6', props: { id: '6' }, mocks: [studentMock('6', []), meMock('DISTRICT_ADMIN')] });
+    mounted = active.wrapper;
+    await vi.waitFor(() => expect(active.wrapper.find('[data-testid="student-name"]').exists()).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(active.wrapper.find('[data-testid="student-restore"]').exists()).toBe(false);
   });
 });

@@ -37,6 +37,20 @@ export const studentRecordZhCN = {
   revealId: '显示完整证件号',
   hideId: '隐藏',
   revealFailed: '无法获取完整证件号',
+  restore: {
+    button: '恢复学籍',
+    title: '恢复 {name} 的学籍',
+    hint: '学籍恢复后重新在籍，并重新参与查重；原因记入学籍历史。',
+    reason: '恢复原因',
+    cancel: '取消',
+    confirm: '恢复',
+    done: '{name} 的学籍已恢复',
+    errors: {
+      NOT_DELETED: '这条学籍没有被删除，无需恢复。',
+      REASON_REQUIRED: '请填写恢复原因。',
+      TOO_LONG: '原因太长：最多 {max} 个字。',
+    },
+  },
   problems: {
     tableLabel: '该学籍所在的问题学籍',
     columns: {
@@ -89,6 +103,20 @@ export const studentRecordEn: StudentRecordMessages = {
   revealId: 'Show the full number',
   hideId: 'Hide',
   revealFailed: 'Could not get the full ID number',
+  restore: {
+    button: 'Restore record',
+    title: 'Restore the record of {name}',
+    hint: 'The record becomes active again and is compared with the others again; the reason is kept in its history.',
+    reason: 'Why it is restored',
+    cancel: 'Cancel',
+    confirm: 'Restore',
+    done: 'The record of {name} is restored',
+    errors: {
+      NOT_DELETED: 'This record is not deleted: there is nothing to restore.',
+      REASON_REQUIRED: 'Say why the record is restored.',
+      TOO_LONG: 'The reason is too long: at most {max} characters.',
+    },
+  },
   problems: {
     tableLabel: 'Problems this record belongs to',
     columns: {
