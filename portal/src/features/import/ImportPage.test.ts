@@ -317,24 +317,28 @@ describe('ImportPage', () => {
 
   it('lets a system admin pick the school, and explains the page to roles that cannot import', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
-    const schools: MockedResponse = {
-      request: { query: ImportPage_SchoolsDocument, variables: { first: 200 } },
-      result: {
-        data: {
-          schools: {
-            __typename: 'SchoolConnection',
-            totalCount: 2,
-            nodes: [
-              { ...SCHOOL, region: { __typename: 'Region', code: '330106', name: '西湖区' } },
-              { __typename: 'School', id: '8', code: '1330106002', name: '杭州市西湖区文一街小学', region: { __typename: 'Region', code: '330106', name: '西湖区' } },
-            ],
-          },
+    // Two pages of schools: the picker offers the schools of both.
+    const school8 = { __typename: 'School', id: '8', code: '1330106002', name: '杭州市西湖区文一街小学', region: { __typename: 'Region', code: '330106', name: '西湖区' } };
+    const page = (nodes: object[], hasNextPage: boolean, endCursor: string) => ({
+      data: {
+        schools: {
+          __typename: 'SchoolConnection',
+          totalCount: 2,
+          edges: nodes.map((node, i) => ({ __typename: 'SchoolEdge', cursor: `${endCursor}-${i}`, node })),
+          pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor },
         },
       },
+    });
+    const firstPage: MockedResponse = {
+      request: { query: ImportPage_SchoolsDocument, variables: { first: 200 } },
+      result: page([{ ...SCHOOL, region: { __typename: 'Region', code: '330106', name: '西湖区' } }], true, 'c1'),
     };
-    const admin = await mountWithApp(ImportPage, { route: '/import', mocks: [meMock('SYSTEM_ADMIN', null), schools, heldMock([])] });
+    const secondPage: MockedResponse = { request: { query: ImportPage_SchoolsDocument, variables: { first: 200, after: 'c1' } }, result: page([school8], false, 'c2') };
+    const admin = await mountWithApp(ImportPage, { route: '/import', mocks: [meMock('SYSTEM_ADMIN', null), firstPage, secondPage, heldMock([])] });
     mounted = admin.wrapper;
     await vi.waitFor(() => expect(admin.wrapper.find('[data-testid="import-school"]').exists()).toBe(true));
+    await admin.wrapper.find('[data-testid="import-school"]').trigger('click');
+    await vi.waitFor(() => expect(document.body.textContent).toContain('杭州市西湖区文一街小学'));
     const label = admin.wrapper.find('label.import__label');
     expect(label.text()).toBe('导入到学校');
     expect(admin.wrapper.find(`#${label.attributes('for')}`).exists()).toBe(true);

@@ -20,7 +20,6 @@ export const importZhCN = {
     loading: '正在加载学校…',
     loadFailed: '学校列表加载失败',
     none: '您的管理范围内没有学校',
-    more: '仅列出前 {count} 所学校；请输入名称或学校标识码查找。',
     required: '请先选择学校',
   },
   file: {
@@ -199,7 +198,6 @@ export const importEn: ImportMessages = {
     loading: 'Loading schools…',
     loadFailed: 'Could not load the schools',
     none: 'There are no schools in your scope',
-    more: 'Only the first {count} schools are listed; type a name or school code to find one.',
     required: 'Choose a school first',
   },
   file: {
