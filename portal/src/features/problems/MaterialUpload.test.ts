@@ -71,6 +71,12 @@ describe('MaterialUpload', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
     const errors = wrapper.findAll('.material-upload__status.is-error').map((e) => e.text());
     expect(errors).toEqual(['只能上传 JPG、PNG 图片或 PDF 文件', '只能上传 JPG、PNG 图片或 PDF 文件（按文件内容检查）']);
+
+    // The registrar chooses the right file: the refused ones leave the list.
+    fetch.mockImplementation(async () => new Response(JSON.stringify({ materialId: '77', contentType: 'image/png', size: 4 }), { status: 201 }));
+    await choose(wrapper, [new File(['png'], '身份证.png', { type: 'image/png' })]);
+    await vi.waitFor(() => expect(wrapper.findAll('.material-upload__item.is-done')).toHaveLength(1));
+    expect((wrapper.vm as unknown as { items: MaterialItem[] }).items.map((i) => i.name)).toEqual(['身份证.png']);
     wrapper.unmount();
   });
 });
