@@ -27,7 +27,7 @@ export function createLoaders(app: App, caller: Caller | null) {
     school: keyed<string, School>((ids) => services.schools.byIds(ids), (s) => String(s.id)),
     student: keyed<string, Student>((ids) => services.students.byIds(ids), (s) => String(s.id)),
     user: keyed<string, User>((ids) => services.users.byIds(ids), (u) => String(u.id)),
-    problemMembers: new DataLoader((ids: readonly string[]) => services.problems.membersOf(scope, ids)),
+    problemMembers: new DataLoader((ids: readonly string[]) => services.problems.memberSetsOf(scope, ids)),
     problemParticipants: new DataLoader((ids: readonly string[]) => services.problems.participantsOf(ids)),
     problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(scope, ids)),
     problemMessages: new DataLoader((ids: readonly string[]) => services.negotiation.messagesOf(ids)),

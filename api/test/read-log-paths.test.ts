@@ -13,7 +13,8 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 const PUPIL_TYPES: Record<string, { leaf: string; recordOf: (value: Record<string, unknown>) => string | null }> = {
   Student: { leaf: 'id', recordOf: (v) => String(v.id) },
   ProblemMember: { leaf: 'studentId', recordOf: (v) => String(v.studentId) },
-  ProblemEvent: { leaf: 'data', recordOf: (v) => ((v.data as { studentId?: string }).studentId ?? null) },
+  // Events name their record as a string or, from detection, a number: the read log keeps text.
+  ProblemEvent: { leaf: 'data', recordOf: (v) => { const id = (v.data as { studentId?: string | number }).studentId; return id === undefined ? null : String(id); } },
 };
 
 /** Fields whose values are a pupil's: a type that has one must be read-logged, or be reachable only through one that is. */
@@ -68,6 +69,20 @@ describe('the read log covers every path to a pupil\'s data (walked from the sch
       token,
     );
     expect(acted.data?.actOnRecord.ok).toBe(true);
+    // A former member: school A enters the pupil a second time, then deletes that copy, which
+    // leaves the problem (reached through formerMembers).
+    const copy = await app.db.dataSource.transaction(async (m) => {
+      const [id] = await app.services.students.insertMany(m, [{ schoolId: schoolA.id, name: '李四', gender: 'F' as Gender, birthDate: '2016-04-04', idType: IdType.RESIDENT_ID, idNumber }]);
+      await app.services.detection.detect(m, { kind: 'students', studentIds: [id!] });
+      return id!;
+    });
+    const next = (await product.gql(`query($id: ID!) { problem(id: $id) { version } }`, { id: ids.problem }, token)).data.problem.version;
+    const deleted = await product.gql(
+      `mutation($input: RecordActionInput!) { actOnRecord(input: $input) { ok error { code message } } }`,
+      { input: { problemId: ids.problem, version: next, studentId: copy, action: 'DELETE', deleteReason: 'REDUNDANT' } },
+      token,
+    );
+    expect(deleted.data?.actOnRecord).toEqual({ ok: true, error: null });
   });
   afterAll(async () => {
     await product?.close();

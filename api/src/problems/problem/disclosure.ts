@@ -35,6 +35,8 @@ export interface MemberValues {
   addressCodeKnown: boolean;
   corroborated: boolean;
   joinedAt: Date;
+  /** When it left the problem; null while it is a member. */
+  leftAt: Date | null;
   problemStatus: string;
 }
 
@@ -107,13 +109,17 @@ function common(member: MemberValues, mine: boolean) {
     idType: member.idType,
     corroborated: member.corroborated,
     joinedAt: member.joinedAt,
+    leftAt: member.leftAt,
     problemStatus: member.problemStatus,
   };
 }
 
-/** The members of one problem as `scope` may see them; others are compared with the first of its own. */
-export function discloseMembers(scope: Scope, members: readonly MemberValues[]): ProblemMember[] {
-  const ours = members.find((member) => inScope(scope, member));
+/**
+ * The members of one problem as `scope` may see them; others are compared with the first of its
+ * own among `compareWith` (the current members: also for those that left).
+ */
+export function discloseMembers(scope: Scope, members: readonly MemberValues[], compareWith: readonly MemberValues[] = members): ProblemMember[] {
+  const ours = compareWith.find((member) => inScope(scope, member));
   return members.map((member) => (inScope(scope, member) ? fullView(member) : comparedView(member, ours)));
 }
 

@@ -144,6 +144,9 @@ export class ProblemMember {
   @Field(() => Date, { description: 'When the record joined this problem.' })
   joinedAt: Date;
 
+  @Field(() => Date, { nullable: true, description: 'When the record left this problem (deleted, or changed so it no longer collides); null while it is a member.' })
+  leftAt: Date | null;
+
   /** The problem's status, for the actions allowed on this record (not a field of its own). */
   problemStatus: string;
 }

@@ -105,9 +105,16 @@ export class ProblemResolver {
     return ctx.loaders.problemHistory.load(problem.id);
   }
 
-  @FieldResolver(() => [ProblemMember], { description: 'The records in the group now (records that left are in the history).' })
-  members(@Root() problem: Problem, @Ctx() ctx: Context): Promise<ProblemMember[]> {
-    return ctx.loaders.problemMembers.load(problem.id);
+  @FieldResolver(() => [ProblemMember], { description: 'The records in the group now (records that left are in formerMembers).' })
+  async members(@Root() problem: Problem, @Ctx() ctx: Context): Promise<ProblemMember[]> {
+    return (await ctx.loaders.problemMembers.load(problem.id)).current;
+  }
+
+  @FieldResolver(() => [ProblemMember], {
+    description: 'Records that were in the group and left it (deleted, or changed so they no longer collide), with leftAt; shown by the same rules as members.',
+  })
+  async formerMembers(@Root() problem: Problem, @Ctx() ctx: Context): Promise<ProblemMember[]> {
+    return (await ctx.loaders.problemMembers.load(problem.id)).former;
   }
 }
 

@@ -143,23 +143,36 @@ export class ProblemService {
 
   /** Current members of each problem, in problem order, as the disclosure model shows them to `scope`. */
   async membersOf(scope: Scope, problemIds: readonly string[]): Promise<ProblemMember[][]> {
+    return (await this.memberSetsOf(scope, problemIds)).map((set) => set.current);
+  }
+
+  /**
+   * The members of each problem now, and those that left it (deleted, or changed so they no longer
+   * collide), as the disclosure model shows them to `scope`: a former member of another school is
+   * compared with the caller's current record, like the current ones.
+   */
+  async memberSetsOf(scope: Scope, problemIds: readonly string[]): Promise<{ current: ProblemMember[]; former: ProblemMember[] }[]> {
     const rows = (await this.db.query(
       `SELECT pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",
               sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
-              st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt",
+              st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt", pm.left_at AS "leftAt",
               pm.corroborated_at IS NOT NULL AS corroborated, p.status AS "problemStatus"
        FROM problem_members pm
        JOIN problems p ON p.id = pm.problem_id
        JOIN students st ON st.id = pm.student_id
        JOIN schools sc ON sc.id = pm.school_id
-       WHERE pm.problem_id = ANY($1::bigint[]) AND pm.left_at IS NULL
-       ORDER BY pm.problem_id, pm.student_id`,
+       WHERE pm.problem_id = ANY($1::bigint[])
+       ORDER BY pm.problem_id, pm.left_at NULLS FIRST, pm.student_id`,
       [problemIds],
     )) as (MemberValues & { problemId: string })[];
     await this.checkAddressCodes(rows.map(openStudentRow));
     const byProblem = new Map<string, MemberValues[]>(problemIds.map((id) => [id, []]));
     for (const { problemId, ...member } of rows) byProblem.get(problemId)?.push(member);
-    return problemIds.map((id) => discloseMembers(scope, byProblem.get(id) ?? []));
+    return problemIds.map((id) => {
+      const members = byProblem.get(id) ?? [];
+      const current = members.filter((m) => m.leftAt === null);
+      return { current: discloseMembers(scope, current), former: discloseMembers(scope, members.filter((m) => m.leftAt !== null), current) };
+    });
   }
 
   /**

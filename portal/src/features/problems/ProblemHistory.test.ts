@@ -27,6 +27,15 @@ describe('ProblemHistory', () => {
     wrapper.unmount();
   });
 
+  it('names a record that left the problem by its name and school, not its number', async () => {
+    const former = [{ __typename: 'ProblemMember', studentId: '303', name: '王*明', leftAt: '2026-11-04T08:00:00.000Z', school: SCHOOL_B }];
+    const { wrapper } = await mountWithApp(ProblemHistory, { props: { events: [event('e6', 'ACTION_DELETE', { studentId: '303', reason: 'REDUNDANT' })], members: MEMBERS, formerMembers: former } });
+    const entry = wrapper.find('[data-testid="event-e6"]').text();
+    expect(entry).toContain(`王*明（${SCHOOL_B.name}）`);
+    expect(entry).not.toContain('学籍 #303');
+    wrapper.unmount();
+  });
+
   it("counts the materials another school cited, without showing them", async () => {
     const wrapper = await mountHistory([event('e5', 'ACTION_CORROBORATE', { studentId: '202', materialCount: 2 })]);
     const entry = wrapper.find('[data-testid="event-e5"]');

@@ -91,6 +91,7 @@ export function problem(overrides: Record<string, unknown> = {}) {
       member('101', { allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'], school: SCHOOL_A, student: { __typename: 'Student', id: '101', status: 'ENROLLED' } }),
       member('202', { school: SCHOOL_B }),
     ],
+    formerMembers: [] as unknown[],
     messages: [] as unknown[],
     history: [
       {
