@@ -101,7 +101,8 @@ describe('district statistics and custom reports in the portal (real Chromium, r
     const file = readFileSync((await download.path())!);
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = file.subarray(3).toString('utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('schoolId,school.name,count,unresolved');
+    // The file speaks the page's language: Chinese headers.
+    expect(lines[0]).toBe('学校编号,学校,问题数,未解决');
     expect(lines.length).toBe(rows.length + 1);
   });
 

@@ -202,7 +202,8 @@ async function exportStory(soak: Soak, round: number, token: string): Promise<vo
   expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
   expect([...answer.body.subarray(0, 3)]).toEqual(UTF8_BOM);
   const [header, ...rows] = answer.body.subarray(3).toString('utf8').trim().split(/\r?\n/);
-  expect(header).toBe('id,type,scope,status,openedAt');
+  // Headers in the default language of exports, Chinese.
+  expect(header).toBe('编号,问题类型,范围,状态,发现时间');
   expect(rows.length).toBeGreaterThan(0);
 }
 
