@@ -79,7 +79,7 @@ describe('free-text length limits', () => {
 
   it('has one table of limits, and the portal\'s inputs use the same values', () => {
     expect(TEXT_LIMITS).toMatchObject({ messageBody: 2000, answerReason: 500, escalationReason: 500, reviewReason: 500, decisionNote: 500, actionComment: 500, restoreReason: 500 });
-    const portal = readFileSync(new URL('../../portal/src/features/problems/text-limits.ts', import.meta.url), 'utf8');
+    const portal = readFileSync(new URL('../../portal/src/domain/text-limits.ts', import.meta.url), 'utf8');
     const portalLimits = Object.fromEntries([...portal.matchAll(/^\s+(\w+): (\d+),$/gm)].map((m) => [m[1], Number(m[2])]));
     const { fileName: _notTyped, ...typed } = TEXT_LIMITS;
     expect(portalLimits).toEqual(typed);

@@ -1,7 +1,7 @@
 /**
  * The longest free text each input takes, in characters (UTF-16 code units, as the browser's
  * `maxlength` counts them). One table for the API, the README and the portal's `maxlength`
- * (portal/src/features/problems/text-limits.ts mirrors it; a test compares the two).
+ * (portal/src/domain/text-limits.ts mirrors it; a test compares the two).
  */
 export const TEXT_LIMITS = {
   /** postMessage `body`: a negotiation message. */

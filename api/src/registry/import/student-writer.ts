@@ -47,20 +47,20 @@ export interface StudentWriter {
  * batch is stored once it is sealed and the one before it is stored.
  */
 function pipelined(store: (rows: ImportRow[], stored: StoredColumns) => Promise<void>, end: () => Promise<void>): StudentWriter {
-  let stored: Promise<void> = Promise.resolve();
+  let landed: Promise<void> = Promise.resolve();
   return {
     async write(rows) {
       const sealing = storedColumns(rows);
-      const previous = stored;
-      stored = previous.then(async () => store(rows, await sealing));
+      const previous = landed;
+      landed = previous.then(async () => store(rows, await sealing));
       // Both are awaited later (next write or finish); until then a failure is not "unhandled".
       sealing.catch(() => {});
-      stored.catch(() => {});
+      landed.catch(() => {});
       await previous;
     },
     async finish() {
       try {
-        await stored;
+        await landed;
       } finally {
         await end();
       }

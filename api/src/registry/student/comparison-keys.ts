@@ -1,6 +1,5 @@
-import { checkResidentId, type IdProblemReason } from './id-number.js';
+import { checkResidentId, residentIdKey, type IdProblemReason } from './id-number.js';
 import { identityKey, normalizeName } from './normalize.js';
-import { residentIdKey } from './id-number.js';
 import { blindResidentKey } from './sealed-fields.js';
 
 export interface ComparedFields {

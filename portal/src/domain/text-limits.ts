@@ -1,5 +1,5 @@
 /**
- * The longest free text each problem input takes, in characters: the same values as the API's
+ * The longest free text each input takes, in characters: the same values as the API's
  * `TEXT_LIMITS` (api/src/core/text-limits.ts; api/test/text-limits.test.ts compares the two). The
  * inputs' `maxlength` comes from here; the API refuses anything longer with TOO_LONG.
  */
