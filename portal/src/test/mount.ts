@@ -23,6 +23,8 @@ export async function mountWithApp(component: Component, options: AppMountOption
   const apollo = new ApolloClient({
     link: new MockLink([...(options.mocks ?? [])], true, { showWarnings: true }),
     cache: createCache(),
+    // Its "install the devtools" hint fires on a timer that can outlive the test file's window.
+    devtools: { enabled: false },
   });
   let router: Router | undefined;
   const plugins: NonNullable<ComponentMountingOptions<Component>['global']>['plugins'] = [i18n];
