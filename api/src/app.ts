@@ -32,6 +32,7 @@ import { ReviewService } from './problems/review/review.service.js';
 import { NegotiationService } from './problems/negotiation/negotiation.service.js';
 import { RestoreService } from './problems/review/restore.js';
 import { ProblemService } from './problems/problem/problem.service.js';
+import { NextStepService } from './problems/next-step/next-step.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
 import { HeldImportService } from './registry/import/held-import.service.js';
@@ -126,6 +127,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     sessions,
     users: new UserService(ds, sessions, config.LOGIN_ATTEMPTS_PER_ADDRESS),
     problems: new ProblemService(ds),
+    nextSteps: new NextStepService(ds),
     accessLog,
     reports: new SavedReportService(ds),
     stats: new StatsService(ds, config.PROBLEM_DEADLINE_DAYS),

@@ -32,6 +32,8 @@ export function createLoaders(app: App, caller: Caller | null) {
     problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(scope, ids)),
     problemMessages: new DataLoader((ids: readonly string[]) => services.negotiation.messagesOf(ids)),
     problemsOfStudent: new DataLoader((ids: readonly string[]) => services.problems.problemsOfStudents(ids)),
+    nextSteps: new DataLoader((ids: readonly string[]) => (caller ? services.nextSteps.stepsOf(caller, ids) : Promise.resolve(ids.map(() => null)))),
+    memberSuggestions: new DataLoader((ids: readonly string[]) => services.nextSteps.suggestionsOf(ids)),
     openProblemCount: new DataLoader((ids: readonly string[]) => services.problems.openCountOfSchools(scope, ids)),
   };
 }

@@ -36,7 +36,7 @@ const RULES: Linter.RulesRecord = {
       acceptedIdTypes: ['ID'],
       exceptions: {
         suffixes: ['Payload', 'Error', 'Connection', 'Edge', 'Result', 'Row', 'Progress', 'Summary'],
-        types: ['PageInfo', 'ProblemAbilities', 'ProblemMember', 'MemberComparison', 'IdCheck', 'MessageParam'],
+        types: ['PageInfo', 'ProblemAbilities', 'ProblemMember', 'MemberComparison', 'IdCheck', 'MessageParam', 'NextStep', 'SuggestedAction'],
       },
     },
   ],

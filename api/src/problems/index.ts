@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '../core/graphql/build-schema.js';
 import { ActionResolver } from './action/action.resolver.js';
 import { ReviewResolver } from './review/review.resolver.js';
 import { NegotiationResolver } from './negotiation/negotiation.resolver.js';
+import { MemberSuggestionResolver, NextStepResolver } from './next-step/next-step.resolver.js';
 import { resolveProblemReference, resolveSchoolRef, resolveStudentRef } from './problem/problem.reference.js';
 import { recordOfEvent } from './problem/disclosure.js';
 import type { ProblemEvent, ProblemMember } from './problem/problem-member.type.js';
@@ -9,7 +10,7 @@ import { ProblemMemberResolver, ProblemResolver, SchoolProblemsResolver, Student
 
 export const problemsSubgraph: SubgraphDefinition = {
   name: 'problems',
-  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver],
+  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver, NextStepResolver, MemberSuggestionResolver],
   references: {
     Problem: { __resolveReference: resolveProblemReference },
     Student: { __resolveReference: resolveStudentRef },
@@ -23,5 +24,6 @@ export const problemsSubgraph: SubgraphDefinition = {
   },
 };
 export { lifecycleDiagram } from './lifecycle/index.js';
+export { NextStepService } from './next-step/index.js';
 export { MaterialRefused } from './material/material.service.js';
 export { ProblemScope, ProblemStatus, ProblemType } from './problem/problem.entity.js';

@@ -37,6 +37,7 @@ export interface MemberValues {
   joinedAt: Date;
   /** When it left the problem; null while it is a member. */
   leftAt: Date | null;
+  problemId: string;
   problemStatus: string;
 }
 
@@ -110,6 +111,7 @@ function common(member: MemberValues, mine: boolean) {
     corroborated: member.corroborated,
     joinedAt: member.joinedAt,
     leftAt: member.leftAt,
+    problemId: member.problemId,
     problemStatus: member.problemStatus,
   };
 }

@@ -147,7 +147,8 @@ export class ProblemMember {
   @Field(() => Date, { nullable: true, description: 'When the record left this problem (deleted, or changed so it no longer collides); null while it is a member.' })
   leftAt: Date | null;
 
-  /** The problem's status, for the actions allowed on this record (not a field of its own). */
+  /** The problem and its status, for the actions allowed on this record (not fields of their own). */
+  problemId: string;
   problemStatus: string;
 }
 

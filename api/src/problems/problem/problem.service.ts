@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { regionPrefix, scopeCoversSchool, scopeOf, scopeSql, type Caller, type Scope } from '../../core/auth/caller.js';
-import { can } from '../../core/auth/permissions.js';
+import { regionPrefix, scopeCoversSchool, scopeSql, type Caller, type Scope } from '../../core/auth/caller.js';
 import { keysetPage, type SortColumn } from '../../core/db/keyset-page.js';
 import type { Page, PageRequest } from '../../core/graphql/connection.js';
-import { activeStudentSql, addressCodeOf, openHistoryData, openStudentRow } from '../../registry/index.js';
+import { addressCodeOf, openHistoryData, openStudentRow } from '../../registry/index.js';
+import { yourTurnSql } from '../next-step/index.js';
 import { discloseEvent, discloseMembers, type MemberValues } from './disclosure.js';
 import type { ProblemEvent, ProblemMember } from './problem-member.type.js';
 import { Problem, type ProblemScope, type ProblemStatus, type ProblemType } from './problem.entity.js';
@@ -67,7 +67,7 @@ export class ProblemService {
       params.push(filter.schoolId);
       where.push(`EXISTS (SELECT 1 FROM problem_members fm WHERE fm.problem_id = p.id AND fm.school_id = $${params.length})`);
     }
-    if (filter.waitingFor) where.push(this.waitingSql(filter.waitingFor, params));
+    if (filter.waitingFor) where.push(yourTurnSql(filter.waitingFor, params));
     if (filter.regionCode) {
       params.push(`${regionPrefix(filter.regionCode)}%`);
       where.push(`EXISTS (SELECT 1 FROM problem_members fm JOIN schools fs ON fs.id = fm.school_id
@@ -83,33 +83,6 @@ export class ProblemService {
       page,
     });
   }
-
-  /**
-   * A registrar is waited for when one of its school's active records in an open problem is not yet
-   * corroborated, or the other school's proposal awaits its answer; a reviewer when a settled or
-   * escalated problem lies wholly within its region.
-   */
-  private waitingSql(caller: Caller, params: unknown[]): string {
-    const scope = scopeOf(caller);
-    if (can(caller, 'record.act') && scope.kind === 'school') {
-      params.push(scope.schoolId);
-      const school = `$${params.length}`;
-      return `(p.status = 'OPEN' AND (
-        EXISTS (SELECT 1 FROM problem_members wm JOIN students ws ON ws.id = wm.student_id
-                WHERE wm.problem_id = p.id AND wm.left_at IS NULL AND wm.school_id = ${school}
-                  AND ${activeStudentSql('ws')} AND wm.corroborated_at IS NULL)
-        OR EXISTS (SELECT 1 FROM problem_messages wmsg WHERE wmsg.problem_id = p.id AND wmsg.proposal_status = 'PENDING' AND wmsg.school_id <> ${school})))`;
-    }
-    if (!can(caller, 'problem.review')) return 'FALSE';
-    const reviewable = `p.status IN ('PENDING_REVIEW', 'ESCALATED')`;
-    if (scope.kind === 'all') return reviewable;
-    if (scope.kind !== 'region') return 'FALSE';
-    // Theirs when every school of the problem is in their region (the smallest region over all of them).
-    params.push(`${scope.prefix}%`);
-    return `(${reviewable} AND NOT EXISTS (
-      SELECT 1 FROM problem_members rm JOIN schools rs ON rs.id = rm.school_id WHERE rm.problem_id = p.id AND rs.region_code NOT LIKE $${params.length}))`;
-  }
-
 
   async visibleById(scope: Scope, id: string): Promise<{ problem: Problem | null; visible: boolean }> {
     const params: unknown[] = [id];
@@ -164,10 +137,10 @@ export class ProblemService {
        WHERE pm.problem_id = ANY($1::bigint[])
        ORDER BY pm.problem_id, pm.left_at NULLS FIRST, pm.student_id`,
       [problemIds],
-    )) as (MemberValues & { problemId: string })[];
+    )) as MemberValues[];
     await this.checkAddressCodes(rows.map(openStudentRow));
     const byProblem = new Map<string, MemberValues[]>(problemIds.map((id) => [id, []]));
-    for (const { problemId, ...member } of rows) byProblem.get(problemId)?.push(member);
+    for (const member of rows) byProblem.get(member.problemId)?.push(member);
     return problemIds.map((id) => {
       const members = byProblem.get(id) ?? [];
       const current = members.filter((m) => m.leftAt === null);

@@ -1,0 +1,1 @@
+export { NextStepService, yourTurnSql } from './next-step.service.js';
