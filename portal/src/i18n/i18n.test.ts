@@ -36,6 +36,8 @@ describe('message catalogues', () => {
     ['Gender', 'students.gender'],
     ['StudentStatus', 'students.status'],
     ['ImportRowErrorCode', 'import.rowErrors'],
+    ['NextStepKind', 'problems.detail.nextStep.tag'],
+    ['NextStepKind', 'problems.detail.nextStep.text'],
   ] as const)('translates every %s value of the API schema', (enumName, prefix) => {
     const keys = leafKeys(zhCN).filter((key) => key.startsWith(`${prefix}.`)).map((key) => key.slice(prefix.length + 1));
     expect(keys.sort()).toEqual(enumValues(enumName).sort());
@@ -45,6 +47,7 @@ describe('message catalogues', () => {
     ['ActionErrorCode', 'problems.errors'],
     ['ReviewErrorCode', 'problems.errors'],
     ['NegotiationErrorCode', 'problems.errors'],
+    ['SuggestionReason', 'problems.suggestion'],
   ] as const)('says every %s the API can return, in both languages', (enumName, prefix) => {
     const keys = new Set(leafKeys(zhCN));
     const missing = enumValues(enumName).filter((code) => !keys.has(`${prefix}.${code}`));

@@ -5,7 +5,7 @@ import { ProposalAnswer_AnswerDocument, RecordActionDialog_ActDocument, RecordCh
 import { mountWithApp } from '@/test/mount';
 import { residentIdCheckChar } from './id-number';
 import ProblemPage from './ProblemPage.vue';
-import { SCHOOL_A, SCHOOL_B, comparedMember, comparison, member, problem, problemMock, school } from './test-fixtures';
+import { SCHOOL_A, SCHOOL_B, comparedMember, comparison, member, nextStep, problem, problemMock, school } from './test-fixtures';
 
 const STAFF = { __typename: 'User', id: 'u9', role: 'DISTRICT_ADMIN', school: null };
 const OURS = { school: SCHOOL_A, student: { __typename: 'Student', id: '101', status: 'ENROLLED' } };
@@ -201,6 +201,7 @@ describe('ProblemPage: what the viewer may do', () => {
   it('shows no record actions to district staff, but the review panel when they may review', async () => {
     const value = problem({
       status: 'PENDING_REVIEW',
+      nextStep: nextStep('REVIEW', { waitingFor: [] }),
       viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: true, decide: false },
       members: [member('101', { school: SCHOOL_A }), member('202', { school: SCHOOL_B })],
     });
@@ -312,6 +313,81 @@ describe('ProblemPage: acting on a record', () => {
     inBody<HTMLButtonElement>('[data-testid="record-action-submit"]')!.click();
     await vi.waitFor(() => expect(errorText()).toBe('请至少上传一份证明材料'));
     expect(dialog.querySelector('[data-testid="action-error"]')).toBeNull();
+    wrapper.unmount();
+  });
+});
+
+const PENDING_KEEP_OURS = {
+  __typename: 'ProblemMessage',
+  id: 'm1',
+  authorName: '胜利小学学籍员',
+  body: '该生已转入贵校，请保留贵校学籍。',
+  proposal: 'KEEP_ONE',
+  keepStudentId: '101',
+  proposalStatus: 'PENDING',
+  answerReason: null,
+  answeredAt: null,
+  createdAt: '2026-11-03T08:00:00.000Z',
+  school: { __typename: 'School', id: '2', name: '杭州市上城区胜利小学' },
+};
+
+describe('ProblemPage: what happens next', () => {
+  it('says whose turn it is, leads with the suggested action, and opens it with its reason preset', async () => {
+    const suggestion = { __typename: 'SuggestedAction', studentId: '101', action: 'DELETE', reason: 'AGREED_KEEP_OTHER', deleteReason: 'NOT_STUDYING_HERE' };
+    const { __typename: _, studentId: __, ...memberSuggestion } = suggestion;
+    const value = problem({
+      nextStep: nextStep('ACT_ON_RECORD', { suggestion }),
+      members: [member('101', { ...OURS, allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'], suggestedAction: { __typename: 'SuggestedAction', ...memberSuggestion } }), member('202', { school: SCHOOL_B })],
+    });
+    const { wrapper } = await mountProblem(value);
+    const alert = wrapper.find('[data-testid="problem-next-step"]');
+    expect(alert.attributes('data-kind')).toBe('ACT_ON_RECORD');
+    expect(alert.text()).toContain('待您处理');
+    expect(wrapper.find('[data-testid="problem-next-step-suggestion"]').text()).toBe('建议删除：双方已商定保留对方学校的学籍，请以“不在本校就读”删除本校的林小雨。');
+    // The suggested action leads (solid, marked); the others stay available.
+    const del = wrapper.find('[data-testid="action-DELETE-101"]');
+    expect(del.attributes('data-suggested')).toBe('true');
+    expect(del.text()).toBe('删除（建议）');
+    expect(wrapper.find('[data-testid="action-CHANGE-101"]').attributes('data-suggested')).toBeUndefined();
+
+    await wrapper.find('[data-testid="problem-next-step-act"]').trigger('click');
+    await vi.waitFor(() => expect(inBody('[data-testid="record-action-dialog"]')).not.toBeNull());
+    await vi.waitFor(() => expect(inBody<HTMLInputElement>('[data-testid="delete-reason"] input[value="NOT_STUDYING_HERE"]')?.checked).toBe(true));
+    wrapper.unmount();
+  });
+
+  it('tells a school that keeps its record there is nothing to do, before and after it accepts', async () => {
+    const value = problem({
+      nextStep: nextStep('ANSWER_PROPOSAL'),
+      viewerCan: { __typename: 'ProblemAbilities', negotiate: true, escalate: false, review: false, decide: false },
+      members: [member('101', { ...OURS, allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'] }), member('202', { school: SCHOOL_B })],
+      messages: [PENDING_KEEP_OURS],
+    });
+    const accepted = problem({
+      ...value,
+      version: 4,
+      nextStep: nextStep('WAIT_FOR_OTHER_SCHOOL'),
+      messages: [{ ...PENDING_KEEP_OURS, proposalStatus: 'ACCEPTED', answeredAt: '2026-11-04T08:00:00.000Z' }],
+    });
+    const { wrapper } = await mountProblem(value, [
+      {
+        request: { query: ProposalAnswer_AnswerDocument, variables: { input: { messageId: 'm1', accept: true, reason: null } } },
+        result: { data: { answerProposal: { __typename: 'NegotiationPayload', ok: true, id: 'm1', error: null } } },
+      },
+    ], { problemMocks: [problemMock(value, { uses: 1 }), problemMock(accepted)] });
+    expect(wrapper.find('[data-testid="problem-next-step-text"]').text()).toContain('轮到您：杭州市上城区胜利小学于');
+
+    await wrapper.find('[data-testid="proposal-accept"]').trigger('click');
+    const box = await vi.waitFor(() => {
+      const found = inBody('.el-message-box');
+      expect(found?.textContent).toContain('接受后保留本校的学籍，由对方学校删除其学籍，本校无需再操作。');
+      return found!;
+    });
+    await clickButton(box, '接受');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="problem-next-step"]').attributes('data-kind')).toBe('WAIT_FOR_OTHER_SCHOOL'));
+    expect(wrapper.find('[data-testid="problem-next-step-text"]').text()).toContain('本校无需操作：等待杭州市上城区胜利小学处理');
+    // No action dialog is forced on a school with nothing left to do.
+    expect(inBody('[data-testid="record-action-dialog"]')).toBeNull();
     wrapper.unmount();
   });
 });

@@ -19,7 +19,7 @@ describe('ProblemsPage', () => {
       mocks: [
         problemsMock({ filter: { type: 'DUPLICATE_ID', waitingForMe: true }, orderBy: 'OPENED_ASC' }, [
           row('7', { overdue: true, deadlineAt: '2026-11-20T08:00:00.000Z' }),
-          row('9', { status: 'PENDING_REVIEW' }),
+          row('9', { status: 'PENDING_REVIEW', nextStep: { __typename: 'NextStep', kind: 'WAIT_FOR_REVIEW', yourTurn: false } }),
         ]),
         countsMock({ type: 'DUPLICATE_ID', waitingForMe: true }, COUNTS),
       ],
@@ -30,6 +30,8 @@ describe('ProblemsPage', () => {
     for (const text of ['#9', '身份证件号重复', '跨校', '待处理', '待审核', '林小雨', '杭州市西湖区学军小学', '杭州市上城区胜利小学', '本校']) {
       expect(table).toContain(text);
     }
+    // Whose turn it is, per row: the API's next step.
+    expect(wrapper.findAll('[data-testid="problem-next-step-tag"]').map((tag) => tag.text())).toEqual(['待您处理', '等待审核']);
     expect(wrapper.findAll('[data-testid="problem-overdue"]')).toHaveLength(1);
     expect(wrapper.find('[data-testid="problem-overdue"]').text()).toContain('已逾期');
     expect(wrapper.find('[data-testid="problems-total"]').text()).toBe('共 2 个问题');

@@ -34,6 +34,7 @@ export function member(studentId: string, overrides: Record<string, unknown> = {
     corroborated: false,
     joinedAt: '2026-11-01T08:00:00.000Z',
     allowedActions: [] as RecordAction[],
+    suggestedAction: null as null | { __typename: 'SuggestedAction'; action: RecordAction; reason: string; deleteReason: string | null },
     comparison: null,
     idCheck: { __typename: 'IdCheck', valid: true, reasons: [], messages: [], addressCodeKnown: true },
     school: SCHOOL_A,
@@ -72,6 +73,12 @@ export function comparedMember(studentId: string, against: ReturnType<typeof com
   });
 }
 
+/** What the API says comes next on a problem (by default: your turn, no suggestion). */
+export function nextStep(kind: string, overrides: Record<string, unknown> = {}) {
+  const yourTurn = ['ANSWER_PROPOSAL', 'ACT_ON_RECORD', 'NEGOTIATE', 'REVIEW', 'DECIDE'].includes(kind);
+  return { __typename: 'NextStep', kind, yourTurn, since: '2026-11-02T08:00:00.000Z', waitingFor: ['杭州市上城区胜利小学'], suggestion: null, ...overrides };
+}
+
 export function problem(overrides: Record<string, unknown> = {}) {
   return {
     __typename: 'Problem',
@@ -86,6 +93,7 @@ export function problem(overrides: Record<string, unknown> = {}) {
     resolvedAt: null,
     deadlineAt: '2999-12-01T08:00:00.000Z',
     overdue: false,
+    nextStep: nextStep('ACT_ON_RECORD'),
     viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: false, decide: false },
     members: [
       member('101', { allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'], school: SCHOOL_A, student: { __typename: 'Student', id: '101', status: 'ENROLLED' } }),
@@ -130,6 +138,7 @@ export function row(id: string, overrides: Record<string, unknown> = {}) {
     updatedAt: '2026-11-02T08:00:00.000Z',
     deadlineAt: '2999-12-01T08:00:00.000Z',
     overdue: false,
+    nextStep: { __typename: 'NextStep', kind: 'ACT_ON_RECORD', yourTurn: true },
     members: [
       { __typename: 'ProblemMember', studentId: `${id}1`, name: '林小雨', school: { __typename: 'School', id: '1', name: '杭州市西湖区学军小学' } },
       { __typename: 'ProblemMember', studentId: `${id}2`, name: '林小雨', school: { __typename: 'School', id: '2', name: '杭州市上城区胜利小学' } },
