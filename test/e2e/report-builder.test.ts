@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../support/product-process.js';
 import { startE2E, type E2E } from './support/e2e.js';
 
 /** Opens an Element Plus select and clicks the option with exactly this text (options live in a popper on <body>). */
@@ -39,6 +40,25 @@ describe('district statistics and custom reports in the portal (real Chromium, r
     // ECharts animates bars in; let them settle before the picture.
     await page.waitForTimeout(1500);
     await e2e.screenshot(page, 'dashboard');
+
+    // Story 2, drilling in: a bar of the schools chart opens that school's problems. The bars are
+    // drawn on a canvas, so the test clicks down its middle until one answers.
+    const canvas = page.locator('[data-testid="chart-top-schools"] canvas').first();
+    const box = (await canvas.boundingBox())!;
+    for (let y = box.y + 10; y < box.y + box.height && !page.url().includes('/problems'); y += 8) {
+      await page.mouse.click(box.x + box.width * 0.4, y);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForURL(/\/problems\?school=\d+/, { timeout: 30_000 });
+    const drilledSchool = new URL(page.url()).searchParams.get('school');
+    await page.locator('[data-testid="problems-table"] .el-table__body tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const { data: drilled } = await graphql(
+      e2e.product.url,
+      `query($school: ID) { problems(filter: { schoolId: $school }, first: 1) { totalCount } }`,
+      { school: drilledSchool },
+      await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(k: string): string } }).localStorage.getItem('psp.token')),
+    );
+    await expect.poll(() => page.locator('[data-testid="problems-total"]').textContent()).toContain(String(drilled.problems.totalCount));
 
     // Story 3: build a report: schools, with the count and the unresolved problems.
     await page.goto('/reports');

@@ -67,6 +67,12 @@ async function registrarOf(url: string, schoolCode: string): Promise<string> {
 }
 
 const statusTag = (page: Page) => page.locator('[data-testid="problem-status"]').first();
+/** The "what happens next" line of the problem page: its kind and its sentence. */
+const nextStep = (page: Page) => page.locator('[data-testid="problem-next-step"]');
+async function expectNextStep(page: Page, kind: string, text: string): Promise<void> {
+  await expect.poll(() => nextStep(page).getAttribute('data-kind'), { timeout: 30_000 }).toBe(kind);
+  expect(await nextStep(page).textContent()).toContain(text);
+}
 
 /** A full-page screenshot from the top (scrolled, the sticky header would sit in the middle of it). */
 async function screenshot(e2e: E2E, page: Page, name: string): Promise<void> {
@@ -114,6 +120,9 @@ describe('story 1: two schools negotiate a cross-school duplicate (real Chromium
     expect(await a.locator(`[data-testid="compare-name-${problem.theirs.studentId}"]`).getAttribute('class')).not.toContain('is-different');
     expect(await a.locator(`[data-testid="actions-${problem.ours.studentId}"] button`).count()).toBe(3);
     expect(await a.locator(`[data-testid="actions-${problem.theirs.studentId}"]`).count()).toBe(0);
+    // A's turn, with the action that fits a cross-school duplicate leading.
+    await expectNextStep(a, 'ACT_ON_RECORD', '建议佐证');
+    expect(await a.locator(`[data-testid="action-CORROBORATE-${problem.ours.studentId}"]`).getAttribute('data-suggested')).toBe('true');
     await screenshot(e2e, a, 'story1-side-by-side');
 
     // A proposes: the pupil studies here; B should delete its record.
@@ -123,6 +132,8 @@ describe('story 1: two schools negotiate a cross-school duplicate (real Chromium
     await a.locator('[data-testid="message-send"]').click();
     const proposalStatusA = a.locator('[data-testid="negotiation-thread"] [data-testid="proposal-status"]').last();
     await expect.poll(() => proposalStatusA.textContent(), { timeout: 30_000 }).toContain('等待答复');
+    await a.locator('[data-testid="problem-refresh"]').click();
+    await expectNextStep(a, 'WAIT_FOR_ANSWER', `等待${problem.theirs.schoolName}答复`);
 
     // ── School B sees it waiting in its own list, and rejects with a reason ──────────────────────
     const b = await e2e.newPage();
@@ -132,29 +143,36 @@ describe('story 1: two schools negotiate a cross-school duplicate (real Chromium
     await linkB.waitFor({ state: 'visible', timeout: 30_000 });
     await linkB.click();
     await b.locator('[data-testid="proposal-reject"]').waitFor({ state: 'visible', timeout: 30_000 });
+    await expectNextStep(b, 'ANSWER_PROPOSAL', `轮到您：${problem.ours.schoolName}于`);
     expect(await b.locator('[data-testid="negotiation-thread"]').textContent()).toContain('该生在我校就读');
     await b.locator('[data-testid="proposal-reject"]').click();
     await b.locator('textarea[data-testid="reject-reason"]').fill('该生仍在我校上课，有本学期考勤记录。');
     await b.locator('[data-testid="reject-submit"]').click();
     const proposalStatusB = b.locator('[data-testid="negotiation-thread"] [data-testid="proposal-status"]').last();
     await expect.poll(() => proposalStatusB.textContent(), { timeout: 30_000 }).toContain('已拒绝');
+    await b.locator('[data-testid="problem-refresh"]').click();
+    await expectNextStep(b, 'ACT_ON_RECORD', '请处理本校的学籍');
 
     // ── School A sees the rejection and escalates to the district ────────────────────────────────
     await a.locator('[data-testid="problem-refresh"]').click();
     await expect.poll(() => proposalStatusA.textContent(), { timeout: 30_000 }).toContain('已拒绝');
     expect(await a.locator('[data-testid="negotiation-thread"]').textContent()).toContain('该生仍在我校上课');
+    // Still A's turn: prove the pupil studies here, or take the disagreement to the district.
+    await expectNextStep(a, 'ACT_ON_RECORD', '也可以在下方提交区县裁决');
     await a.locator('[data-testid="escalate"]').click();
     await a.locator('textarea[data-testid="escalate-reason"]').fill('双方均称学生在本校就读，请区县核查。');
     await a.locator('[data-testid="escalate-submit"]').click();
     await expect.poll(() => statusTag(a).textContent(), { timeout: 30_000 }).toContain('待裁决');
     // Schools no longer act on an escalated problem.
     expect(await a.locator('[data-testid^="action-"]').count()).toBe(0);
+    await expectNextStep(a, 'WAIT_FOR_DECISION', '您现在无需操作');
 
     // ── The reviewer over both districts decides: A keeps its record, B's is deleted ──────────────
     const reviewer = await e2e.newPage();
     await e2e.login(reviewer, DECIDER);
     await reviewer.goto(`/problems/${problem.id}`);
     await reviewer.locator('[data-testid="decision-panel"]').waitFor({ state: 'visible', timeout: 30_000 });
+    await expectNextStep(reviewer, 'DECIDE', '轮到您：学校之间未能达成一致');
     await reviewer.locator(`[data-testid="decision-keep-${problem.ours.studentId}"]`).click();
     await reviewer.locator(`[data-testid="decision-delete-${problem.theirs.studentId}"]`).click();
     await reviewer.locator('textarea[data-testid="decision-note"]').fill(`经公安核查，学生在${problem.ours.schoolName}就读。`);
@@ -167,6 +185,7 @@ describe('story 1: two schools negotiate a cross-school duplicate (real Chromium
     const history = reviewer.locator('[data-testid="problem-history"]');
     await expect.poll(() => history.textContent(), { timeout: 30_000 }).toContain('区县裁决');
     for (const step of ['提出建议', '拒绝建议', '提交区县裁决']) expect(await history.textContent()).toContain(step);
+    await expectNextStep(reviewer, 'DONE', '问题已解决');
     await screenshot(e2e, reviewer, 'story1-resolved');
 
     // ── Both schools see the final status ───────────────────────────────────────────────────────
