@@ -14,6 +14,9 @@ interface Pupil {
   gender: Gender;
   birthDate: string;
   idNumber: string;
+  grade?: string;
+  className?: string;
+  enrollmentMonth?: string;
 }
 
 /** Every string anywhere in a response. */
@@ -78,7 +81,11 @@ describe('the disclosure model: another school\'s pupil is compared, not disclos
 
     // One number, two records: the other school's has a typo in the birth date and another name.
     const shared = validId('330106', '2016-04-04', 'F', 4);
-    await pair({ name: '李四', gender: 'F' as Gender, birthDate: '2016-04-04', idNumber: shared }, { name: '李思琪', gender: 'F' as Gender, birthDate: '2016-04-05', idNumber: shared }, schools);
+    await pair(
+      { name: '李四', gender: 'F' as Gender, birthDate: '2016-04-04', idNumber: shared, grade: '三年级', className: '2班', enrollmentMonth: '2023-09' },
+      { name: '李思琪', gender: 'F' as Gender, birthDate: '2016-04-05', idNumber: shared, grade: '四年级', className: '5班', enrollmentMonth: '2023-09' },
+      schools,
+    );
     // One pupil by name, gender and birth date, two numbers.
     await pair(
       { name: '王小明', gender: 'M' as Gender, birthDate: '2015-03-03', idNumber: validId('330106', '2015-03-03', 'M', 7) },
@@ -134,18 +141,19 @@ describe('the disclosure model: another school\'s pupil is compared, not disclos
       expect(rebuiltNumbers(strings).has(pupil.idNumber)).toBe(false);
     }
     // What differs from our records is not shown: the typo'd birth date, the other name, the contact details.
-    for (const leaked of ['2016-04-05', '20160405', '李思琪', '13912345678', '杭州市西湖区某路1号']) expect(text).not.toContain(leaked);
+    for (const leaked of ['2016-04-05', '20160405', '李思琪', '13912345678', '杭州市西湖区某路1号', '四年级', '5班']) expect(text).not.toContain(leaked);
 
     const compared = seen[0].problems.nodes.flatMap((p: { members: { disclosure: string }[] }) => p.members.filter((m) => m.disclosure === 'COMPARED'));
     expect(compared).toHaveLength(3);
     for (const member of compared) {
-      expect(member).toMatchObject({ gender: null, birthDate: null, idNumberMasked: null, idCheck: null, student: null, inMyScope: false });
+      expect(member).toMatchObject({ gender: null, birthDate: null, idNumberMasked: null, idCheck: null, student: null, inMyScope: false, grade: null, className: null, enrollmentMonth: null, importFile: null });
+      expect(Date.parse(member.importedAt)).toBeLessThanOrEqual(Date.parse(member.lastChangedAt));
       // An attacker who knows our record's number and every comparison still has at least ten numbers to choose from.
       if (member.comparison.idNumber === 'DIFFERS') expect(candidatesFrom(member.comparison.idNumberDiffersIn)).toBeGreaterThanOrEqual(10);
     }
     expect(compared.map((m: { name: string; comparison: object }) => [m.name, m.comparison])).toEqual(
       expect.arrayContaining([
-        ['李*琪', expect.objectContaining({ name: 'DIFFERS', gender: 'SAME', birthDate: 'DIFFERS', idNumber: 'SAME', idNumberDiffersIn: [] })],
+        ['李*琪', expect.objectContaining({ name: 'DIFFERS', gender: 'SAME', birthDate: 'DIFFERS', idNumber: 'SAME', idNumberDiffersIn: [], grade: 'DIFFERS', enrollmentMonth: 'SAME' })],
         ['王*明', expect.objectContaining({ name: 'SAME', birthDate: 'SAME', idNumber: 'DIFFERS', idNumberDiffersIn: expect.arrayContaining(['ADDRESS_CODE', 'SEQUENCE']) })],
         ['赵*', expect.objectContaining({ name: 'SAME', idNumber: 'DIFFERS', idNumberDiffersIn: ['CHECK_CHARACTER'] })],
       ]),
@@ -161,6 +169,7 @@ describe('the disclosure model: another school\'s pupil is compared, not disclos
     const ownView = JSON.stringify(await everythingSeenBy(tokens.b));
     expect(ownView).toContain('13912345678');
     expect(ownView).toContain('2016-04-05');
+    expect(ownView).toContain('5班');
     for (const pupil of theirs) expect(ownView).not.toContain(pupil.idNumber);
 
     const district = await everythingSeenBy(tokens.city);

@@ -37,6 +37,13 @@ export interface MemberValues {
   joinedAt: Date;
   /** When it left the problem; null while it is a member. */
   leftAt: Date | null;
+  grade: string | null;
+  className: string | null;
+  enrollmentMonth: string | null;
+  /** When the record was imported or created, and the file it came from (null when not imported). */
+  importedAt: Date;
+  importFile: string | null;
+  lastChangedAt: Date;
   problemId: string;
   problemStatus: string;
 }
@@ -62,6 +69,8 @@ function compare(theirs: MemberValues, ours: MemberValues): MemberComparison {
     gender: sameness(theirs.gender, ours.gender),
     birthDate: sameness(theirs.birthDate, ours.birthDate),
     idType: sameness(theirs.idType, ours.idType),
+    grade: sameness(theirs.grade, ours.grade),
+    enrollmentMonth: sameness(theirs.enrollmentMonth, ours.enrollmentMonth),
     idNumber: id.same === null ? Sameness.MISSING : id.same ? Sameness.SAME : Sameness.DIFFERS,
     idNumberDiffersIn: id.differingParts,
   };
@@ -79,6 +88,10 @@ function fullView(member: MemberValues): ProblemMember {
     name: member.name,
     gender: member.gender,
     birthDate: member.birthDate,
+    grade: member.grade,
+    className: member.className,
+    enrollmentMonth: member.enrollmentMonth,
+    importFile: member.importFile,
     idNumberMasked: maskIdNumber(member.idNumber),
     // The checker's own sentences quote the number ("should be X", "says born …"): these do not.
     idCheck: check && { ...check, messages: check.reasons.map((reason) => ID_PROBLEM_SUMMARIES[reason]), addressCodeKnown: member.addressCodeKnown },
@@ -93,6 +106,12 @@ function comparedView(member: MemberValues, ours: MemberValues | undefined): Pro
     name: maskName(member.name),
     gender: null,
     birthDate: null,
+    // Grade and enrolment month only as a comparison; the class and the file name are the other
+    // school's own business and help no decision.
+    grade: null,
+    className: null,
+    enrollmentMonth: null,
+    importFile: null,
     idNumberMasked: null,
     // Validity is left out too: "valid" beside "differs only in the birth date" and "same birth
     // date" would pin the number down.
@@ -111,6 +130,8 @@ function common(member: MemberValues, mine: boolean) {
     corroborated: member.corroborated,
     joinedAt: member.joinedAt,
     leftAt: member.leftAt,
+    importedAt: member.importedAt,
+    lastChangedAt: member.lastChangedAt,
     problemId: member.problemId,
     problemStatus: member.problemStatus,
   };

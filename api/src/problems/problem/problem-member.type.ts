@@ -92,6 +92,12 @@ export class MemberComparison {
   @Field(() => Sameness, { description: '身份证件号.' })
   idNumber: Sameness;
 
+  @Field(() => Sameness, { description: '年级.' })
+  grade: Sameness;
+
+  @Field(() => Sameness, { description: '入学年月.' })
+  enrollmentMonth: Sameness;
+
   @Field(() => [IdNumberPart], { description: 'For two 18-character resident ID numbers that differ: which parts differ. Empty otherwise.' })
   idNumberDiffersIn: IdNumberPart[];
 }
@@ -137,6 +143,24 @@ export class ProblemMember {
 
   @Field(() => MemberComparison, { nullable: true, description: 'When COMPARED: this record against your own record in the problem; null for your records.' })
   comparison: MemberComparison | null;
+
+  @Field(() => String, { nullable: true, description: '年级, as imported; null when COMPARED (see comparison).' })
+  grade: string | null;
+
+  @Field(() => String, { nullable: true, description: '班级, as imported; null when COMPARED.' })
+  className: string | null;
+
+  @Field(() => String, { nullable: true, description: '入学年月 (YYYY-MM); null when COMPARED (see comparison).' })
+  enrollmentMonth: string | null;
+
+  @Field(() => Date, { description: 'When the record was imported or created.' })
+  importedAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'The file the record was imported from; null when COMPARED or not imported.' })
+  importFile: string | null;
+
+  @Field(() => Date, { description: 'When the record last changed.' })
+  lastChangedAt: Date;
 
   @Field(() => Boolean, { description: 'The school has corroborated this record (佐证) in this problem.' })
   corroborated: boolean;

@@ -129,11 +129,14 @@ export class ProblemService {
       `SELECT pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",
               sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
               st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt", pm.left_at AS "leftAt",
-              pm.corroborated_at IS NOT NULL AS corroborated, p.status AS "problemStatus"
+              pm.corroborated_at IS NOT NULL AS corroborated, p.status AS "problemStatus",
+              st.grade, st.class_name AS "className", st.enrollment_month AS "enrollmentMonth",
+              st.created_at AS "importedAt", st.updated_at AS "lastChangedAt", im.file_name AS "importFile"
        FROM problem_members pm
        JOIN problems p ON p.id = pm.problem_id
        JOIN students st ON st.id = pm.student_id
        JOIN schools sc ON sc.id = pm.school_id
+       LEFT JOIN imports im ON im.id = st.import_id
        WHERE pm.problem_id = ANY($1::bigint[])
        ORDER BY pm.problem_id, pm.left_at NULLS FIRST, pm.student_id`,
       [problemIds],
