@@ -166,5 +166,11 @@ describe('next step: one rule for the detail page, the list and the inbox count'
     expect(within.nextStep.suggestion).toEqual({ studentId: copies.ids[1], action: 'DELETE', reason: 'LATER_COPY', deleteReason: 'REDUNDANT' });
     expect(within.members.map((m: { suggestedAction: { action: string } }) => m.suggestedAction.action)).toEqual(['CORROBORATE', 'DELETE']);
     expect(await kinds(copies.problemId, ['a', 'district', 'city'])).toEqual({ a: 'ACT_ON_RECORD', district: 'WAIT_FOR_SCHOOLS', city: 'WAIT_FOR_SCHOOLS' });
+
+    // The later copy deleted, the first is left to corroborate; the deleted one offers nothing any more.
+    await gql(ACT, { problemId: copies.problemId, studentId: copies.ids[1], action: 'DELETE', deleteReason: 'REDUNDANT', version: within.version }, 'a');
+    const after = (await product.gql(`query($id: ID!) { problem(id: $id) { nextStep { suggestion { studentId action reason } } formerMembers { studentId allowedActions } } }`, { id: copies.problemId }, tokens.a)).data.problem;
+    expect(after.nextStep.suggestion).toEqual({ studentId: copies.ids[0], action: 'CORROBORATE', reason: 'KEEP_FIRST' });
+    expect(after.formerMembers).toEqual([{ studentId: copies.ids[1], allowedActions: [] }]);
   });
 });

@@ -120,10 +120,10 @@ export class ProblemResolver {
 
 @Resolver(() => ProblemMember)
 export class ProblemMemberResolver {
-  @FieldResolver(() => [RecordActionKind], { description: 'What you may do to this record now: only its own school, only while the problem is open.' })
+  @FieldResolver(() => [RecordActionKind], { description: 'What you may do to this record now: only its own school, only while the problem is open and the record still in it.' })
   allowedActions(@Root() member: ProblemMember, @Ctx() ctx: Context): RecordActionKind[] {
     const caller = requireCaller(ctx);
-    if (!can(caller, 'record.act', { schoolId: member.school.id }) || member.problemStatus !== ProblemStatus.OPEN) return [];
+    if (!can(caller, 'record.act', { schoolId: member.school.id }) || member.problemStatus !== ProblemStatus.OPEN || member.leftAt !== null) return [];
     return [RecordActionKind.CHANGE, RecordActionKind.CORROBORATE, RecordActionKind.DELETE];
   }
 }

@@ -123,6 +123,44 @@ describe('ProblemPage: records side by side', () => {
   });
 });
 
+describe('ProblemPage: where each record came from, and records that left', () => {
+  it('shows grade, class, enrolment, source and last change; another school only compared; a record that left greyed, without actions', async () => {
+    const { wrapper } = await mountProblem(
+      problem({
+        members: [
+          member('101', { ...OURS, allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'] }),
+          comparedMember('202', comparison('101', { grade: 'DIFFERS' }), { importedAt: '2026-10-01T08:00:00.000Z' }),
+        ],
+        formerMembers: [
+          member('303', { ...OURS, student: { __typename: 'Student', id: '303', status: 'DELETED' }, name: '林小雨', leftAt: '2026-11-10T08:00:00.000Z', className: '4班' }),
+        ],
+      }),
+    );
+    const cell = (field: string, id: string) => wrapper.find(`[data-testid="compare-${field}-${id}"]`);
+    expect(cell('grade', '101').text()).toContain('三年级');
+    expect(cell('className', '101').text()).toBe('2班');
+    expect(cell('enrollmentMonth', '101').text()).toContain('2023-09');
+    expect(cell('source', '101').text()).toBe('2026/09/05 从“2026秋季学籍.xlsx”导入');
+    expect(cell('lastChanged', '101').text()).toContain('2026/10/12');
+    // Another school's grade only as a comparison (and marked on ours too); its class and file not at all.
+    expect(cell('grade', '202').text()).toBe('与本校记录不同');
+    expect(cell('grade', '101').classes()).toContain('is-different');
+    expect(cell('enrollmentMonth', '202').text()).toBe('与本校记录相同');
+    expect(cell('className', '202').text()).toBe('—');
+    expect(cell('source', '202').text()).toBe('2026/10/01 录入');
+
+    // The deleted copy is still there to see, greyed, last, and takes no part in the comparison.
+    const heads = wrapper.findAll('th.compare__head');
+    expect(heads).toHaveLength(3);
+    expect(heads[2]!.classes()).toContain('is-former');
+    expect(wrapper.find('[data-testid="compare-left-303"]').text()).toBe('2026/11/10 删除');
+    expect(cell('className', '303').classes()).toContain('is-former');
+    expect(cell('className', '303').classes()).not.toContain('is-different');
+    expect(wrapper.find('[data-testid="actions-303"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+});
+
 describe("ProblemPage: another school's record (disclosure COMPARED)", () => {
   const cell = (wrapper: Awaited<ReturnType<typeof mountProblem>>['wrapper'], field: string, id: string) => wrapper.find(`[data-testid="compare-${field}-${id}"]`);
 

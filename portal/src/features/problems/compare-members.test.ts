@@ -12,7 +12,7 @@ const base: ComparableMember = {
   school: { id: '1' },
 };
 
-const allSame: MemberSameness = { against: '1', name: 'SAME', gender: 'SAME', birthDate: 'SAME', idType: 'SAME', idNumber: 'SAME' };
+const allSame: MemberSameness = { against: '1', name: 'SAME', gender: 'SAME', birthDate: 'SAME', idType: 'SAME', idNumber: 'SAME', grade: 'SAME', enrollmentMonth: 'SAME' };
 
 /** Another school's record as the API gives it: no values, a comparison with record '1'. */
 function compared(studentId: string, comparison: Partial<MemberSameness> | null): ComparableMember {

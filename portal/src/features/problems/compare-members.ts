@@ -1,11 +1,11 @@
 import type { Disclosure, IdNumberPart, Sameness } from '@/gql/graphql';
 
 /** The rows of the side-by-side comparison whose values are compared between records. */
-export const COMPARED_FIELDS = ['name', 'gender', 'birthDate', 'idType', 'idNumber', 'school'] as const;
+export const COMPARED_FIELDS = ['name', 'gender', 'birthDate', 'idType', 'idNumber', 'grade', 'className', 'enrollmentMonth', 'school'] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 /** The fields the API compares another school's record on, with ours, instead of giving its values. */
-export const SAMENESS_FIELDS = ['name', 'gender', 'birthDate', 'idType', 'idNumber'] as const;
+export const SAMENESS_FIELDS = ['name', 'gender', 'birthDate', 'idType', 'idNumber', 'grade', 'enrollmentMonth'] as const;
 export type SamenessField = (typeof SAMENESS_FIELDS)[number];
 
 export function isSamenessField(field: string): field is SamenessField {
@@ -25,6 +25,9 @@ export interface ComparableMember {
   birthDate: string | null;
   idType: string;
   idNumberMasked?: string | null;
+  grade?: string | null;
+  className?: string | null;
+  enrollmentMonth?: string | null;
   school: { id: string };
   comparison?: MemberSameness | null;
 }

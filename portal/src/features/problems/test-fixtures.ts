@@ -32,6 +32,13 @@ export function member(studentId: string, overrides: Record<string, unknown> = {
     idType: 'RESIDENT_ID',
     idNumberMasked: '330106***********1',
     corroborated: false,
+    grade: '三年级' as string | null,
+    className: '2班' as string | null,
+    enrollmentMonth: '2023-09' as string | null,
+    importedAt: '2026-09-05T08:00:00.000Z',
+    importFile: '2026秋季学籍.xlsx' as string | null,
+    lastChangedAt: '2026-10-12T08:00:00.000Z',
+    leftAt: null as string | null,
     joinedAt: '2026-11-01T08:00:00.000Z',
     allowedActions: [] as RecordAction[],
     suggestedAction: null as null | { __typename: 'SuggestedAction'; action: RecordAction; reason: string; deleteReason: string | null },
@@ -44,7 +51,10 @@ export function member(studentId: string, overrides: Record<string, unknown> = {
 }
 
 /** How the API compares another school's record with the viewer's record `against`: all the same unless told. */
-export function comparison(against: string, overrides: Partial<Record<'name' | 'gender' | 'birthDate' | 'idType' | 'idNumber', Sameness>> & { idNumberDiffersIn?: IdNumberPart[] } = {}) {
+export function comparison(
+  against: string,
+  overrides: Partial<Record<'name' | 'gender' | 'birthDate' | 'idType' | 'idNumber' | 'grade' | 'enrollmentMonth', Sameness>> & { idNumberDiffersIn?: IdNumberPart[] } = {},
+) {
   return {
     __typename: 'MemberComparison',
     against,
@@ -53,6 +63,8 @@ export function comparison(against: string, overrides: Partial<Record<'name' | '
     birthDate: 'SAME' as Sameness,
     idType: 'SAME' as Sameness,
     idNumber: 'SAME' as Sameness,
+    grade: 'SAME' as Sameness,
+    enrollmentMonth: 'SAME' as Sameness,
     idNumberDiffersIn: [] as IdNumberPart[],
     ...overrides,
   };
@@ -65,6 +77,10 @@ export function comparedMember(studentId: string, against: ReturnType<typeof com
     name: '林*雨',
     gender: null,
     birthDate: null,
+    grade: null,
+    className: null,
+    enrollmentMonth: null,
+    importFile: null,
     idNumberMasked: null,
     idCheck: null,
     comparison: against,
