@@ -204,6 +204,7 @@ describe('student import', () => {
       const big = await small.importStudents({ schoolId: schoolA.id, filePath: files.csv('big.csv', [good, good, good]) });
       expect(big).toMatchObject({ ok: false, failure: 'FILE_TOO_LARGE' });
       expect(big.message).toMatch(/limit is/);
+      expect(big.failureParams).toEqual([{ name: 'sizeMb', value: expect.stringMatching(/^0\.0$/) }, { name: 'limitMb', value: '0' }]);
 
       const pdf = await importInto(schoolA, files.raw('scan.csv', Buffer.from('%PDF-1.7\n\0\0binary')));
       await expectRejected(pdf, { row: 0, code: 'NOT_A_SPREADSHEET', reason: /not a spreadsheet/ });
@@ -229,6 +230,13 @@ describe('student import', () => {
     const again = await importInto(schoolA, file);
     expect(again).toMatchObject({ ok: false, failure: 'DUPLICATE_FILE' });
     expect(again.message).toMatch(/already imported the same file/);
+    // What the portal needs to say it in the user's language: which import it was, and when.
+    const [earlier] = (await app.db.dataSource.query(`SELECT id::text, created_at AS "at" FROM imports WHERE school_id = $1 AND file_name = 'twice.csv' ORDER BY id LIMIT 1`, [schoolA.id])) as { id: string; at: Date }[];
+    expect(again.failureParams).toEqual([
+      { name: 'file', value: 'twice.csv' },
+      { name: 'importId', value: earlier!.id },
+      { name: 'importedAt', value: earlier!.at.toISOString() },
+    ]);
     expect((await importInto(schoolB, file)).ok).toBe(true); // another school's import is not a repeat
     const forced = await importInto(schoolA, file, { force: true });
     expect(forced.ok).toBe(true);

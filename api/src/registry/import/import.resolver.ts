@@ -116,8 +116,13 @@ export class ImportResultType {
   })
   failure: string | null;
 
-  @Field(() => String, { description: 'A one-line summary for people.' })
+  @Field(() => String, { description: 'A one-line summary for people, in English.' })
   message: string;
+
+  @Field(() => [MessageParam], {
+    description: 'What the failure names, for clients to say in their language: DUPLICATE_FILE file, importId, importedAt; FILE_TOO_LARGE sizeMb, limitMb; UNKNOWN_SCHOOL schoolId.',
+  })
+  failureParams: MessageParam[];
 
   @Field(() => ID, { nullable: true, description: 'The import record, when rows were written.' })
   importId: string | null;

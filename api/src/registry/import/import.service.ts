@@ -55,6 +55,8 @@ export interface ImportResult {
   ok: boolean;
   failure: ImportFailure | null;
   message: string;
+  /** The values a failure's message names (which earlier import, how large), for clients to say in their language. */
+  failureParams: { name: string; value: string }[];
   importId: string | null;
   format: SheetFormat | null;
   encoding: string | null;
@@ -104,7 +106,7 @@ export interface ImportScreening {
 /** The answer for a held file; the same whether it was held just now or is still waiting from before. */
 function heldResult(heldImportId: string): ImportResult {
   return {
-    ok: false, failure: 'HELD_FOR_REVIEW', message: HELD_MESSAGE, importId: null, format: null, encoding: null,
+    ok: false, failure: 'HELD_FOR_REVIEW', message: HELD_MESSAGE, failureParams: [], importId: null, format: null, encoding: null,
     rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null, heldImportId,
   };
 }
@@ -166,12 +168,13 @@ export class ImportService {
   async importStudents(options: ImportOptions): Promise<ImportResult> {
     const file = options.fileName ?? path.basename(options.filePath);
     const result: ImportResult = {
-      ok: false, failure: null, message: '', importId: null, format: null, encoding: null,
+      ok: false, failure: null, message: '', failureParams: [], importId: null, format: null, encoding: null,
       rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null, heldImportId: null,
     };
-    const refuse = (failure: ImportFailure, message: string, located?: LocatedError): ImportResult => {
+    const refuse = (failure: ImportFailure, message: string, located?: LocatedError, params: Record<string, string> = {}): ImportResult => {
       const errors = located ? [located] : [];
-      return { ...result, failure, message, errors, errorCount: errors.length };
+      const failureParams = Object.entries(params).map(([name, value]) => ({ name, value }));
+      return { ...result, failure, message, failureParams, errors, errorCount: errors.length };
     };
     const checked = await this.preflight(options, file, refuse);
     if ('failure' in checked) return checked;
@@ -245,14 +248,16 @@ export class ImportService {
   private async preflight(
     options: ImportOptions,
     file: string,
-    refuse: (failure: ImportFailure, message: string, located?: LocatedError) => ImportResult,
+    refuse: (failure: ImportFailure, message: string, located?: LocatedError, params?: Record<string, string>) => ImportResult,
   ): Promise<ImportResult | { hash: string; lines: number; sheet: Sheet }> {
     const { size } = await stat(options.filePath);
     if (size > this.maxBytes) {
-      return refuse('FILE_TOO_LARGE', `${file} is ${(size / 1048576).toFixed(1)} MB; the limit is ${(this.maxBytes / 1048576).toFixed(0)} MB. Split it into several files.`);
+      const sizeMb = (size / 1048576).toFixed(1);
+      const limitMb = (this.maxBytes / 1048576).toFixed(0);
+      return refuse('FILE_TOO_LARGE', `${file} is ${sizeMb} MB; the limit is ${limitMb} MB. Split it into several files.`, undefined, { sizeMb, limitMb });
     }
     const schools = (await this.db.query(`SELECT id FROM schools WHERE id = $1 AND deleted_at IS NULL`, [options.schoolId])) as unknown[];
-    if (schools.length === 0) return refuse('UNKNOWN_SCHOOL', `no school with id ${options.schoolId}`);
+    if (schools.length === 0) return refuse('UNKNOWN_SCHOOL', `no school with id ${options.schoolId}`, undefined, { schoolId: options.schoolId });
     const { hash, lines } = await this.fingerprint(options.filePath);
     if (screenedImporter(options)) {
       // The same file again while it waits would only make a second hold of it for the district.
@@ -271,6 +276,8 @@ export class ImportService {
         return refuse(
           'DUPLICATE_FILE',
           `this school already imported the same file (${earlier.fileName}, import ${earlier.id}, ${earlier.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC); importing it again would duplicate every pupil. Use --force if you really mean to.`,
+          undefined,
+          { file: earlier.fileName, importId: earlier.id, importedAt: earlier.createdAt.toISOString() },
         );
       }
     }

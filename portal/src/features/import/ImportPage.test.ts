@@ -34,7 +34,17 @@ interface RowError {
 }
 
 function result(
-  overrides: Partial<{ ok: boolean; failure: string | null; message: string; rowsRead: number; rowsImported: number; errors: RowError[]; opened: number; heldImportId: string }>,
+  overrides: Partial<{
+    ok: boolean;
+    failure: string | null;
+    message: string;
+    failureParams: Record<string, string>;
+    rowsRead: number;
+    rowsImported: number;
+    errors: RowError[];
+    opened: number;
+    heldImportId: string;
+  }>,
 ) {
   const errors = overrides.errors ?? [];
   return {
@@ -42,6 +52,7 @@ function result(
     ok: overrides.ok ?? true,
     failure: overrides.failure ?? null,
     message: overrides.message ?? '',
+    failureParams: Object.entries(overrides.failureParams ?? {}).map(([name, value]) => ({ __typename: 'MessageParam', name, value })),
     format: 'csv',
     encoding: 'utf-8',
     rowsRead: overrides.rowsRead ?? 3,
@@ -201,7 +212,12 @@ describe('ImportPage', () => {
       { status: 201, body: { uploadId: 'up-1', size: 10, fileName: 'a.xlsx' } },
       { status: 201, body: { uploadId: 'up-2', size: 10, fileName: 'a.xlsx' } },
     ]);
-    const duplicate = result({ ok: false, failure: 'DUPLICATE_FILE', message: 'this school already imported the same file (a.xlsx, import 4)' });
+    const duplicate = result({
+      ok: false,
+      failure: 'DUPLICATE_FILE',
+      message: 'this school already imported the same file (a.xlsx, import 4)',
+      failureParams: { file: 'a.xlsx', importId: '4', importedAt: '2026-11-20T02:30:00.000Z' },
+    });
     const { wrapper } = await mountWithApp(ImportPage, {
       route: '/import',
       mocks: [
@@ -220,7 +236,9 @@ describe('ImportPage', () => {
 
     await vi.waitFor(() => expect(wrapper.find('[data-testid="import-refused"]').attributes('data-failure')).toBe('DUPLICATE_FILE'));
     expect(wrapper.text()).toContain('本校已导入过这个文件');
-    expect(wrapper.text()).toContain('this school already imported the same file (a.xlsx, import 4)');
+    // Which earlier import, in the page's language; the server's English sentence is not shown.
+    expect(wrapper.find('[data-testid="import-failure-detail"]').text()).toMatch(/^上次导入：“a\.xlsx”，2026年11月20日 \d{2}:30（导入编号 4）。$/);
+    expect(wrapper.text()).not.toContain('this school already imported');
 
     await wrapper.find('[data-testid="import-anyway"]').trigger('click');
     const confirm = await vi.waitFor(() => {
