@@ -93,6 +93,9 @@ describe('ReviewPage', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-testid="review-table-escalated"]').text()).toContain('#57'));
     const actions = wrapper.findAll('[data-testid="review-table-escalated"] a[href="/problems/57"]').map((a) => a.text());
     expect(actions).toContain('裁决');
+    // Each link is named by what it shows: the number and type, or the action word and then the number.
+    const names = wrapper.findAll('[data-testid="review-table-escalated"] a[href="/problems/57"]').map((a) => a.attributes('aria-label') ?? a.text());
+    expect(names).toEqual([expect.stringMatching(/^#57\s*身份证件号重复$/), '裁决问题 57']);
   });
 
   it('says when nothing is waiting, and shows a load error with a retry', async () => {

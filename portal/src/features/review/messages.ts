@@ -34,7 +34,7 @@ export const reviewZhCN = {
     toReview: '审核',
     escalated: '裁决',
   },
-  openLabel: '打开问题 {id}',
+  openLabel: '{action}问题 {id}',
   problemNumber: '#{id}',
   empty: {
     toReview: '没有等待您审核的问题学籍',
@@ -133,7 +133,7 @@ export const reviewEn: ReviewMessages = {
     toReview: 'Review',
     escalated: 'Decide',
   },
-  openLabel: 'Open problem {id}',
+  openLabel: '{action} problem {id}',
   problemNumber: '#{id}',
   empty: {
     toReview: 'No problems are waiting for your review',
