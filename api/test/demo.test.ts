@@ -6,9 +6,11 @@ import { openStudentRow } from './support/sealed.js';
 
 describe('demo data', () => {
   let app: TestApp;
+  let counts: Awaited<ReturnType<typeof seedDemo>>;
   beforeAll(async () => {
     app = await createTestApp();
-    expect(await seedDemo(app)).toEqual({ schools: 12, users: 24, students: 5000 });
+    counts = await seedDemo(app);
+    expect(counts).toMatchObject({ schools: 12, users: 24, students: 5000 });
   });
   afterAll(() => app?.dispose());
 
@@ -48,6 +50,33 @@ describe('demo data', () => {
     expect(roles.map((r) => r.role)).toEqual(['CITY_ADMIN', 'DISTRICT_ADMIN', 'PROVINCE_ADMIN', 'SCHOOL_REGISTRAR', 'SYSTEM_ADMIN']);
     expect(await app.services.users.login('reg01', DEMO_PASSWORD)).toMatchObject({ ok: true });
     expect(await app.services.users.login('reg01', 'wrong-password')).toEqual({ ok: false, code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('tells a second semester: problems opened over six months, negotiated, reviewed, decided, some overdue, the newest untouched', async () => {
+    const problems = (await app.db.dataSource.query(
+      `SELECT p.status, p.closed_by AS "closedBy", p.opened_at AS "openedAt",
+              (SELECT count(*)::int FROM events e WHERE e.subject_type = 'problem' AND e.subject_id = p.id::text) AS events,
+              (SELECT min(e.occurred_at) FROM events e WHERE e.subject_type = 'problem' AND e.subject_id = p.id::text) AS "firstEvent",
+              (SELECT max(e.occurred_at) FROM events e WHERE e.subject_type = 'problem' AND e.subject_id = p.id::text) AS "lastEvent"
+       FROM problems p`,
+    )) as { status: string; closedBy: string | null; openedAt: Date; events: number; firstEvent: Date; lastEvent: Date }[];
+    const now = Date.now();
+    const ageDays = (d: Date) => (now - d.getTime()) / 86_400_000;
+    // Opened across at least five different months, none in the future.
+    expect(new Set(problems.map((p) => p.openedAt.toISOString().slice(0, 7))).size).toBeGreaterThanOrEqual(5);
+    expect(problems.every((p) => ageDays(p.openedAt) >= 0 && ageDays(p.lastEvent) >= 0)).toBe(true);
+    // Every problem's history starts when it was opened and runs forward.
+    expect(problems.every((p) => p.firstEvent.getTime() === p.openedAt.getTime() && p.lastEvent >= p.openedAt)).toBe(true);
+    const count = (test: (p: (typeof problems)[number]) => boolean) => problems.filter(test).length;
+    expect(count((p) => p.closedBy === 'REVIEW')).toBeGreaterThan(0);
+    expect(count((p) => p.closedBy === 'ARBITRATION')).toBeGreaterThan(0);
+    expect(count((p) => p.status === 'PENDING_REVIEW')).toBeGreaterThan(0);
+    expect(count((p) => p.status === 'OPEN' && ageDays(p.openedAt) > 30)).toBeGreaterThan(0);
+    expect(count((p) => p.status === 'OPEN' && ageDays(p.openedAt) < 10 && p.events === 1)).toBeGreaterThan(0);
+    expect(counts.story).toMatchObject({ negotiated: expect.any(Number), decided: expect.any(Number) });
+    expect(counts.story.approved).toBeGreaterThan(0);
+    const messages = (await app.db.dataSource.query(`SELECT proposal_status AS status, count(*)::int AS n FROM problem_messages GROUP BY 1 ORDER BY 1`)) as { status: string; n: number }[];
+    expect(messages.map((m) => m.status)).toEqual(['ACCEPTED', 'PENDING', 'REJECTED']);
   });
 
   it('refuses to seed a database that has users', async () => {

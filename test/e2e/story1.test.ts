@@ -29,18 +29,21 @@ async function token(url: string, username: string): Promise<string> {
   return data.login.token as string;
 }
 
-/** An open cross-school DUPLICATE_ID problem of school A whose other school is in another district of the same city. */
+/**
+ * An open cross-school DUPLICATE_ID problem of school A whose other school is in another district of
+ * the same city, that nobody has touched yet (the demo's six months of work settled older ones).
+ */
 async function pickProblem(url: string): Promise<Candidate> {
   const { data } = await graphql(
     url,
     `{ problems(filter: { type: DUPLICATE_ID, scope: CROSS_SCHOOL, status: OPEN }, first: 100) {
-         nodes { id members { studentId inMyScope school { code name regionCode } } } } }`,
+         nodes { id nextStep { kind } messages { id } members { studentId inMyScope school { code name regionCode } } } } }`,
     {},
     await token(url, REGISTRAR_A),
   );
   type Member = { studentId: string; inMyScope: boolean; school: { code: string; name: string; regionCode: string } };
-  for (const node of data.problems.nodes as { id: string; members: Member[] }[]) {
-    if (node.members.length !== 2) continue;
+  for (const node of data.problems.nodes as { id: string; nextStep: { kind: string }; messages: unknown[]; members: Member[] }[]) {
+    if (node.members.length !== 2 || node.nextStep.kind !== 'ACT_ON_RECORD' || node.messages.length > 0) continue;
     const ours = node.members.find((m) => m.inMyScope);
     const theirs = node.members.find((m) => !m.inMyScope);
     if (!ours || !theirs) continue;

@@ -25,5 +25,6 @@ export const problemsSubgraph: SubgraphDefinition = {
 };
 export { lifecycleDiagram } from './lifecycle/index.js';
 export { NextStepService } from './next-step/index.js';
+export { commonRegionPrefix } from './review/review.service.js';
 export { MaterialRefused } from './material/material.service.js';
 export { ProblemScope, ProblemStatus, ProblemType } from './problem/problem.entity.js';

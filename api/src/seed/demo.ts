@@ -1,8 +1,10 @@
 import type { App } from '../app.js';
 import { hashPassword } from '../core/auth/passwords.js';
+import { asSystem, atClock } from '../core/db/row-scope.js';
 import { appendEvents } from '../core/events.js';
 import { Gender, IdType, type NewStudent } from '../registry/index.js';
 import { birthDateForGrade, chineseName, ETHNICITIES, minorityName, residentId } from './people.js';
+import { DemoStory, type StoryCounts } from './demo-story.js';
 import { createRandom, type Random } from './random.js';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -114,24 +116,41 @@ function pupil(random: Random, school: DemoSchool, used: Set<string>): SeedStude
   };
 }
 
+/** The demo's pupils: those imported at the start of the school year, and the mistakes that came later. */
+export interface DemoCohorts {
+  regular: SeedStudent[];
+  /** Each group of records imported (and detected) together, later than the regular ones. */
+  planted: SeedStudent[][];
+  /** The right ID number of each record planted with a wrong one, by the wrong one (the story corrects them). */
+  corrections: Map<string, string>;
+}
+
+/** 胜利小学 (reg01) and two schools of other districts of 杭州: the moves the walkthrough starts from. */
+const WALKTHROUGH_MOVES = [
+  { from: '1330102001', to: '1330106001' },
+  { from: '1330102001', to: '1330105001' },
+  { from: '1330106001', to: '1330102001' },
+];
+
 /**
  * 5,000 pupils in 12 schools, with the kinds of mistakes the registry is for planted among them:
  * pupils who moved school and were never removed at the old one, templates imported twice,
  * different pupils who share name, gender and birth date, and mistyped ID numbers.
  */
-export function demoStudents(seed = 20261128): SeedStudent[] {
+export function demoCohorts(seed = 20261128): DemoCohorts {
   const random = createRandom(seed);
   const used = new Set<string>();
-  const planted: SeedStudent[] = [];
+  const planted: SeedStudent[][] = [];
   const regular: SeedStudent[] = [];
+  const corrections = new Map<string, string>();
   const otherSchool = (code: string, sameGrades: [number, number]) =>
     random.pick(DEMO_SCHOOLS.filter((s) => s.code !== code && s.grades === sameGrades));
 
-  const plant = (count: number, make: (original: SeedStudent) => SeedStudent[]) => {
+  const plant = (count: number, make: (original: SeedStudent) => SeedStudent[], school = () => random.pick(DEMO_SCHOOLS)) => {
     for (let i = 0; i < count; i++) {
-      const original = pupil(random, random.pick(DEMO_SCHOOLS), used);
+      const original = pupil(random, school(), used);
       regular.push(original);
-      planted.push(...make(original));
+      planted.push(make(original));
     }
   };
   // Moved to another school, still active at the old one (cross-school DUPLICATE_ID).
@@ -151,18 +170,76 @@ export function demoStudents(seed = 20261128): SeedStudent[] {
     const id = p.idNumber!;
     const wrongCheck = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
     const wrongBirth = `${id.slice(0, 12)}${id[12] === '1' ? '2' : '1'}${id.slice(13)}`;
-    planted.push({ ...p, idNumber: i % 3 === 2 ? wrongBirth : wrongCheck });
+    const wrong = i % 3 === 2 ? wrongBirth : wrongCheck;
+    corrections.set(wrong, id);
+    planted.push([{ ...p, idNumber: wrong }]);
   }
-  while (regular.length + planted.length < DEMO_STUDENT_COUNT) regular.push(pupil(random, random.pick(DEMO_SCHOOLS), used));
-  return [...regular, ...planted];
+  // Recent moves between districts of one city, for the walkthrough (README) and its test.
+  for (const move of WALKTHROUGH_MOVES) {
+    const from = DEMO_SCHOOLS.find((s) => s.code === move.from)!;
+    plant(1, (o) => [{ ...o, schoolCode: move.to }], () => from);
+  }
+  while (regular.length + planted.flat().length < DEMO_STUDENT_COUNT) regular.push(pupil(random, random.pick(DEMO_SCHOOLS), used));
+  return { regular, planted, corrections };
 }
 
-/** Loads the demo regions' schools, users and students in one transaction; refuses a database with users. */
-export async function seedDemo(app: App): Promise<{ schools: number; users: number; students: number }> {
+const DAY = 86_400_000;
+/** The school year's first import, about six and a half months back. */
+const FIRST_IMPORT_DAYS = 190;
+
+/**
+ * When each planted group was imported: most over the last six months, a third in the last ten
+ * days (still untouched), the walkthrough's moves (the last groups) in the last three days.
+ */
+function plantedTimes(count: number, now: Date, seed: number): Date[] {
+  const random = createRandom(seed);
+  const times = Array.from({ length: count }, (_, i) => {
+    const daysBack = i >= count - WALKTHROUGH_MOVES.length ? random.int(1, 72) / 24 : random.next() < 0.33 ? random.int(1, 240) / 24 : random.int(10, 180);
+    return new Date(now.getTime() - daysBack * DAY - random.int(0, 3_600_000));
+  });
+  return times;
+}
+
+export interface DemoCounts {
+  schools: number;
+  users: number;
+  students: number;
+  story: StoryCounts;
+}
+
+/**
+ * Loads the demo: schools, users and the year's first import (one transaction, six and a half
+ * months back), then each later import at its own time, then six months of work on the problems
+ * they opened, through the services (demo-story.ts). Refuses a database with users.
+ */
+export async function seedDemo(app: App, now = new Date()): Promise<DemoCounts> {
   if (await hasAnyUser(app)) throw new Error('The database already has users; demo data goes only into an empty database.');
+  const cohorts = demoCohorts();
+  const first = await atClock(new Date(now.getTime() - FIRST_IMPORT_DAYS * DAY), () => seedFirstImport(app, cohorts.regular));
+  const times = plantedTimes(cohorts.planted.length, now, 20261201);
+  const order = cohorts.planted.map((rows, i) => ({ rows, at: times[i]! })).sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const { rows, at } of order) {
+    await atClock(at, () =>
+      app.db.dataSource.transaction(async (manager) => {
+        const ids = await app.services.students.insertMany(manager, rows.map(({ schoolCode, ...s }) => ({ ...s, schoolId: first.schoolId.get(schoolCode)! })));
+        await app.services.detection.detect(manager, { kind: 'students', studentIds: ids });
+      }),
+    );
+  }
+  const story = await asSystem(() => new DemoStory(app, createRandom(20261202), now, cohorts.corrections).play());
+  const students = cohorts.regular.length + cohorts.planted.flat().length;
+  await app.db.dataSource.transaction((manager) =>
+    appendEvents(manager, [
+      { type: 'DEMO_DATA_LOADED', actorId: null, subjectType: 'import', subjectId: 'demo', data: { schools: first.schools, users: first.users, students, story } },
+    ]),
+  );
+  return { schools: first.schools, users: first.users, students, story };
+}
+
+async function seedFirstImport(app: App, regular: SeedStudent[]) {
   const users = demoUsers();
   const hashes = await Promise.all(users.map(() => hashPassword(DEMO_PASSWORD)));
-  const students = demoStudents();
+  const students = regular;
   return app.db.dataSource.transaction(async (manager) => {
     const schoolRows = (await manager.query(
       `INSERT INTO schools (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) RETURNING id, code`,
@@ -186,9 +263,6 @@ export async function seedDemo(app: App): Promise<{ schools: number; users: numb
       await app.services.students.insertMany(manager, batch);
     }
     await app.services.detection.detect(manager, { kind: 'all' });
-    await appendEvents(manager, [
-      { type: 'DEMO_DATA_LOADED', actorId: null, subjectType: 'import', subjectId: 'demo', data: { schools: schoolRows.length, users: users.length, students: students.length } },
-    ]);
-    return { schools: schoolRows.length, users: users.length, students: students.length };
+    return { schools: schoolRows.length, users: users.length, schoolId };
   });
 }

@@ -38,10 +38,20 @@ export const NO_ROWS: RowScope = { kind: 'none' };
 export const SYSTEM: RowScope = { kind: 'all' };
 export const OWNER: RowScope = { kind: 'owner' };
 
-const current = new AsyncLocalStorage<{ scope: RowScope }>();
+/** A frame without a scope (only a clock) leaves the pool's own default in force. */
+const current = new AsyncLocalStorage<{ scope?: RowScope; clock?: string }>();
 
 export function withRowScope<T>(scope: RowScope, fn: () => T): T {
-  return current.run({ scope }, fn);
+  return current.run({ scope, clock: current.getStore()?.clock }, fn);
+}
+
+/**
+ * Runs `fn` with the database's clock set to `at`: every time it writes (`app_now()`, migration
+ * 1764979200000) is `at` instead of the transaction's start. For the demo data only, which plays a
+ * district's past months through the real services; the row scope in force stays as it is.
+ */
+export function atClock<T>(at: Date, fn: () => T): T {
+  return current.run({ scope: current.getStore()?.scope, clock: at.toISOString() }, fn);
 }
 
 export const asSystem = <T>(fn: () => T): T => withRowScope(SYSTEM, fn);
@@ -58,7 +68,7 @@ export function bindRowScope(scope: RowScope): void {
 }
 
 /** role, pss.scope, pss.school_id, pss.region_prefix — what the policies read. */
-function sessionSettings(scope: RowScope): [string, string, string, string] {
+function scopeSettings(scope: RowScope): [string, string, string, string] {
   switch (scope.kind) {
     case 'owner':
       return ['none', '', '', ''];
@@ -73,8 +83,14 @@ function sessionSettings(scope: RowScope): [string, string, string, string] {
   }
 }
 
+/** The scope's settings, and pss.clock (empty: the database's own clock). */
+function sessionSettings(frame: { scope: RowScope; clock: string | undefined }): string[] {
+  return [...scopeSettings(frame.scope), frame.clock ?? ''];
+}
+
 const APPLY = `SELECT set_config('role', $1, false), set_config('pss.scope', $2, false),
-                      set_config('pss.school_id', $3, false), set_config('pss.region_prefix', $4, false)`;
+                      set_config('pss.school_id', $3, false), set_config('pss.region_prefix', $4, false),
+                      set_config('pss.clock', $5, false)`;
 
 type PgClient = {
   query(sql: string, params: unknown[]): Promise<unknown>;
@@ -92,7 +108,8 @@ export function installRowScope(dataSource: DataSource, unscoped: RowScope): voi
   const obtain = driver.obtainMasterConnection.bind(driver);
   const carried = new WeakMap<object, string>();
   driver.obtainMasterConnection = async () => {
-    const settings = sessionSettings(current.getStore()?.scope ?? unscoped);
+    const frame = current.getStore();
+    const settings = sessionSettings({ scope: frame?.scope ?? unscoped, clock: frame?.clock });
     const key = settings.join('\n');
     const [client, release] = (await obtain()) as [PgClient, (error?: unknown) => void];
     if (carried.get(client) !== key) {

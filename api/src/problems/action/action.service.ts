@@ -111,7 +111,7 @@ export class ActionService {
       const { before, after } = await changeStudent(manager, student, input.changes ?? {}, { ...by, context: { ...by.context, materialIds } });
       await appendEvents(manager, [{ ...problemEvent, type: 'ACTION_CHANGE', data: { studentId: student.id, before, after, materialIds, comment } }]);
     } else if (input.action === 'CORROBORATE') {
-      await manager.query(`UPDATE problem_members SET corroborated_at = now(), corroborated_by = $3 WHERE problem_id = $1 AND student_id = $2`, [
+      await manager.query(`UPDATE problem_members SET corroborated_at = app_now(), corroborated_by = $3 WHERE problem_id = $1 AND student_id = $2`, [
         problem.id,
         student.id,
         caller.userId,

@@ -237,7 +237,7 @@ function joinMembers(manager: EntityManager): Promise<number> {
       -- only to change nothing (a rescan of a settled registry spent most of its time there).
       WHERE NOT EXISTS (SELECT 1 FROM problem_members cur WHERE cur.problem_id = l.id AND cur.student_id = d.student_id AND cur.left_at IS NULL)
       ON CONFLICT (problem_id, student_id) DO UPDATE
-        SET left_at = NULL, joined_at = now(), school_id = EXCLUDED.school_id
+        SET left_at = NULL, joined_at = app_now(), school_id = EXCLUDED.school_id
         WHERE problem_members.left_at IS NOT NULL
       RETURNING problem_id, student_id
     ), logged AS (
@@ -252,7 +252,7 @@ function joinMembers(manager: EntityManager): Promise<number> {
 function leaveMembers(manager: EntityManager): Promise<number> {
   return touchLogged(manager, `
     WITH gone AS (
-      UPDATE problem_members pm SET left_at = now()
+      UPDATE problem_members pm SET left_at = app_now()
       FROM detect_live l, students s
       WHERE pm.problem_id = l.id AND pm.left_at IS NULL AND s.id = pm.student_id
         AND NOT EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key AND d.student_id = pm.student_id)

@@ -39,14 +39,14 @@ export async function changeStatus(manager: EntityManager, change: StatusChange,
        WHERE id = ANY($1::bigint[]) AND status = ANY($2::text[]) AND ($3::int IS NULL OR version = $3)
        FOR UPDATE
      ), changed AS (
-       UPDATE problems p SET status = $4, version = p.version + 1, updated_at = coalesce($5::timestamptz, now())${sets}
+       UPDATE problems p SET status = $4, version = p.version + 1, updated_at = coalesce($5::timestamptz, app_now())${sets}
        FROM target t WHERE p.id = t.id
        RETURNING p.id, p.version, t.status AS before
      ), logged AS (
        INSERT INTO events (type, actor_id, subject_type, subject_id, problem_id, data, occurred_at)
        SELECT $6::text, $7::bigint, 'problem', id::text, id,
               $8::jsonb || jsonb_build_object('before', jsonb_build_object('status', before), 'after', jsonb_build_object('status', $4::text)),
-              coalesce($5::timestamptz, now())
+              coalesce($5::timestamptz, app_now())
        FROM changed
      )
      SELECT id::text, version FROM changed ORDER BY id`,
@@ -63,7 +63,7 @@ export async function changeStatus(manager: EntityManager, change: StatusChange,
 export async function touchProblems(manager: EntityManager, problemIds: readonly string[], options: { acted?: boolean } = {}): Promise<void> {
   if (problemIds.length === 0) return;
   await manager.query(
-    `UPDATE problems SET version = version + 1, updated_at = now()${options.acted ? ', acted_at = coalesce(acted_at, now())' : ''}
+    `UPDATE problems SET version = version + 1, updated_at = app_now()${options.acted ? ', acted_at = coalesce(acted_at, app_now())' : ''}
      WHERE id = ANY($1::bigint[])`,
     [problemIds],
   );

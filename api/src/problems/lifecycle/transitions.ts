@@ -24,9 +24,9 @@ export const TRANSITIONS = {
     to: PENDING_REVIEW,
     event: 'PROBLEM_SUBMITTED_FOR_REVIEW',
     by: 'schools settled every record',
-    sets: 'submitted_at = now(), rejected_reason = NULL',
+    sets: 'submitted_at = app_now(), rejected_reason = NULL',
   },
-  APPROVE: { from: [PENDING_REVIEW], to: RESOLVED, event: 'PROBLEM_APPROVED', by: 'district review approves', sets: `resolved_at = now(), closed_by = 'REVIEW'` },
+  APPROVE: { from: [PENDING_REVIEW], to: RESOLVED, event: 'PROBLEM_APPROVED', by: 'district review approves', sets: `resolved_at = app_now(), closed_by = 'REVIEW'` },
   REJECT: { from: [PENDING_REVIEW], to: OPEN, event: 'PROBLEM_REJECTED', by: 'district review rejects, with a reason', sets: 'rejected_reason = $reason' },
   ESCALATE: { from: [OPEN], to: ESCALATED, event: 'PROBLEM_ESCALATED', by: 'a school after a rejected proposal, or the deadline' },
   ARBITRATE: {
@@ -34,14 +34,14 @@ export const TRANSITIONS = {
     to: RESOLVED,
     event: 'ARBITRATION_DECIDED',
     by: 'district decides which records stay',
-    sets: `resolved_at = now(), closed_by = 'ARBITRATION', acted_at = coalesce(acted_at, now())`,
+    sets: `resolved_at = app_now(), closed_by = 'ARBITRATION', acted_at = coalesce(acted_at, app_now())`,
   },
   CLOSE: {
     from: [OPEN, PENDING_REVIEW, ESCALATED],
     to: RESOLVED,
     event: 'PROBLEM_CLOSED_BY_SYSTEM',
     by: 'detection: the records no longer collide and no school acted',
-    sets: `resolved_at = now(), closed_by = 'SYSTEM'`,
+    sets: `resolved_at = app_now(), closed_by = 'SYSTEM'`,
   },
 } as const satisfies Record<string, TransitionRule>;
 

@@ -139,7 +139,7 @@ export class NegotiationService {
       const reason = input.reason?.trim() || null;
       if (!input.accept && !reason) throw new Refusal({ code: 'REASON_REQUIRED', message: 'Say why you reject the proposal.', field: 'reason' });
       await manager.query(
-        `UPDATE problem_messages SET proposal_status = $2, answered_by = $3, answered_at = now(), answer_reason = $4 WHERE id = $1`,
+        `UPDATE problem_messages SET proposal_status = $2, answered_by = $3, answered_at = app_now(), answer_reason = $4 WHERE id = $1`,
         [message.id, input.accept ? 'ACCEPTED' : 'REJECTED', caller.userId, reason],
       );
       await touchProblems(manager, [problem.id]);

@@ -118,7 +118,7 @@ export class ReviewService {
       if (problem.type === 'INVALID_ID' && input.keepStudentIds.length > 0) return refuse('INVALID_DECISION', 'A wrong ID number is corrected by its school (CHANGE); a decision can only delete the record.');
       await deleteStudents(manager, input.deletions, { actorId: caller.userId, context: { problemId: problem.id, by: 'ARBITRATION' } });
       await manager.query(
-        `UPDATE problem_members SET corroborated_at = now(), corroborated_by = $3 WHERE problem_id = $1 AND student_id = ANY($2::bigint[])`,
+        `UPDATE problem_members SET corroborated_at = app_now(), corroborated_by = $3 WHERE problem_id = $1 AND student_id = ANY($2::bigint[])`,
         [problem.id, input.keepStudentIds, caller.userId],
       );
       await changeStatus(manager, {

@@ -84,7 +84,7 @@ export class HeldImportService {
     const claimed = await this.db.transaction(async (manager) => {
       // Only one decision wins: a second one finds the hold no longer HELD.
       const [row] = (await manager.query(
-        `WITH claimed AS (UPDATE import_holds SET status = $2, decided_by = $3, decided_at = now(), decision_reason = $4 WHERE id = $1 AND status = 'HELD' RETURNING id)
+        `WITH claimed AS (UPDATE import_holds SET status = $2, decided_by = $3, decided_at = app_now(), decision_reason = $4 WHERE id = $1 AND status = 'HELD' RETURNING id)
          SELECT id FROM claimed`,
         [hold.id, input.approve ? 'APPROVED' : 'REJECTED', caller.userId, reason],
       )) as unknown[];

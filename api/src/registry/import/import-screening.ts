@@ -36,7 +36,7 @@ export function holdReason(policy: HoldPolicy, matches: number, rows: number, la
 }
 
 /** The product's days are the schools' (China time), as in the statistics. */
-export const SINCE_LOCAL_MIDNIGHT = `date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'`;
+export const SINCE_LOCAL_MIDNIGHT = `date_trunc('day', app_now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'`;
 
 /** Cross-school matches of the imports this user landed today. */
 export async function matchesLandedToday(manager: EntityManager, userId: string): Promise<number> {

@@ -93,7 +93,7 @@ export class SchoolService {
         `INSERT INTO schools (code, name, region_code)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
          ON CONFLICT (code) WHERE deleted_at IS NULL
-         DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code, updated_at = now()
+         DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code, updated_at = app_now()
          RETURNING id, code, (xmax = 0) AS created`,
         [table.rows.map((r) => r.cells.code), table.rows.map((r) => r.cells.name), table.rows.map((r) => r.cells.region_code)],
       )) as { id: string; code: string; created: boolean }[];

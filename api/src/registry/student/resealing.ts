@@ -55,7 +55,7 @@ export async function resealAll(db: DataSource, options: { force?: boolean } = {
       if (!state) report.problems = await reindexProblems(m);
       await m.query(
         `INSERT INTO data_key_state (blind_index_check, sealed_with) VALUES ($1, $2)
-         ON CONFLICT (singleton) DO UPDATE SET sealed_with = EXCLUDED.sealed_with, updated_at = now()`,
+         ON CONFLICT (singleton) DO UPDATE SET sealed_with = EXCLUDED.sealed_with, updated_at = app_now()`,
         [BLIND_INDEX_CHECK(), keyId],
       );
     });

@@ -82,7 +82,7 @@ export async function changeStudent(manager: EntityManager, record: StudentRecor
   }
   const keys = comparisonKeys(next);
   const assignments = [...STUDENT_FIELDS.map((f) => f.column), ...KEY_COLUMNS.map((k) => k.column)].map((column, i) => `${column} = $${i + 2}`);
-  await manager.query(`UPDATE students SET ${assignments.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, [
+  await manager.query(`UPDATE students SET ${assignments.join(', ')}, version = version + 1, updated_at = app_now() WHERE id = $1`, [
     record.id,
     ...STUDENT_FIELDS.map((f) => storedValue(f.key, next[f.key])),
     ...KEY_COLUMNS.map((k) => keys[k.key]),
@@ -99,7 +99,7 @@ export async function changeStudent(manager: EntityManager, record: StudentRecor
 export async function deleteStudents(manager: EntityManager, deletions: { studentId: string; reason: DeleteReason; before?: StudentStatus }[], by: Attribution) {
   for (const deletion of deletions) {
     await manager.query(
-      `UPDATE students SET status = 'DELETED', deleted_at = now(), delete_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      `UPDATE students SET status = 'DELETED', deleted_at = app_now(), delete_reason = $2, version = version + 1, updated_at = app_now() WHERE id = $1`,
       [deletion.studentId, deletion.reason],
     );
   }
@@ -119,7 +119,7 @@ export async function deleteStudents(manager: EntityManager, deletions: { studen
 export async function restoreStudent(manager: EntityManager, studentId: string, by: Attribution & { reason: string }) {
   const [row] = (await manager.query(
     `WITH old AS (SELECT delete_reason FROM students WHERE id = $1), restored AS (
-       UPDATE students SET status = 'ENROLLED', deleted_at = NULL, delete_reason = NULL, version = version + 1, updated_at = now()
+       UPDATE students SET status = 'ENROLLED', deleted_at = NULL, delete_reason = NULL, version = version + 1, updated_at = app_now()
        WHERE id = $1 RETURNING id
      )
      SELECT (SELECT delete_reason FROM old) AS "deleteReason" FROM restored`,

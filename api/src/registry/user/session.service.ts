@@ -63,7 +63,7 @@ export class SessionService {
     if (known && known.caller.userId === userId && Date.now() - known.at < this.recheckMs) return known.caller;
     const [row] = (await this.db.query(
       `SELECT u.id AS user_id, u.username, u.role, u.school_id, u.region_code,
-              (s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL) AS open
+              (s.revoked_at IS NULL AND s.expires_at > app_now() AND u.disabled_at IS NULL) AS open
          FROM user_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2`,
       [sessionId, userId],
@@ -88,14 +88,14 @@ export class SessionService {
   }
 
   async revoke(manager: EntityManager, sessionId: string, reason: RevokeReason): Promise<void> {
-    await manager.query(`UPDATE user_sessions SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
+    await manager.query(`UPDATE user_sessions SET revoked_at = app_now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
     this.checked.delete(sessionId);
   }
 
   /** Ends every open session of a user; returns how many there were. */
   async revokeAllOf(manager: EntityManager, userId: string, reason: RevokeReason): Promise<number> {
     const [ended] = (await manager.query(
-      `WITH ended AS (UPDATE user_sessions SET revoked_at = now(), revoke_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1)
+      `WITH ended AS (UPDATE user_sessions SET revoked_at = app_now(), revoke_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1)
        SELECT count(*)::int AS n FROM ended`,
       [userId, reason],
     )) as [{ n: number }];

@@ -131,7 +131,7 @@ export class UserService {
   async setDisabled(username: string, disabled: boolean, actorId: string | null = null): Promise<{ sessionsEnded: number }> {
     const user = await this.byUsername(username);
     return this.db.transaction(async (manager) => {
-      await manager.query(`UPDATE users SET disabled_at = ${disabled ? 'coalesce(disabled_at, now())' : 'NULL'} WHERE id = $1`, [user.id]);
+      await manager.query(`UPDATE users SET disabled_at = ${disabled ? 'coalesce(disabled_at, app_now())' : 'NULL'} WHERE id = $1`, [user.id]);
       const sessionsEnded = disabled ? await this.sessions.revokeAllOf(manager, user.id, 'USER_DISABLED') : 0;
       await appendEvents(manager, [
         { type: disabled ? 'USER_DISABLED' : 'USER_ENABLED', actorId, subjectType: 'user', subjectId: user.id, data: { sessionsEnded } },

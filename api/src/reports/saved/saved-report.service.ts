@@ -168,7 +168,7 @@ export class SavedReportService {
         if (input.version != null && input.version !== before.version) return refuse('STALE_VERSION', 'The report was changed since you opened it; reload it.');
         await manager.query(
           `UPDATE saved_reports SET name = $2, description = $3, document = $4, variables = $5, shared_region_code = $6, shared_prefix = $7,
-                  version = version + 1, updated_at = now() WHERE id = $1`,
+                  version = version + 1, updated_at = app_now() WHERE id = $1`,
           [input.id, ...values],
         );
         id = input.id;
@@ -189,7 +189,7 @@ export class SavedReportService {
         name: string;
       }[];
       if (!report || report.ownerId !== caller.userId) return this.refuseOthers(manager, caller, id, 'Only the owner deletes a report.');
-      await manager.query(`UPDATE saved_reports SET deleted_at = now(), updated_at = now() WHERE id = $1`, [id]);
+      await manager.query(`UPDATE saved_reports SET deleted_at = app_now(), updated_at = app_now() WHERE id = $1`, [id]);
       await appendEvents(manager, [{ type: 'REPORT_DELETED', actorId: caller.userId, subjectType: 'report', subjectId: id, data: { before: { name: report.name } } }]);
     });
   }

@@ -152,10 +152,10 @@ function statsSql(q: { units: string[]; memberWhere: string[]; problemWhere: str
               count(*) FILTER (WHERE p.status = 'ESCALATED')::int AS escalated,
               count(*) FILTER (WHERE p.status = 'RESOLVED')::int AS resolved,
               count(*) FILTER (WHERE p.status <> 'RESOLVED')::int AS unresolved,
-              count(*) FILTER (WHERE p.status <> 'RESOLVED' AND p.opened_at < now() - make_interval(days => ${q.deadline}::int))::int AS overdue,
+              count(*) FILTER (WHERE p.status <> 'RESOLVED' AND p.opened_at < app_now() - make_interval(days => ${q.deadline}::int))::int AS overdue,
               round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "medianDaysToResolve",
               round((percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "p90DaysToResolve",
-              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('now()')}) FILTER (WHERE p.status <> 'RESOLVED'))::numeric, 1)::float8 AS "medianOpenAgeDays"
+              round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('app_now()')}) FILTER (WHERE p.status <> 'RESOLVED'))::numeric, 1)::float8 AS "medianOpenAgeDays"
        FROM u JOIN problems p ON p.id = u.problem_id
        ${q.problemWhere.length ? `WHERE ${q.problemWhere.join(' AND ')}` : ''}
        ${q.groups.length ? `GROUP BY ${groupSql} ORDER BY ${groupSql}` : ''}`;

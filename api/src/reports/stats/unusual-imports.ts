@@ -80,13 +80,13 @@ export class UnusualImportsService {
          SELECT 'import:' || i.id AS id, NULL::bigint AS hold_id, i.id AS import_id, i.school_id, i.actor_id, i.created_at AS at,
                 i.rows_imported AS rows, i.cross_school_matches AS matches, 'LANDED' AS status
          FROM imports i
-         WHERE i.created_at >= now() - make_interval(days => $1)
+         WHERE i.created_at >= app_now() - make_interval(days => $1)
            -- An approved file is listed once, as its hold.
            AND NOT EXISTS (SELECT 1 FROM import_holds h WHERE h.import_id = i.id)
            AND (i.cross_school_matches >= $2 OR (i.cross_school_matches >= $3 AND i.cross_school_matches::float8 / greatest(i.rows_imported, 1) >= $4))
          UNION ALL
          SELECT 'hold:' || h.id, h.id, h.import_id, h.school_id, h.actor_id, h.created_at, h.rows_read, h.cross_school_matches, h.status
-         FROM import_holds h WHERE h.created_at >= now() - make_interval(days => $1)
+         FROM import_holds h WHERE h.created_at >= app_now() - make_interval(days => $1)
        )
        SELECT r.id, r.hold_id::text AS "heldImportId", r.import_id::text AS "importId", r.school_id::text AS "schoolId", u.username AS "importedBy",
               r.at, r.rows, r.matches AS "crossSchoolMatches", round((r.matches::numeric / greatest(r.rows, 1)), 4)::float8 AS "matchRate", r.status
