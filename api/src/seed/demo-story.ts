@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import type { App } from '../app.js';
-import { scopeOf, type Caller, type Role } from '../core/auth/caller.js';
-import { regionPrefix } from '../core/auth/caller.js';
+import { regionPrefix, scopeOf, type Caller, type Role } from '../core/auth/caller.js';
 import { atClock, withRowScope } from '../core/db/row-scope.js';
 import { commonRegionPrefix } from '../problems/index.js';
 import { openStudentRow } from '../registry/index.js';
