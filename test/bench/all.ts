@@ -38,7 +38,8 @@ async function main() {
   const started = performance.now();
   const work = mkdtempSync(path.join(tmpdir(), 'pss-bench-all-'));
   const results = path.join(work, 'figures.jsonl');
-  const env = { BENCH_RESULT_FILE: results };
+  // One DATA_DIR for every part: it holds the keys the shared data set is sealed with.
+  const env = { BENCH_RESULT_FILE: results, BENCH_DATA_DIR: path.join(work, 'data') };
   const durations: [string, number][] = [];
   let shared: string | null = null;
   let buildMs = 0;
@@ -51,6 +52,7 @@ async function main() {
       await admin(`CREATE DATABASE ${shared}`);
       const url = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
       url.pathname = `/${shared}`;
+      process.env.BENCH_DATA_DIR = env.BENCH_DATA_DIR;
       const bench = await benchApp(url.toString());
       const dataset = await buildRegistry(bench.app, url.toString(), STUDENTS);
       await bench.close();

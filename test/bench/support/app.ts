@@ -14,9 +14,17 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-/** The product's composition root on `url`, migrated, with a throwaway DATA_DIR. */
+/**
+ * The product's composition root on `url`, migrated. Its DATA_DIR holds the keys the records are
+ * sealed with, so every process that reads the data set must share it: BENCH_DATA_DIR when given
+ * (`pnpm bench` shares one between its parts, and a data set kept with BENCH_KEEP needs its own
+ * again), else a throwaway one. Either way it is put in BENCH_DATA_DIR for the product processes
+ * this run starts (processes.ts).
+ */
 export async function benchApp(url: string, env: Record<string, string> = {}): Promise<BenchApp> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pss-bench-'));
+  const given = process.env.BENCH_DATA_DIR;
+  const dataDir = given ?? mkdtempSync(path.join(tmpdir(), 'pss-bench-'));
+  process.env.BENCH_DATA_DIR = dataDir;
   const app = await createApp(parseConfig({ DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', JWT_SECRET: BENCH_JWT_SECRET, ...env }), { unscoped: SYSTEM });
   await migrate(app);
   return {
@@ -24,7 +32,10 @@ export async function benchApp(url: string, env: Record<string, string> = {}): P
     dataDir,
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (given) return;
+      if (process.env.BENCH_KEEP) console.log(`kept DATA_DIR ${dataDir} (BENCH_DATA_DIR for the kept database)`);
+      else rmSync(dataDir, { recursive: true, force: true });
+      delete process.env.BENCH_DATA_DIR;
     },
   };
 }

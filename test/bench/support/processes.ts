@@ -28,6 +28,8 @@ function productEnv(databaseUrl: string, extra: Record<string, string>): NodeJS.
     HOST: '127.0.0.1',
     // The product's default: one JSON log line per request (kept as the law asks), here to /dev/null.
     LOG_LEVEL: 'info',
+    // The keys the data set was sealed with (app.ts benchApp).
+    ...(process.env.BENCH_DATA_DIR ? { DATA_DIR: process.env.BENCH_DATA_DIR } : {}),
     ...extra,
   };
 }
