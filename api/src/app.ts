@@ -107,6 +107,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     config.IMPORT_MAX_MB * 1024 * 1024,
     { policy: holdPolicy, heldDir, accessLog },
   );
+  const regions = new RegionService(ds);
   return {
     detection,
     actions: new ActionService(ds, detection),
@@ -122,12 +123,12 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
       path.resolve(config.DATA_DIR, 'tmp'),
       config.MATERIAL_MAX_MB * 1024 * 1024,
     ),
-    regions: new RegionService(ds),
+    regions,
     schools: new SchoolService(ds),
     students: new StudentService(ds),
     sessions,
     users: new UserService(ds, sessions, config.LOGIN_ATTEMPTS_PER_ADDRESS),
-    problems: new ProblemService(ds),
+    problems: new ProblemService(ds, (codes) => regions.knownCodes(codes)),
     nextSteps: new NextStepService(ds),
     accessLog,
     reports: new SavedReportService(ds),

@@ -1,3 +1,4 @@
+import './production-mode.js';
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createApp, migrate, type App } from './app.js';

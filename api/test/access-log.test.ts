@@ -65,6 +65,19 @@ describe('the read log: who viewed which record', () => {
     ]);
   });
 
+  it('withholds what was read when the read log cannot be written, in the single process as over HTTP', async () => {
+    const { accessLog } = app.services;
+    const recordMany = accessLog.recordMany.bind(accessLog);
+    accessLog.recordMany = () => Promise.reject(new Error('the log table is unreachable'));
+    try {
+      const answer = (await product.gql(`{ students(first: 5) { nodes { id name } } }`, {}, token)) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+      expect(JSON.stringify(answer.data ?? null)).not.toContain(`"${studentIds[0]}"`);
+      expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+    } finally {
+      accessLog.recordMany = recordMany;
+    }
+  });
+
   it('cannot be changed, nor emptied before six months; the purge removes only what is older', async () => {
     await expect(app.db.dataSource.query(`UPDATE access_log SET operation = 'x'`)).rejects.toThrow(/permission denied for table access_log/);
     await expect(asOwner(() => app.db.dataSource.query(`UPDATE access_log SET operation = 'x'`))).rejects.toThrow(/append-only/);

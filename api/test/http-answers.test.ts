@@ -1,7 +1,8 @@
+import { HeaderMap } from '@apollo/server';
 import { auditServer, type AuditFail, type AuditResult } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/core/graphql/context.js';
-import { createSubgraphServer, toHttpGraphQLRequest, type SubgraphServer } from '../src/core/graphql/subgraph-server.js';
+import { createSubgraphServer, type SubgraphServer } from '../src/core/graphql/subgraph-server.js';
 import { createLoaders } from '../src/loaders.js';
 import { startSubgraph, type Running } from '../src/server/start.js';
 import { subgraphByName } from '../src/subgraphs.js';
@@ -246,7 +247,7 @@ describe('HTTP answers: what a client sends is refused with a 4xx and a stable c
     const context = async (): Promise<Context> => ({}) as Context;
     const direct = async (query: string): Promise<Answer> => {
       const response = await subgraph.server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: toHttpGraphQLRequest({ headers: JSON_TYPE, body: JSON.stringify({ query }) }),
+        httpGraphQLRequest: { method: 'POST', headers: new HeaderMap(Object.entries(JSON_TYPE)), search: '', body: { query } },
         context,
       });
       const body = response.body.kind === 'complete' ? response.body.string : '';

@@ -72,9 +72,9 @@ async function capturedSubgraphCalls(app: App, query: string, variables: object,
     const server = await createSubgraphServer(app, def, createLoaders);
     local.set(def.name, {
       ...server,
-      handle: (request) => {
-        calls.push({ subgraph: def.name, body: JSON.stringify(request.body) });
-        return server.handle(request);
+      execute: (operation, as) => {
+        calls.push({ subgraph: def.name, body: JSON.stringify({ query: operation.query, variables: operation.variables, operationName: operation.operationName }) });
+        return server.execute(operation, as);
       },
     });
   }

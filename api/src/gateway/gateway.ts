@@ -1,6 +1,7 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FormattedExecutionResult } from 'graphql';
 import { signSubgraphToken } from '../core/auth/tokens.js';
@@ -8,14 +9,14 @@ import { ConfigError } from '../core/config.js';
 import { maskErrors } from '../core/graphql/errors.js';
 import { operationLimits } from '../core/graphql/limits.js';
 import { SUPERGRAPH_FILE } from '../core/graphql/schema-files.js';
-import { CALLER_HEADER, REQUEST_ID_HEADER, toHttpGraphQLRequest, type SubgraphServer } from '../core/graphql/subgraph-server.js';
+import { CALLER_HEADER, REQUEST_ID_HEADER, type SubgraphServer } from '../core/graphql/subgraph-server.js';
 import type { GatewayApp, GatewayContext } from './context.js';
 import { introspectionForSignedInUsers } from './introspection.js';
 
 /**
- * Adds the signed caller header to every subgraph call; optionally answers in-process. With several
- * URLs (replicas of one subgraph) the calls go to each in turn: a load balancer's job, done here for
- * deployments that have none (a subgraph is stateless, so any replica may answer any call).
+ * Calls a subgraph over HTTP with the signed caller header. With several URLs (replicas of one
+ * subgraph) the calls go to each in turn: a load balancer's job, done here for deployments that
+ * have none (a subgraph is stateless, so any replica may answer any call).
  */
 class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly replicas: string[];
@@ -24,21 +25,18 @@ class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly app: GatewayApp,
     urls: string[],
-    local: SubgraphServer | undefined,
   ) {
     super({
       url: urls[0] ?? '',
-      // Over HTTP, Node's fetch (undici) rather than @apollo/gateway's default, make-fetch-happen
-      // (retry off) on @npmcli/agent: that agent keeps an idle connection until the server closes
-      // it, so a call sent on one just as the subgraph closes it (Node closes an idle connection 6 s
-      // after its last response: keepAliveTimeout 5 s plus 1 s) is reset, and the client's request
-      // fails. undici closes an idle connection itself, before the server does: 2 s before the
-      // server's `Keep-Alive: timeout=5` hint, so after 3 s (4 s without a hint). Raising the
-      // subgraphs' keepAliveTimeout would not help: that agent had no idle timeout to stay above.
+      // Node's fetch (undici) rather than @apollo/gateway's default, make-fetch-happen (retry off)
+      // on @npmcli/agent: that agent keeps an idle connection until the server closes it, so a call
+      // sent on one just as the subgraph closes it (Node closes an idle connection 6 s after its
+      // last response: keepAliveTimeout 5 s plus 1 s) is reset, and the client's request fails.
+      // undici closes an idle connection itself, before the server does: 2 s before the server's
+      // `Keep-Alive: timeout=5` hint, so after 3 s (4 s without a hint). Raising the subgraphs'
+      // keepAliveTimeout would not help: that agent had no idle timeout to stay above.
       // test/integration/soak.test.ts (split) reproduces the reset.
-      fetcher: local
-        ? (((_url: string, init: Parameters<typeof fetch>[1]) => local.handle(toHttpGraphQLRequest(init ?? {}))) as never)
-        : fetch,
+      fetcher: fetch,
     });
     this.replicas = urls;
   }
@@ -51,6 +49,22 @@ class CallerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     request.http?.headers.set(CALLER_HEADER, await signSubgraphToken(this.app.keys, { caller: ctx.caller ?? null, clientAddress: ctx.clientAddress ?? null }));
     if (ctx.requestId) request.http?.headers.set(REQUEST_ID_HEADER, ctx.requestId);
+  }
+}
+
+/**
+ * A subgraph answered in this process: the caller the gateway authenticated is handed over as it
+ * is, with no token to sign and verify, and the result comes back as objects (SubgraphServer.execute).
+ */
+class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
+  constructor(private readonly subgraph: SubgraphServer) {}
+
+  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const ctx = context as Partial<GatewayContext>;
+    return this.subgraph.execute(
+      { query: request.query ?? '', variables: request.variables, operationName: request.operationName },
+      { caller: ctx.caller ?? null, clientAddress: ctx.clientAddress ?? null, requestId: ctx.requestId ?? randomUUID() },
+    );
   }
 }
 
@@ -97,7 +111,10 @@ export interface GatewayOptions {
 export async function createGateway(app: GatewayApp, options: GatewayOptions = {}): Promise<ApolloServer<GatewayContext>> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new CallerDataSource(app, replicaUrls(options.urls?.get(name) ?? url ?? ''), options.local?.get(name)),
+    buildService: ({ name, url }) => {
+      const local = options.local?.get(name);
+      return local ? new InProcessDataSource(local) : new CallerDataSource(app, replicaUrls(options.urls?.get(name) ?? url ?? ''));
+    },
   });
   const limits = operationLimits(app.config);
   const server = new ApolloServer<GatewayContext>({
@@ -110,7 +127,7 @@ export async function createGateway(app: GatewayApp, options: GatewayOptions = {
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     formatError: maskErrors(app.log.child({ component: 'gateway' })),
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionForSignedInUsers, ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), introspectionForSignedInUsers, ...limits.plugins],
   });
   await server.start();
   return server;

@@ -1,3 +1,4 @@
+import '../../../api/src/production-mode.js';
 import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';

@@ -41,28 +41,37 @@ export function watchReads(schema: GraphQLSchema, watched: Record<string, Watche
   }
 }
 
+/** What a client gets instead of the data when the read log cannot be written. */
+const NOT_LOGGED = { message: 'The read could not be logged; nothing was returned.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+
 /**
- * Writes what the request read, in one statement, before the response leaves. When the log cannot
- * be written the data is withheld: a read that reached the user is never missing from the log.
+ * Writes what the request read, in one statement, before the response leaves. Returns the error to
+ * answer instead of the data when the log cannot be written: a read that reached the user is never
+ * missing from the log. Anonymous requests reach no pupil's rows (row-level security).
  */
+export async function flushReads(context: Context): Promise<typeof NOT_LOGGED | null> {
+  if (!context.caller) return null;
+  const entries = context.reads.drain();
+  if (entries.length === 0) return null;
+  try {
+    await context.app.services.accessLog.recordMany(context.caller, entries, context.requestId);
+    return null;
+  } catch (error) {
+    context.log.error({ err: error }, 'read log not written; response withheld');
+    return NOT_LOGGED;
+  }
+}
+
+/** The read log of a subgraph answering over HTTP (flushReads). */
 export function readLogPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          // Anonymous requests reach no pupil's rows (row-level security); requests refused before
-          // execution have no context worth the name.
-          if (!contextValue.caller) return;
-          const entries = contextValue.reads.drain();
-          if (entries.length === 0) return;
-          try {
-            await contextValue.app.services.accessLog.recordMany(contextValue.caller, entries, contextValue.requestId);
-          } catch (error) {
-            contextValue.log.error({ err: error }, 'read log not written; response withheld');
-            if (response.body.kind === 'single') {
-              response.body.singleResult = { errors: [{ message: 'The read could not be logged; nothing was returned.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
-            }
-          }
+          // Requests refused before execution have no context worth the name.
+          if (!contextValue.reads) return;
+          const refusal = await flushReads(contextValue);
+          if (refusal && response.body.kind === 'single') response.body.singleResult = { errors: [refusal] };
         },
       };
     },

@@ -1,8 +1,13 @@
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { FormattedExecutionResult } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { RequestReads } from '../audit/request-reads.js';
-import { scopeOf } from '../auth/caller.js';
+import { scopeOf, type Caller } from '../auth/caller.js';
 import { verifySubgraphToken } from '../auth/tokens.js';
 import { bindRowScope, NO_ROWS, withRowScope } from '../db/row-scope.js';
 import { requestUnauthenticated } from '../errors.js';
@@ -10,18 +15,29 @@ import { buildFederatedSchema, type SubgraphDefinition } from './build-schema.js
 import type { Context, CreateLoaders, RequestApp } from './context.js';
 import { maskErrors } from './errors.js';
 import { operationLimits } from './limits.js';
+import { localExecutor, type LocalOperation } from './local-execution.js';
 import { readLogPlugin, watchReads } from './read-log.js';
 
 export const CALLER_HEADER = 'x-pss-caller';
 export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** Who a call of the gateway is for, as the gateway authenticated them. */
+export interface GatewayCaller {
+  caller: Caller | null;
+  clientAddress: string | null;
+  requestId: string;
+}
 
 export interface SubgraphServer {
   name: SubgraphDefinition['name'];
   server: ApolloServer<Context>;
   /** Builds the request context; refuses requests that do not carry the gateway's signed header. */
   context(headers: { get(name: string): string | null | undefined }): Promise<Context>;
-  /** Answers one HTTP GraphQL request without a network hop (the single-process mode). */
-  handle(request: HTTPGraphQLRequest): Promise<Response>;
+  /**
+   * Answers one call of the gateway in this process (the single-process mode): the caller is handed
+   * over as the gateway authenticated it, and the result as objects, not JSON text (local-execution.ts).
+   */
+  execute(operation: LocalOperation, as: GatewayCaller): Promise<FormattedExecutionResult>;
 }
 
 /**
@@ -43,9 +59,27 @@ export async function createSubgraphServer(app: RequestApp, def: SubgraphDefinit
     validationRules: limits.validationRules,
     formatError: maskErrors(log),
     // No usage reporting to Apollo's cloud: nothing about minors' records leaves the deployment.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), readLogPlugin(), ...limits.plugins],
+    // No cache hints are served, and the cache-control plugin's per-field hook would wrap every
+    // resolver of every request.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      readLogPlugin(),
+      ...limits.plugins,
+    ],
   });
   await server.start();
+
+  const contextFor = ({ caller, clientAddress, requestId }: GatewayCaller): Context => ({
+    app,
+    caller,
+    clientAddress,
+    loaders: createLoaders(app, caller),
+    requestId,
+    log: log.child({ requestId }),
+    reads: new RequestReads(),
+  });
 
   const context: SubgraphServer['context'] = async (headers) => {
     const token = headers.get(CALLER_HEADER);
@@ -60,34 +94,14 @@ export async function createSubgraphServer(app: RequestApp, def: SubgraphDefinit
     }
     // Anonymous requests (sign-in) reach no pupil's or problem's rows.
     bindRowScope(caller ? scopeOf(caller) : NO_ROWS);
-    return { app, caller, clientAddress, loaders: createLoaders(app, caller), requestId, log: log.child({ requestId }), reads: new RequestReads() };
+    return contextFor({ caller, clientAddress, requestId });
   };
 
+  const execute = localExecutor(schema, maskErrors(log));
   return {
     name: def.name,
     server,
     context,
-    async handle(request) {
-      const response = await withRowScope(NO_ROWS, () =>
-        server.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => context(request.headers) }),
-      );
-      const headers = new Headers([...response.headers]);
-      if (response.body.kind === 'complete') return new Response(response.body.string, { status: response.status ?? 200, headers });
-      let body = '';
-      for await (const chunk of response.body.asyncIterator) body += chunk;
-      return new Response(body, { status: response.status ?? 200, headers });
-    },
-  };
-}
-
-/** An HTTPGraphQLRequest from a fetch-style call, for the in-process path. */
-export function toHttpGraphQLRequest(init: { method?: string; headers?: unknown; body?: unknown }): HTTPGraphQLRequest {
-  const headers = new HeaderMap();
-  for (const [key, value] of new Headers(init.headers as ConstructorParameters<typeof Headers>[0])) headers.set(key, value);
-  return {
-    method: (init.method ?? 'POST').toUpperCase(),
-    headers,
-    search: '',
-    body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
+    execute: (operation, as) => withRowScope(as.caller ? scopeOf(as.caller) : NO_ROWS, () => execute(operation, contextFor(as))),
   };
 }

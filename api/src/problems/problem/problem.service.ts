@@ -45,7 +45,11 @@ export interface ProblemExport {
 }
 
 export class ProblemService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    /** Which of the codes are GB/T 2260 regions (the registry's RegionService). */
+    private readonly knownRegionCodes: (codes: readonly string[]) => Promise<Set<string>>,
+  ) {}
 
   /** A problem is visible to a caller when any of its records belongs to a school in the caller's scope. */
   private visibleSql(scope: Scope, params: unknown[]): string {
@@ -158,9 +162,7 @@ export class ProblemService {
   private async checkAddressCodes(members: MemberValues[]): Promise<void> {
     const codes = members.map((m) => addressCodeOf(m.idType, m.idNumber));
     const wanted = [...new Set(codes.filter((c): c is string => c !== null))];
-    const known = new Set(
-      wanted.length === 0 ? [] : ((await this.db.query(`SELECT code FROM regions WHERE code = ANY($1::text[])`, [wanted])) as { code: string }[]).map((r) => r.code),
-    );
+    const known = wanted.length === 0 ? new Set<string>() : await this.knownRegionCodes(wanted);
     members.forEach((m, i) => (m.addressCodeKnown = codes[i] !== null && known.has(codes[i]!)));
   }
 
