@@ -1,8 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, InputType, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { can } from '../../core/auth/permissions.js';
 import { notFound } from '../../core/errors.js';
 import { Connection, PageArgs, pageRequest } from '../../core/graphql/connection.js';
 import { requireCaller, requireScope, type Context } from '../../core/graphql/context.js';
+import { selects } from '../../core/graphql/lookahead.js';
 import { commonRegionPrefix } from '../review/review.service.js';
 import { ProblemAbilities, ProblemEvent, ProblemMember, RecordActionKind } from './problem-member.type.js';
 import { PROBLEM_ORDERS, type ProblemOrder } from './problem.service.js';
@@ -56,15 +58,20 @@ class ProblemsArgs extends PageArgs {
 @Resolver(() => Problem)
 export class ProblemResolver {
   @Query(() => ProblemConnection, { description: 'Problems that involve a school in your scope.' })
-  async problems(@Args(() => ProblemsArgs) args: ProblemsArgs, @Ctx() ctx: Context) {
+  async problems(@Args(() => ProblemsArgs) args: ProblemsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const caller = requireCaller(ctx);
     const { regionId, waitingForMe, ...filter } = args.filter ?? {};
-    return ctx.app.services.problems.list(
+    const listed = [
       requireScope(ctx),
       { ...filter, regionCode: regionId, waitingFor: waitingForMe ? caller : null },
       pageRequest(args),
       args.orderBy ?? 'OPENED_DESC',
-    );
+    ] as const;
+    const showsMembers = [['nodes'], ['edges', 'node']].some((path) => ['members', 'formerMembers'].some((field) => selects(info, [...path, field])));
+    if (!showsMembers) return ctx.app.services.problems.list(...listed);
+    const { page, members } = await ctx.app.services.problems.listWithMembers(...listed);
+    for (const [id, sets] of members) ctx.loaders.problemMembers.prime(id, sets);
+    return page;
   }
 
   @Query(() => Problem, { description: 'One problem by id, when it involves a school in your scope.' })

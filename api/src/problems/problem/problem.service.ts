@@ -30,6 +30,35 @@ export type ProblemOrder = keyof typeof PROBLEM_ORDERS;
 const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKey", p.reasons, p.version,
   p.opened_at AS "openedAt", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt"`;
 
+/** The members of problems (current and former) with what the disclosure model needs of each record. */
+const MEMBER_COLUMNS = `pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",
+  sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
+  st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt", pm.left_at AS "leftAt",
+  pm.corroborated_at IS NOT NULL AS corroborated, mp.status AS "problemStatus",
+  st.grade, st.class_name AS "className", st.enrollment_month AS "enrollmentMonth",
+  st.created_at AS "importedAt", st.updated_at AS "lastChangedAt", im.file_name AS "importFile"`;
+const MEMBER_FROM = `FROM problem_members pm
+  JOIN problems mp ON mp.id = pm.problem_id
+  JOIN students st ON st.id = pm.student_id
+  JOIN schools sc ON sc.id = pm.school_id
+  LEFT JOIN imports im ON im.id = st.import_id`;
+const MEMBER_ORDER = 'pm.left_at NULLS FIRST, pm.student_id';
+/** A problem's member rows as one JSON value, beside the problem in a list (`listWithMembers`). */
+const MEMBER_ROWS_OF_P = `(SELECT coalesce(json_agg(m), '[]'::json) FROM (SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM}
+  WHERE pm.problem_id = p.id ORDER BY ${MEMBER_ORDER}) m) AS "memberRows"`;
+const MEMBER_TIMES = ['joinedAt', 'leftAt', 'importedAt', 'lastChangedAt'] as const;
+
+/** A member row read back from JSON: its times are text there. */
+function memberFromJson(row: Record<string, unknown>): MemberValues {
+  for (const key of MEMBER_TIMES) if (typeof row[key] === 'string') row[key] = new Date(row[key]);
+  return row as unknown as MemberValues;
+}
+
+export interface MemberSets {
+  current: ProblemMember[];
+  former: ProblemMember[];
+}
+
 export interface ProblemParticipants {
   schoolIds: string[];
   regionCodes: string[];
@@ -58,7 +87,8 @@ export class ProblemService {
                     WHERE vm.problem_id = p.id AND ${scopeSql(scope, { schoolId: 'vm.school_id', regionCode: 'vs.region_code' }, params)})`;
   }
 
-  async list(scope: Scope, filter: ProblemFilter, page: PageRequest, order: ProblemOrder = 'OPENED_DESC'): Promise<Page<Problem>> {
+  /** The conditions and order of the problem list; `keysetPage` makes a page of them. */
+  private listQuery(scope: Scope, filter: ProblemFilter, order: ProblemOrder) {
     const params: unknown[] = [];
     const where = [this.visibleSql(scope, params)];
     for (const key of ['type', 'scope', 'status'] as const) {
@@ -77,15 +107,32 @@ export class ProblemService {
       where.push(`EXISTS (SELECT 1 FROM problem_members fm JOIN schools fs ON fs.id = fm.school_id
                           WHERE fm.problem_id = p.id AND fs.region_code LIKE $${params.length})`);
     }
-    return keysetPage(this.db, {
-      select: PROBLEM_FIELDS,
-      from: 'FROM problems p',
-      where,
-      params,
-      ...PROBLEM_ORDERS[order],
-      hydrate: (row) => Object.assign(new Problem(), row),
+    return { from: 'FROM problems p', where, params, ...PROBLEM_ORDERS[order] };
+  }
+
+  async list(scope: Scope, filter: ProblemFilter, page: PageRequest, order: ProblemOrder = 'OPENED_DESC'): Promise<Page<Problem>> {
+    return keysetPage(this.db, { ...this.listQuery(scope, filter, order), select: PROBLEM_FIELDS, hydrate: (row) => Object.assign(new Problem(), row), page });
+  }
+
+  /**
+   * A page of the list with each problem's members (`memberSetsOf`) read in the same statement: for
+   * a page that shows them, one statement instead of two.
+   */
+  async listWithMembers(scope: Scope, filter: ProblemFilter, page: PageRequest, order: ProblemOrder = 'OPENED_DESC') {
+    const rows = new Map<string, MemberValues[]>();
+    const problems = await keysetPage(this.db, {
+      ...this.listQuery(scope, filter, order),
+      select: `${PROBLEM_FIELDS}, ${MEMBER_ROWS_OF_P}`,
+      hydrate: ({ memberRows, ...row }: { memberRows?: Record<string, unknown>[] }) => {
+        const problem = Object.assign(new Problem(), row);
+        rows.set(problem.id, (memberRows ?? []).map(memberFromJson));
+        return problem;
+      },
       page,
     });
+    const ids = [...rows.keys()];
+    const sets = await this.disclosedSets(scope, ids, [...rows.values()].flat());
+    return { page: problems, members: new Map(ids.map((id, i) => [id, sets[i]!])) };
   }
 
   async visibleById(scope: Scope, id: string): Promise<{ problem: Problem | null; visible: boolean }> {
@@ -128,23 +175,16 @@ export class ProblemService {
    * collide), as the disclosure model shows them to `scope`: a former member of another school is
    * compared with the caller's current record, like the current ones.
    */
-  async memberSetsOf(scope: Scope, problemIds: readonly string[]): Promise<{ current: ProblemMember[]; former: ProblemMember[] }[]> {
+  async memberSetsOf(scope: Scope, problemIds: readonly string[]): Promise<MemberSets[]> {
     const rows = (await this.db.query(
-      `SELECT pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",
-              sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
-              st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt", pm.left_at AS "leftAt",
-              pm.corroborated_at IS NOT NULL AS corroborated, p.status AS "problemStatus",
-              st.grade, st.class_name AS "className", st.enrollment_month AS "enrollmentMonth",
-              st.created_at AS "importedAt", st.updated_at AS "lastChangedAt", im.file_name AS "importFile"
-       FROM problem_members pm
-       JOIN problems p ON p.id = pm.problem_id
-       JOIN students st ON st.id = pm.student_id
-       JOIN schools sc ON sc.id = pm.school_id
-       LEFT JOIN imports im ON im.id = st.import_id
-       WHERE pm.problem_id = ANY($1::bigint[])
-       ORDER BY pm.problem_id, pm.left_at NULLS FIRST, pm.student_id`,
+      `SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM} WHERE pm.problem_id = ANY($1::bigint[]) ORDER BY pm.problem_id, ${MEMBER_ORDER}`,
       [problemIds],
     )) as MemberValues[];
+    return this.disclosedSets(scope, problemIds, rows);
+  }
+
+  /** Member rows (in member order within each problem) grouped by problem and disclosed to `scope`. */
+  private async disclosedSets(scope: Scope, problemIds: readonly string[], rows: MemberValues[]): Promise<MemberSets[]> {
     await this.checkAddressCodes(rows.map(openStudentRow));
     const byProblem = new Map<string, MemberValues[]>(problemIds.map((id) => [id, []]));
     for (const member of rows) byProblem.get(member.problemId)?.push(member);
