@@ -29,7 +29,7 @@ describe('SQL statements per request', () => {
   beforeAll(async () => {
     app = await createTestApp();
     // Students spread over several schools in several districts, so the joins have real fan-out.
-    const schools = [];
+    const schools: Awaited<ReturnType<typeof makeSchool>>[] = [];
     for (const region of ['330102', '330105', '330106', '330203', '330205']) {
       for (let i = 0; i < 3; i++) {
         const school = await makeSchool(app, region);
