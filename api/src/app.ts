@@ -22,6 +22,7 @@ import { Sessions1764806400000 } from './core/db/migrations/1764806400000-sessio
 import { ImportHolds1764892800000 } from './core/db/migrations/1764892800000-import-holds.js';
 import { EncryptionAtRest1764892800001 } from './core/db/migrations/1764892800001-encryption-at-rest.js';
 import { AppClock1764979200000 } from './core/db/migrations/1764979200000-app-clock.js';
+import { ProblemScopeKeys1765065600000 } from './core/db/migrations/1765065600000-problem-scope-keys.js';
 import { resolveKeyRing, useKeyRing } from './core/crypto/index.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
@@ -58,7 +59,7 @@ import { UnusualImportsService } from './reports/stats/unusual-imports.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000];
 
 export interface App {
   config: Config;

@@ -122,6 +122,24 @@ describe('row-level security: the database walls off pupils and problems by scop
     expect(await studentIds(province)).toHaveLength(11);
   });
 
+  it('a problem follows its schools: a member who left still counts, and a school moved to another region takes its problems along', async () => {
+    const district: Scope = { kind: 'region', prefix: '330102' };
+    const otherCity: Scope = { kind: 'region', prefix: '3302' };
+    await query(OWNER, `UPDATE problem_members SET left_at = now() WHERE problem_id = $1 AND student_id = $2`, [crossProblem, sharedA]);
+    expect(await problemIds(district)).toEqual([crossProblem, withinB].sort(byId));
+    await query(OWNER, `UPDATE problem_members SET left_at = NULL WHERE problem_id = $1`, [crossProblem]);
+    try {
+      await query(OWNER, `UPDATE schools SET region_code = '330203' WHERE id = $1`, [schoolB.id]);
+      expect(await problemIds(district)).toEqual([crossProblem]);
+      expect(await problemIds(otherCity)).toEqual([crossProblem, withinB].sort(byId));
+      expect(await problemIds(schoolScope(schoolB))).toEqual([withinB]);
+    } finally {
+      await query(OWNER, `UPDATE schools SET region_code = '330102' WHERE id = $1`, [schoolB.id]);
+    }
+    expect(await problemIds(district)).toEqual([crossProblem, withinB].sort(byId));
+    expect(await problemIds(otherCity)).toEqual([crossProblem]);
+  });
+
   it('a service query with no scope filter of its own (the record loader) is still walled', async () => {
     const all = [...ids.a, ...ids.b, ...ids.c];
     const seen = await withRowScope(schoolScope(schoolB), () => app.services.students.byIds(all));

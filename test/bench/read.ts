@@ -3,38 +3,34 @@ import pg from 'pg';
 import type { App } from '../../api/src/app.js';
 import { regionPrefix } from '../../api/src/core/auth/caller.js';
 import { signSubgraphToken } from '../../api/src/core/auth/tokens.js';
-import { createSubgraphServer, type SubgraphServer } from '../../api/src/core/graphql/subgraph-server.js';
-import { createGateway } from '../../api/src/gateway/gateway.js';
-import { createLoaders } from '../../api/src/loaders.js';
-import { SUBGRAPHS } from '../../api/src/subgraphs.js';
 import { benchApp, sessionToken } from './support/app.js';
 import { BENCH_DISTRICT, benchUser, buildRegistry, describeRegistry, ensureDetected } from './support/dataset.js';
 import { throwawayDatabase } from './support/database.js';
-import { CONNECTIONS, DURATION, load, type LoadResult } from './support/load.js';
-import { startServed, type ServedProcess } from './support/processes.js';
-import { FULL_PAGE, ONE_SUBGRAPH_PAGE } from './support/queries.js';
+import { CONNECTIONS, DURATION, load, type LoadRequest, type LoadResult } from './support/load.js';
+import { startPostGraphile, startServed, type ServedProcess } from './support/processes.js';
+import { FULL_PAGE, ONE_SUBGRAPH_PAGE, POSTGRAPHILE_PAGE } from './support/queries.js';
 import { f, percentile, report, table, today, type Figure } from './support/report.js';
 
 /**
- * `pnpm bench:read`: the problem list page under load, on loopback. A district's staff member
- * (DISTRICT_ADMIN of 西湖区) reads the first page: 50 problems with their members, each member's
- * school and the school's region and city — the registry subgraph answers the schools, so the
- * gateway makes two calls. BENCH_CONNECTIONS clients (default 10) for BENCH_DURATION seconds
- * (default 10) each, one after another:
+ * `pnpm bench:read`: the problem list page under load, on loopback, side by side with PostGraphile.
+ * A district's staff member (DISTRICT_ADMIN of 西湖区) reads the first page: 50 problems with their
+ * members, each member's school and the school's district and city.
  *
- * 1. through the gateway of the single process (`pnpm start`): p50/p99, requests/s, SQL statements;
- * 2. a page that the problems subgraph answers alone, through the same gateway, and
- * 3. the same page sent straight to a problems subgraph process (`pnpm start --subgraph problems`),
- *    with the gateway's signed caller header: the gateway's overhead;
- * 4. the two calls the gateway makes for (1), captured from the gateway itself, sent straight to the
- *    subgraphs (both in one process), in turn on each connection;
- * 5. the same data read by one hand-written SQL statement through `pg` (a pool of 10 as the product
- *    uses, as many concurrent clients): the cost of the whole stack.
+ * 1. The product as `pnpm start` runs it (gateway and subgraphs in one process) and PostGraphile 5
+ *    (support/postgraphile.ts) on the same database, as the same role `pss_app` with the same row
+ *    scope, serving the same problems and members: BENCH_ROUNDS (default 3) interleaved rounds, each
+ *    with 1 and with BENCH_CONNECTIONS (default 10) connections for BENCH_DURATION s (default 10)
+ *    after a 2 s warm-up; medians of the rounds. Also SQL statements per page (each process's own
+ *    count, sequential requests) and Node CPU per page (the process's CPU time ÷ requests answered).
+ * 2. The same page as one hand-written SQL statement through `pg`: the floor.
+ * 3. Gateway overhead: a page the problems subgraph answers alone, through the gateway and straight
+ *    to a problems subgraph process (`pnpm start --subgraph problems`) with the gateway's signed caller.
  *
  * The data set is BENCH_STUDENTS records (default 1,000,000) after a first scan.
  */
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1_000_000);
 const PAGE = 50;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** The same data in one statement: the page, its members, schools, regions and cities, and the total. */
 const HAND_WRITTEN_SQL = `
@@ -64,27 +60,6 @@ const HAND_WRITTEN_SQL = `
       FROM page pg)
   )::text AS body`;
 
-/** The calls the gateway makes for `query`, captured by answering its subgraph calls in-process. */
-async function capturedSubgraphCalls(app: App, query: string, variables: object, caller: Awaited<ReturnType<typeof callerOf>>) {
-  const calls: { subgraph: string; body: string }[] = [];
-  const local = new Map<string, SubgraphServer>();
-  for (const def of SUBGRAPHS) {
-    const server = await createSubgraphServer(app, def, createLoaders);
-    local.set(def.name, {
-      ...server,
-      execute: (operation, as) => {
-        calls.push({ subgraph: def.name, body: JSON.stringify({ query: operation.query, variables: operation.variables, operationName: operation.operationName }) });
-        return server.execute(operation, as);
-      },
-    });
-  }
-  const gateway = await createGateway(app, { local });
-  const response = await gateway.executeOperation({ query, variables }, { contextValue: { caller, requestId: 'bench', clientAddress: null } });
-  await gateway.stop();
-  if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(`capture failed: ${JSON.stringify(response.body)}`);
-  return calls;
-}
-
 async function callerOf(app: App, username: string) {
   const [row] = (await app.db.dataSource.query(`SELECT id::text, role, school_id::text AS "schoolId", region_code AS "regionCode" FROM users WHERE username = $1`, [username])) as {
     id: string; role: string; schoolId: string | null; regionCode: string | null;
@@ -95,17 +70,6 @@ async function callerOf(app: App, username: string) {
     role: row!.role as 'DISTRICT_ADMIN',
     ...(row!.regionCode ? { regionPrefix: regionPrefix(row!.regionCode) } : {}),
   };
-}
-
-/** SQL statements one request costs, from the product process's own counter (sequential requests). */
-async function statementsPerRequest(process: ServedProcess, url: string, body: string, headers: Record<string, string>, n = 20) {
-  const before = await process.statements();
-  for (let i = 0; i < n; i++) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    const text = await response.text();
-    if (!response.ok || text.includes('"errors"')) throw new Error(`request failed: ${response.status} ${text.slice(0, 500)}`);
-  }
-  return ((await process.statements()) - before) / n;
 }
 
 /** Closed-loop load on PostgreSQL alone: `clients` loops over a pool of 10, like the product's. */
@@ -131,7 +95,86 @@ async function sqlLoad(url: string, sql: string, params: unknown[], clients: num
   const elapsed = (performance.now() - started) / 1000;
   await pool.end();
   const mean = latencies.reduce((a, b) => a + b, 0) / latencies.length;
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), mean, requests: latencies.length, failures: 0 };
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), mean, requests: latencies.length, sent: latencies.length, failures: 0 };
+}
+
+
+interface Stack {
+  name: string;
+  process: ServedProcess;
+  request: LoadRequest;
+}
+
+interface Run {
+  result: LoadResult;
+  /** Node CPU ms per request: the process's CPU time over the run (warm-up included) ÷ requests answered. */
+  cpuMs: number;
+}
+
+async function measure(stack: Stack, connections: number, duration = DURATION): Promise<Run> {
+  const before = await stack.process.stats();
+  const result = await load(stack.process.url, [stack.request], { connections, duration });
+  const after = await stack.process.stats();
+  return { result, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / result.sent };
+}
+
+/** SQL statements one page costs, from the process's own count over sequential requests. */
+async function statementsPerPage(stack: Stack, n = 20): Promise<number> {
+  const before = (await stack.process.stats()).statements;
+  for (let i = 0; i < n; i++) await post(stack);
+  return ((await stack.process.stats()).statements - before) / n;
+}
+
+async function post(stack: Stack): Promise<any> {
+  const response = await fetch(`${stack.process.url}${stack.request.path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...stack.request.headers },
+    body: stack.request.body,
+  });
+  const text = await response.text();
+  if (!response.ok || text.includes('"errors"')) throw new Error(`${stack.name}: ${response.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text);
+}
+
+/** Both stacks answer the same problems with the same members, or the comparison means nothing. */
+async function sameAnswer(product: Stack, postgraphile: Stack): Promise<{ problems: number; members: number; total: number }> {
+  const ours = (await post(product)).data.problems as { totalCount: number; nodes: { id: string; members: { studentId: string }[] }[] };
+  const theirs = (await post(postgraphile)).data.allProblems as {
+    totalCount: number;
+    nodes: { rowId: number | string; problemMembersByProblemId: { nodes: { studentId: number | string }[] } }[];
+  };
+  const shape = (nodes: { id: string; members: string[] }[]) => JSON.stringify(nodes.map((n) => [n.id, [...n.members].sort()]));
+  const a = shape(ours.nodes.map((n) => ({ id: n.id, members: n.members.map((m) => m.studentId) })));
+  const b = shape(theirs.nodes.map((n) => ({ id: String(n.rowId), members: n.problemMembersByProblemId.nodes.map((m) => String(m.studentId)) })));
+  if (a !== b || ours.totalCount !== theirs.totalCount) throw new Error(`the stacks answer different pages:\nproduct ${a.slice(0, 300)}\npostgraphile ${b.slice(0, 300)}`);
+  return { problems: ours.nodes.length, members: ours.nodes.reduce((sum, n) => sum + n.members.length, 0), total: ours.totalCount };
+}
+
+const median = (values: number[]) => percentile(values, 0.5);
+
+/** ROUNDS interleaved rounds of each stack at 1 and CONNECTIONS connections; per stack and width, the medians. */
+async function rounds(stacks: Stack[]) {
+  const widths = [...new Set([1, CONNECTIONS])];
+  const runs = new Map<string, Run[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const connections of widths) {
+      for (const stack of stacks) {
+        const key = `${stack.name}@${connections}`;
+        runs.set(key, [...(runs.get(key) ?? []), await measure(stack, connections)]);
+      }
+    }
+  }
+  const at = (stack: Stack, connections: number) => {
+    const of = runs.get(`${stack.name}@${connections}`)!;
+    return {
+      p50: median(of.map((r) => r.result.p50)),
+      p99: median(of.map((r) => r.result.p99)),
+      rps: median(of.map((r) => r.result.rps)),
+      cpuMs: median(of.map((r) => r.cpuMs)),
+      failures: of.reduce((sum, r) => sum + r.result.failures, 0),
+    };
+  };
+  return { widths, at };
 }
 
 async function main() {
@@ -145,78 +188,93 @@ async function main() {
     await benchUser(app, 'bench.district', 'DISTRICT_ADMIN', { regionCode: BENCH_DISTRICT });
     const caller = await callerOf(app, 'bench.district');
     const session = await sessionToken(app, caller.userId);
-    const variables = { first: PAGE };
-    const body = (query: string) => JSON.stringify({ query, variables });
-    const [visible] = (await app.db.dataSource.query(
-      `SELECT count(*)::int AS n FROM problems p WHERE EXISTS (SELECT 1 FROM problem_members vm JOIN schools vs ON vs.id = vm.school_id WHERE vm.problem_id = p.id AND vs.region_code LIKE $1)`,
-      [`${BENCH_DISTRICT}%`],
-    )) as { n: number }[];
-    const calls = await capturedSubgraphCalls(app, FULL_PAGE, variables, caller);
+    const body = (query: string) => JSON.stringify({ query, variables: { first: PAGE } });
 
-    // 1, 2: the single process (gateway + subgraphs in-process).
-    const product = await startServed('all', database.url);
-    running.push(product);
-    const gatewayHeaders = { authorization: `Bearer ${session}` };
-    const fullStatements = await statementsPerRequest(product, `${product.url}/graphql`, body(FULL_PAGE), gatewayHeaders);
-    const full = await load(product.url, [{ path: '/graphql', body: body(FULL_PAGE), headers: gatewayHeaders }]);
-    const ownStatements = await statementsPerRequest(product, `${product.url}/graphql`, body(ONE_SUBGRAPH_PAGE), gatewayHeaders);
-    const own = await load(product.url, [{ path: '/graphql', body: body(ONE_SUBGRAPH_PAGE), headers: gatewayHeaders }]);
-    await product.stop();
+    const all = await startServed('all', database.url);
+    running.push(all);
+    const postgraphileProcess = await startPostGraphile(database.url, regionPrefix(BENCH_DISTRICT));
+    running.push(postgraphileProcess);
+    const product: Stack = { name: 'product', process: all, request: { path: '/graphql', body: body(FULL_PAGE), headers: { authorization: `Bearer ${session}` } } };
+    const postgraphile: Stack = { name: 'PostGraphile', process: postgraphileProcess, request: { path: '/graphql', body: body(POSTGRAPHILE_PAGE), headers: {} } };
+    const page = await sameAnswer(product, postgraphile);
+    const statements = { product: await statementsPerPage(product), postgraphile: await statementsPerPage(postgraphile) };
+    const side = await rounds([product, postgraphile]);
 
-    // 3: straight to a problems subgraph process, with the caller header the gateway would sign (valid 60 s: signed per run).
+    // Gateway overhead: a page one subgraph answers, through the gateway and straight to that subgraph's own process.
+    const own = await measure({ ...product, request: { ...product.request, body: body(ONE_SUBGRAPH_PAGE) } }, CONNECTIONS);
+    for (const p of running.splice(0)) await p.stop();
     const subgraph = await startServed('subgraph:problems', database.url);
     running.push(subgraph);
-    const direct = await load(subgraph.url, [{ path: '/graphql', body: body(ONE_SUBGRAPH_PAGE), headers: { 'x-pss-caller': await signSubgraphToken(app.keys, { caller, clientAddress: null }) } }]);
+    const callerHeader = { 'x-pss-caller': await signSubgraphToken(app.keys, { caller, clientAddress: null }) };
+    const direct = await measure({ name: 'subgraph', process: subgraph, request: { path: '/graphql', body: body(ONE_SUBGRAPH_PAGE), headers: callerHeader } }, CONNECTIONS);
     await subgraph.stop();
 
-    // 4: the gateway's two calls, straight to registry and problems (one process, as in 1).
-    const both = await startServed('subgraphs', database.url);
-    running.push(both);
-    const callerHeader = { 'x-pss-caller': await signSubgraphToken(app.keys, { caller, clientAddress: null }) };
-    const pairs = await load(both.url, calls.map((c) => ({ path: `/${c.subgraph}/graphql`, body: c.body, headers: callerHeader })));
-    await both.stop();
+    const sqlParams = [`${BENCH_DISTRICT}%`, PAGE, app.config.PROBLEM_DEADLINE_DAYS];
+    const sql = { one: await sqlLoad(database.url, HAND_WRITTEN_SQL, sqlParams, 1, DURATION), many: await sqlLoad(database.url, HAND_WRITTEN_SQL, sqlParams, CONNECTIONS, DURATION) };
 
-    // 5: one hand-written statement.
-    const sql = await sqlLoad(database.url, HAND_WRITTEN_SQL, [`${BENCH_DISTRICT}%`, PAGE, app.config.PROBLEM_DEADLINE_DAYS], CONNECTIONS, DURATION);
-
-    const perCall = calls.length;
-    const pairRps = pairs.rps / perCall;
-    const pairMean = pairs.mean * perCall;
-    const overhead = own.p50 / direct.p50;
-    const overheadFull = full.mean / pairMean;
-    const stack = full.p50 / sql.p50;
-    const ms = (n: number) => f(n, 1);
-    console.log(
-      `\nbench:read ${today()}: ${f(dataset.students)} records, ${f(problems)} unresolved problems, ${f(visible!.n)} visible to the district (${BENCH_DISTRICT}); ` +
-        `first page of ${PAGE}; ${CONNECTIONS} connections × ${DURATION} s after a 2 s warm-up, loopback, one process each\n`,
-    );
-    console.log(
-      table(
-        ['path', 'p50 ms', 'p99 ms', 'mean ms', 'requests/s', 'SQL statements / request', 'failures'],
-        [
-          ['1. gateway (single process), full page', ms(full.p50), ms(full.p99), ms(full.mean), f(full.rps, 1), f(fullStatements, 1), f(full.failures)],
-          ['2. gateway (single process), page the problems subgraph answers alone', ms(own.p50), ms(own.p99), ms(own.mean), f(own.rps, 1), f(ownStatements, 1), f(own.failures)],
-          ['3. same page straight to the problems subgraph process', ms(direct.p50), ms(direct.p99), ms(direct.mean), f(direct.rps, 1), f(ownStatements, 1), f(direct.failures)],
-          [`4. the gateway's ${perCall} calls for (1), straight to the subgraphs, per page`, '–', '–', ms(pairMean), f(pairRps, 1), f(fullStatements, 1), f(pairs.failures)],
-          ['5. one hand-written SQL statement through pg', ms(sql.p50), ms(sql.p99), ms(sql.mean), f(sql.rps, 1), '1', '0'],
-        ],
-      ),
-    );
-    console.log(`\ngateway overhead (2 ÷ 3, p50): ${f(overhead, 2)} (target ≤ 1.3); for the full page (1 ÷ 4, mean): ${f(overheadFull, 2)}`);
-    console.log(`stack overhead (1 ÷ 5, p50): ${f(stack, 1)}; requests/s ${f(full.rps, 1)} through the gateway vs ${f(sql.rps, 1)} pages/s from SQL`);
-    const figures: Figure[] = [
-      { part: 'read', figure: `problem list page (${PAGE}) via gateway: p50 / p99 ms`, value: `${ms(full.p50)} / ${ms(full.p99)}` },
-      { part: 'read', figure: 'problem list page via gateway: requests/s (SQL statements/request)', value: `${f(full.rps, 1)} (${f(fullStatements, 1)})` },
-      { part: 'read', figure: 'gateway overhead, one-subgraph page (gateway ÷ subgraph, p50)', value: f(overhead, 2), target: '≤ 1.3', met: overhead <= 1.3 },
-      { part: 'read', figure: "gateway overhead, full page (gateway ÷ its 2 subgraph calls, mean)", value: f(overheadFull, 2) },
-      { part: 'read', figure: 'stack overhead (gateway ÷ one hand-written SQL, p50)', value: f(stack, 1) },
-    ];
-    report(figures);
+    printAndReport({ dataset: dataset.students, problems, page, statements, side, product, postgraphile, own, direct, sql });
   } finally {
     for (const r of running) await r.stop();
     await bench.close();
     await database.drop();
   }
+}
+
+function printAndReport(m: {
+  dataset: number;
+  problems: number;
+  page: { problems: number; members: number; total: number };
+  statements: { product: number; postgraphile: number };
+  side: Awaited<ReturnType<typeof rounds>>;
+  product: Stack;
+  postgraphile: Stack;
+  own: Run;
+  direct: Run;
+  sql: { one: LoadResult; many: LoadResult };
+}) {
+  const ms = (n: number) => f(n, 1);
+  const { widths, at } = m.side;
+  console.log(
+    `\nbench:read ${today()}: ${f(m.dataset)} records, ${f(m.problems)} unresolved problems, ${f(m.page.total)} visible to the district (${BENCH_DISTRICT}); ` +
+      `first page: ${m.page.problems} problems, ${m.page.members} members; ${ROUNDS} interleaved rounds × ${widths.join(' and ')} connections × ${DURATION} s ` +
+      `after a 2 s warm-up, medians; loopback\n`,
+  );
+  const rows = [m.product, m.postgraphile].flatMap((stack) =>
+    widths.map((w) => {
+      const r = at(stack, w);
+      const label = stack === m.product ? 'this product (pnpm start: gateway + subgraphs in one process)' : 'PostGraphile 5.1.5, same role pss_app and row scope';
+      const perPage = stack === m.product ? m.statements.product : m.statements.postgraphile;
+      return [label, String(w), ms(r.p50), ms(r.p99), f(r.rps, 1), ms(r.cpuMs), f(perPage, 1), f(r.failures)];
+    }),
+  );
+  rows.push(['one hand-written SQL statement through pg', '1', ms(m.sql.one.p50), ms(m.sql.one.p99), f(m.sql.one.rps, 1), '–', '1', '0']);
+  rows.push(['one hand-written SQL statement through pg', String(CONNECTIONS), ms(m.sql.many.p50), ms(m.sql.many.p99), f(m.sql.many.rps, 1), '–', '1', '0']);
+  console.log(table(['stack', 'connections', 'p50 ms', 'p99 ms', 'requests/s', 'Node CPU ms / page', 'SQL statements / page', 'failures'], rows));
+
+  const figures: Figure[] = [];
+  for (const w of widths) {
+    const ours = at(m.product, w);
+    const theirs = at(m.postgraphile, w);
+    const latency = ours.p50 / theirs.p50;
+    const throughput = theirs.rps / ours.rps;
+    console.log(`${w} connection${w > 1 ? 's' : ''}: p50 ${ms(ours.p50)} vs ${ms(theirs.p50)} ms (÷ ${f(latency, 2)}), requests/s ${f(ours.rps, 1)} vs ${f(theirs.rps, 1)} (PostGraphile ÷ product ${f(throughput, 2)})`);
+    figures.push(
+      { part: 'read', figure: `list page, ${w} conn.: p50 ms, product / PostGraphile (ratio)`, value: `${ms(ours.p50)} / ${ms(theirs.p50)} (${f(latency, 2)})`, target: '≤ 1.0', met: latency <= 1 },
+      { part: 'read', figure: `list page, ${w} conn.: requests/s, product / PostGraphile (PostGraphile ÷ product)`, value: `${f(ours.rps, 1)} / ${f(theirs.rps, 1)} (${f(throughput, 2)})`, target: '≤ 1.0', met: throughput <= 1 },
+    );
+  }
+  const cpu = at(m.product, CONNECTIONS).cpuMs;
+  const overhead = m.own.result.p50 / m.direct.result.p50;
+  const stack = at(m.product, CONNECTIONS).p50 / m.sql.many.p50;
+  console.log(`gateway overhead, a page one subgraph answers (gateway ÷ subgraph process, p50, ${CONNECTIONS} connections): ${f(overhead, 2)}`);
+  console.log(`stack overhead (product ÷ one hand-written SQL statement, p50, ${CONNECTIONS} connections): ${f(stack, 1)}`);
+  figures.push(
+    { part: 'read', figure: 'list page: SQL statements per page (PostGraphile)', value: `${f(m.statements.product, 1)} (${f(m.statements.postgraphile, 1)})`, target: '≤ 3', met: m.statements.product <= 3 },
+    { part: 'read', figure: `list page: Node CPU ms per page (${CONNECTIONS} conn.; PostGraphile)`, value: `${ms(cpu)} (${ms(at(m.postgraphile, CONNECTIONS).cpuMs)})`, target: '≤ 5', met: cpu <= 5 },
+    { part: 'read', figure: 'gateway overhead, one-subgraph page (gateway ÷ subgraph process, p50)', value: f(overhead, 2), target: '≤ 1.3', met: overhead <= 1.3 },
+    { part: 'read', figure: 'stack overhead (product ÷ one hand-written SQL statement, p50)', value: f(stack, 1) },
+  );
+  report(figures);
 }
 
 await main();

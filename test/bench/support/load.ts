@@ -7,6 +7,8 @@ export interface LoadResult {
   p99: number;
   mean: number;
   requests: number;
+  /** Requests answered including the warm-up: what the servers' CPU time was spent on. */
+  sent: number;
   /** Connection errors, timeouts, non-2xx answers and answers carrying GraphQL `errors`. */
   failures: number;
 }
@@ -43,7 +45,7 @@ export async function load(base: string, requests: LoadRequest[], options: { con
         },
       })),
     });
-  await run(2);
+  const warmUp = await run(2);
   graphqlErrors = 0;
   const result = await run(options.duration ?? DURATION);
   return {
@@ -52,6 +54,7 @@ export async function load(base: string, requests: LoadRequest[], options: { con
     p99: result.latency.p99,
     mean: result.latency.mean,
     requests: result.requests.total,
+    sent: result.requests.total + warmUp.requests.total,
     failures: result.errors + result.timeouts + result.non2xx + graphqlErrors,
   };
 }

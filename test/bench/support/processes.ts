@@ -8,6 +8,7 @@ import { BENCH_JWT_SECRET } from './app.js';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const MAIN = path.join(ROOT, 'api/src/main.ts');
 const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
+const POSTGRAPHILE = fileURLToPath(new URL('./postgraphile.ts', import.meta.url));
 
 /** How the product processes load TypeScript: tsx, with the API's compiler options (legacy decorators). */
 const TSX = { execArgv: ['--import', 'tsx'], env: { TSX_TSCONFIG_PATH: path.join(ROOT, 'api/tsconfig.json') } };
@@ -74,24 +75,27 @@ export async function startProduct(args: string[], databaseUrl: string, extra: R
   return { url: url.replace('localhost', '127.0.0.1'), pid: child.pid!, child, stop: () => stopChild(child) };
 }
 
+export interface ProcessStats {
+  /** SQL statements the process has sent so far. */
+  statements: number;
+  /** CPU time the process has used so far (user + system), µs. */
+  cpuMicros: number;
+}
+
 export interface ServedProcess extends ProductProcess {
+  stats(): Promise<ProcessStats>;
   /** SQL statements the process has sent so far (the product's statement counter). */
   statements(): Promise<number>;
 }
 
-/**
- * A product process started by test/bench/support/serve.ts, which answers "how many SQL statements
- * so far?" over the IPC channel. `mode`: `all` (gateway + in-process subgraphs, what `pnpm start`
- * runs), `subgraph:NAME` (as `pnpm start --subgraph NAME`), or `subgraphs` (registry and problems in
- * one process under /registry/graphql and /problems/graphql, for calling them as the gateway would).
- */
-export async function startServed(mode: string, databaseUrl: string, extra: Record<string, string> = {}): Promise<ServedProcess> {
-  const child = fork(SERVE, [mode], { cwd: ROOT, execArgv: TSX.execArgv, env: productEnv(databaseUrl, extra), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+/** A benchmark's server process with an IPC channel: it sends `ready` with its URL and answers `stats`. */
+async function forkServed(script: string, args: string[], env: NodeJS.ProcessEnv, label: string): Promise<ServedProcess> {
+  const child = fork(script, args, { cwd: ROOT, execArgv: TSX.execArgv, env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve ${mode} did not start in 60 s: ${stderr}`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`serve ${mode} exited with ${code}: ${stderr}`)));
+    const timer = setTimeout(() => reject(new Error(`${label} did not start in 60 s: ${stderr}`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`${label} exited with ${code}: ${stderr}`)));
     child.on('message', (message: { type: string; url?: string }) => {
       if (message.type === 'ready') {
         clearTimeout(timer);
@@ -99,15 +103,30 @@ export async function startServed(mode: string, databaseUrl: string, extra: Reco
       }
     });
   });
-  const statements = () =>
-    new Promise<number>((resolve) => {
-      const listener = (message: { type: string; total?: number }) => {
-        if (message.type !== 'statements') return;
+  const stats = () =>
+    new Promise<ProcessStats>((resolve) => {
+      const listener = (message: { type: string } & ProcessStats) => {
+        if (message.type !== 'stats') return;
         child.off('message', listener);
-        resolve(message.total!);
+        resolve({ statements: message.statements, cpuMicros: message.cpuMicros });
       };
       child.on('message', listener);
-      child.send('statements');
+      child.send('stats');
     });
-  return { url, pid: child.pid!, child, statements, stop: () => stopChild(child) };
+  return { url, pid: child.pid!, child, stats, statements: async () => (await stats()).statements, stop: () => stopChild(child) };
+}
+
+/**
+ * A product process started by test/bench/support/serve.ts. `mode`: `all` (gateway + in-process
+ * subgraphs, what `pnpm start` runs), `subgraph:NAME` (as `pnpm start --subgraph NAME`), or
+ * `subgraphs` (registry and problems in one process under /registry/graphql and /problems/graphql,
+ * for calling them as the gateway would).
+ */
+export function startServed(mode: string, databaseUrl: string, extra: Record<string, string> = {}): Promise<ServedProcess> {
+  return forkServed(SERVE, [mode], productEnv(databaseUrl, extra), `serve ${mode}`);
+}
+
+/** PostGraphile on the same database, every request in the row scope of the region `prefix` (postgraphile.ts). */
+export function startPostGraphile(databaseUrl: string, prefix: string): Promise<ServedProcess> {
+  return forkServed(POSTGRAPHILE, [], { ...process.env, ...TSX.env, DATABASE_URL: databaseUrl, BENCH_REGION_PREFIX: prefix }, 'postgraphile');
 }

@@ -9,3 +9,15 @@ export const FULL_PAGE = `query BenchProblemList($first: Int!) { problems(first:
 /** The same list without what only the registry knows: the problems subgraph answers it alone. */
 export const ONE_SUBGRAPH_PAGE = `query BenchProblemListOwn($first: Int!) { problems(first: $first) { totalCount pageInfo { endCursor hasNextPage }
   nodes { ${PROBLEM_FIELDS} members { ${MEMBER_FIELDS} school { id } } } } }`;
+
+/**
+ * The problem list page as PostGraphile's reflection of the same tables serves it (support/postgraphile.ts):
+ * the same problems in the same order, their current members, schools, districts and cities. What the
+ * product computes (deadline, overdue, the masked ID number, readable names) has no counterpart here.
+ */
+export const POSTGRAPHILE_PAGE = `query PostGraphileProblemList($first: Int!) {
+  allProblems(first: $first, orderBy: [OPENED_AT_DESC, ROW_ID_DESC]) { totalCount pageInfo { endCursor hasNextPage }
+    nodes { rowId type scope status openedAt updatedAt resolvedAt
+      problemMembersByProblemId(condition: { leftAt: null }, orderBy: STUDENT_ID_ASC) { nodes { studentId corroboratedAt
+        studentByStudentId { name gender birthDate idKey }
+        schoolBySchoolId { rowId name code regionByRegionCode { code name regionByParentCode { name } } } } } } } }`;

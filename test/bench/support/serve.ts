@@ -14,8 +14,8 @@ import { subgraphByName } from '../../../api/src/subgraphs.js';
 /**
  * A product process for the benchmarks, started by processes.ts `startServed` with an IPC channel:
  * the same start functions as `pnpm start` (api/src/server/start.ts), plus an answer to
- * "statements" with the product's SQL statement counter, so that a load run can report SQL
- * statements per request. The database is migrated and filled by the benchmark beforehand.
+ * "stats" with the product's SQL statement counter and its CPU time, so that a load run can report
+ * SQL statements and CPU per request. The database is migrated and filled by the benchmark beforehand.
  */
 const mode = process.argv[2] ?? 'all';
 const app = await createApp(parseConfig());
@@ -47,7 +47,9 @@ if (mode === 'all') {
 }
 
 process.on('message', (message) => {
-  if (message === 'statements') process.send!({ type: 'statements', total: statementCounter.total });
+  if (message !== 'stats') return;
+  const cpu = process.cpuUsage();
+  process.send!({ type: 'stats', statements: statementCounter.total, cpuMicros: cpu.user + cpu.system });
 });
 const stop = () => {
   server.close(() => void app.close().then(() => process.exit(0)));
