@@ -13,29 +13,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
-import { generateRows } from '../../api/src/seed/import-file.js';
 import { openSheet } from '../../api/src/registry/import/readers.js';
-import { TEMPLATE_COLUMNS } from '../../api/src/registry/import/template.js';
-
-async function write(file: string, rows: number): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
-  const sheet = book.addWorksheet('学生信息');
-  sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.key, style: c.key === 'birth_date' ? { numFmt: 'yyyy-mm-dd' } : c.key === 'id_number' ? { numFmt: '@' } : {} }));
-  // One region holds about two million distinct ID numbers for primary-school ages; the generator
-  // would search forever past that, so every 500,000 pupils come from another district.
-  const REGIONS = ['330102', '330105', '330106', '330108', '330109', '330110', '330111', '330112'];
-  for (let block = 0; block * 500_000 < rows; block++) {
-    const students = Math.min(500_000, rows - block * 500_000);
-    for (const r of generateRows({ students, seed: block + 1, regionCode: REGIONS[block % REGIONS.length] })) {
-      sheet
-        .addRow([r.name, r.gender, new Date(`${r.birthDate}T00:00:00Z`), r.idType, r.idNumber, r.ethnicity, r.grade, r.className, r.enrollmentMonth, r.householdRegion, r.phone])
-        .commit();
-    }
-  }
-  sheet.commit();
-  await book.commit();
-}
+import { writeTemplateWorkbook } from './support/workbook.js';
 
 async function read(file: string): Promise<void> {
   const started = performance.now();
@@ -55,7 +34,7 @@ else {
   const dir = mkdtempSync(path.join(tmpdir(), 'pss-xlsx-memory-'));
   const file = path.join(dir, 'big.xlsx');
   try {
-    await write(file, rows);
+    await writeTemplateWorkbook(file, rows);
     console.log(`${file}: ${(statSync(file).size / 1048576).toFixed(1)} MB, ${rows.toLocaleString('en')} pupils`);
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), 'read', file], { stdio: 'inherit' });
     if (child.status !== 0) process.exitCode = child.status ?? 1;
