@@ -143,10 +143,21 @@ describe('problem statistics agree with the problem list and stay within scope',
   it('groups by school and region count each problem once per school or district it involves, as the filtered list does', async () => {
     const bySchool = await stats(tokens.hangzhou, ['SCHOOL']);
     expect(bySchool.map((r) => r.schoolId).sort()).toEqual(schools.filter((s) => s.regionCode.startsWith('3301')).map((s) => s.id).sort());
-    for (const row of bySchool) expect(pick(row)).toEqual(closeTo(measures(await list(tokens.hangzhou, { schoolId: row.schoolId }))));
+    for (const row of bySchool) {
+      const listed = measures(await list(tokens.hangzhou, { schoolId: row.schoolId }));
+      expect(pick(row)).toEqual(closeTo(listed));
+      // The same school as a filter on the totals (counted per problem, found by the problems' scope keys).
+      expect(pick((await stats(tokens.hangzhou, [], { schoolId: row.schoolId }))[0]!)).toEqual(closeTo(listed));
+    }
     const byRegion = await stats(tokens.hangzhou, ['REGION']);
     expect(byRegion.map((r) => r.regionCode)).toEqual(['330102', '330105']);
-    for (const row of byRegion) expect(pick(row)).toEqual(closeTo(measures(await list(tokens.hangzhou, { regionId: row.regionCode }))));
+    for (const row of byRegion) {
+      const listed = measures(await list(tokens.hangzhou, { regionId: row.regionCode }));
+      expect(pick(row)).toEqual(closeTo(listed));
+      expect(pick((await stats(tokens.hangzhou, [], { regionCode: row.regionCode }))[0]!)).toEqual(closeTo(listed));
+      // A district filtering by its own district or by its neighbour: all of it, or nothing.
+      expect((await stats(tokens.shangcheng, [], { regionCode: row.regionCode }))[0]!.count).toBe(row.regionCode === '330102' ? listed.count : 0);
+    }
     // The whole country looked at by the system admin: one row per province.
     expect((await stats(tokens.system, ['REGION'])).map((r) => r.regionCode)).toEqual(['330000']);
     expect((await stats(tokens.system, ['REGION'], { regionCode: '330000' })).map((r) => r.regionCode)).toEqual(['330100', '330200']);

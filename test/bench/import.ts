@@ -25,7 +25,7 @@ import { writeTemplateWorkbook } from './support/workbook.js';
  * 2. the everyday case: a school's template of BENCH_TEMPLATE_ROWS pupils (default 2,000), an .xlsx
  *    written by ExcelJS, imported end to end (detection included) into a new school of a registry
  *    that already holds BENCH_STUDENTS records (default 1,000,000) and their problems — the data set
- *    `pnpm bench` shares, else one built here. BENCH_RUNS imports (default 5), each its own file
+ *    `pnpm bench` shares, else one built here. BENCH_IMPORT_RUNS imports (default 5), each its own file
  *    and school; p50.
  *
  * Not a test: figures, no pass/fail.
@@ -33,7 +33,7 @@ import { writeTemplateWorkbook } from './support/workbook.js';
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').filter(Boolean).map(Number);
 const TEMPLATE_ROWS = Number(process.env.BENCH_TEMPLATE_ROWS ?? 2_000);
 const REGISTRY = Number(process.env.BENCH_STUDENTS ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 5);
 const work = mkdtempSync(path.join(tmpdir(), 'pss-bench-'));
 
 async function plainCopy(url: string, file: string): Promise<number> {

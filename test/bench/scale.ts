@@ -13,7 +13,8 @@ import { f, report, table, today } from './support/report.js';
  * `pnpm bench:scale`: the problem list page (as in bench:read) through a gateway process in front
  * of N processes of each subgraph (N = 1, 2; `pnpm start --subgraph NAME` and `pnpm start --gateway
  * --subgraph-url NAME=URL,URL`, the gateway calling the replicas in turn), against the single
- * process. BENCH_SCALE_REPLICAS (default "1,2"), BENCH_CONNECTIONS, BENCH_DURATION as in bench:read.
+ * process, and two single processes side by side (half the connections each). BENCH_SCALE_REPLICAS
+ * (default "1,2"), BENCH_CONNECTIONS, BENCH_DURATION as in bench:read.
  * Also the CPU each kind of process used per request (from /proc), to show where the cores go.
  */
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 1_000_000);
@@ -42,8 +43,7 @@ async function measure(label: string, processes: { kind: string; process: Produc
   const before = processes.map((p) => cpuMs(p.process.pid));
   const result = await load(url, [{ path: '/graphql', body: JSON.stringify({ query: FULL_PAGE, variables: { first: 50 } }), headers: { authorization: `Bearer ${token}` } }]);
   const used = processes.map((p, i) => ({ kind: p.kind, ms: cpuMs(p.process.pid) - before[i]! }));
-  // Warm-up requests used CPU too: spread over all requests sent (about DURATION + 2 s of them).
-  const requests = (result.requests * (DURATION + 2)) / DURATION;
+  const requests = result.sent;
   const kinds = [...new Set(used.map((u) => u.kind))];
   return {
     label,
@@ -51,6 +51,25 @@ async function measure(label: string, processes: { kind: string; process: Produc
     result,
     cpu: kinds.map((kind) => ({ kind, msPerRequest: used.filter((u) => u.kind === kind).reduce((sum, u) => sum + u.ms, 0) / requests })),
   };
+}
+
+async function measureReplicas(replicas: ProductProcess[], token: string): Promise<Row> {
+  const before = replicas.map((p) => cpuMs(p.pid));
+  const request = { path: '/graphql', body: JSON.stringify({ query: FULL_PAGE, variables: { first: 50 } }), headers: { authorization: `Bearer ${token}` } };
+  const each = Math.max(1, Math.round(CONNECTIONS / replicas.length));
+  const results = await Promise.all(replicas.map((p) => load(p.url, [request], { connections: each })));
+  const used = replicas.reduce((sum, p, i) => sum + cpuMs(p.pid) - before[i]!, 0);
+  const sent = results.reduce((sum, r) => sum + r.sent, 0);
+  const result: LoadResult = {
+    rps: results.reduce((sum, r) => sum + r.rps, 0),
+    p50: Math.max(...results.map((r) => r.p50)),
+    p99: Math.max(...results.map((r) => r.p99)),
+    mean: results.reduce((sum, r) => sum + r.mean * r.requests, 0) / results.reduce((sum, r) => sum + r.requests, 0),
+    requests: results.reduce((sum, r) => sum + r.requests, 0),
+    sent,
+    failures: results.reduce((sum, r) => sum + r.failures, 0),
+  };
+  return { label: `${replicas.length} single processes side by side`, processes: replicas.length, result, cpu: [{ kind: 'single', msPerRequest: used / sent }] };
 }
 
 async function main() {
@@ -69,6 +88,11 @@ async function main() {
     const single = await startServed('all', database.url);
     started.push(single);
     rows.push(await measure('single process (gateway + subgraphs in-process)', [{ kind: 'single', process: single }], single.url, token));
+    // Two whole replicas, half the connections each, as a load balancer in front of them would spread them.
+    const second = await startServed('all', database.url);
+    started.push(second);
+    rows.push(await measureReplicas([single, second], token));
+    await second.stop();
     await single.stop();
 
     for (const n of REPLICAS) {
@@ -108,6 +132,7 @@ async function main() {
         part: 'scale',
         figure: `${r.label}: requests/s (× single), p99 ms`,
         value: `${f(r.result.rps, 1)} (${f(r.result.rps / base, 2)}), ${f(r.result.p99, 1)}`,
+        ...(r.label.includes('side by side') ? { target: '≥ 1.6 ×', met: r.result.rps / base >= 1.6 } : {}),
       })),
     );
   } finally {

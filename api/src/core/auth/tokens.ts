@@ -81,7 +81,7 @@ export class InvalidTokenError extends Error {}
 /** A token without an expiry, a session or a subject is refused: none of ours lacks them. */
 const SESSION_CLAIMS = ['exp', 'iat', 'jti', 'sub'];
 
-export async function verifySessionToken(keys: TokenKeys, token: string): Promise<SessionClaims> {
+export async function verifySessionToken(keys: TokenKeys, token: string): Promise<SessionClaims & { expiresAtMs: number }> {
   let failure: unknown;
   for (const key of [keys.session, ...keys.previousSessions]) {
     try {
@@ -91,7 +91,7 @@ export async function verifySessionToken(keys: TokenKeys, token: string): Promis
         algorithms: ['HS256'],
         requiredClaims: SESSION_CLAIMS,
       });
-      return { sessionId: String(payload.jti), userId: String(payload.sub) };
+      return { sessionId: String(payload.jti), userId: String(payload.sub), expiresAtMs: payload.exp! * 1000 };
     } catch (error) {
       failure = error;
       // A signature made with another key: try the next one. Anything else is final.

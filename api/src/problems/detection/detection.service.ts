@@ -126,13 +126,19 @@ function touchedKeys(all: boolean, column: 'id_key' | 'identity_key', type: stri
               WHERE p.type = '${type}' AND p.status <> 'RESOLVED' AND pm.left_at IS NULL)`;
 }
 
+/**
+ * The groups first (GROUP BY … HAVING over the active records' key index), then their members by
+ * that index: a full rescan of a million records sorted every one of them to count it (a window
+ * function), where the groups hold a few per cent.
+ */
 async function desireDuplicateIds(manager: EntityManager, all: boolean): Promise<void> {
   await manager.query(`
     INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
     SELECT 'DUPLICATE_ID', 'ID:' || id_key, id, school_id, '{}'
-    FROM (SELECT id, school_id, id_key, count(*) OVER (PARTITION BY id_key) AS copies
-          FROM students WHERE ${ACTIVE} AND id_key IS NOT NULL ${touchedKeys(all, 'id_key', 'DUPLICATE_ID', 3)}) grouped
-    WHERE copies > 1`);
+    FROM students
+    WHERE ${ACTIVE} AND id_key IS NOT NULL AND id_key = ANY (ARRAY(
+      SELECT id_key FROM students WHERE ${ACTIVE} AND id_key IS NOT NULL ${touchedKeys(all, 'id_key', 'DUPLICATE_ID', 3)}
+      GROUP BY id_key HAVING count(*) > 1))`);
 }
 
 /**
@@ -141,16 +147,13 @@ async function desireDuplicateIds(manager: EntityManager, all: boolean): Promise
  */
 async function desireDuplicateIdentities(manager: EntityManager, all: boolean): Promise<void> {
   await manager.query(`
-    WITH candidates AS (
-      SELECT id, school_id, identity_key, id_key,
-             count(*) OVER (PARTITION BY identity_key) AS copies,
-             min(coalesce(id_key, 'record:' || id)) OVER (PARTITION BY identity_key) AS first_id,
-             max(coalesce(id_key, 'record:' || id)) OVER (PARTITION BY identity_key) AS last_id
-      FROM students WHERE ${ACTIVE} ${touchedKeys(all, 'identity_key', 'DUPLICATE_IDENTITY', 6)}
-    )
     INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
     SELECT 'DUPLICATE_IDENTITY', 'IDENT:' || identity_key, id, school_id, '{}'::text[]
-    FROM candidates WHERE copies > 1 AND first_id <> last_id`);
+    FROM students
+    WHERE ${ACTIVE} AND identity_key = ANY (ARRAY(
+      SELECT identity_key FROM students WHERE ${ACTIVE} ${touchedKeys(all, 'identity_key', 'DUPLICATE_IDENTITY', 6)}
+      GROUP BY identity_key
+      HAVING count(*) > 1 AND min(coalesce(id_key, 'record:' || id)) <> max(coalesce(id_key, 'record:' || id))))`);
 }
 
 /**

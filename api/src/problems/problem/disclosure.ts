@@ -81,7 +81,6 @@ function inScope(scope: Scope, member: Pick<MemberValues, 'schoolId' | 'regionCo
 }
 
 function fullView(member: MemberValues): ProblemMember {
-  const check = member.idType === 'RESIDENT_ID' && member.idNumber ? checkResidentId(member.idNumber, member) : null;
   return {
     ...common(member, true),
     disclosure: Disclosure.FULL,
@@ -93,10 +92,19 @@ function fullView(member: MemberValues): ProblemMember {
     enrollmentMonth: member.enrollmentMonth,
     importFile: member.importFile,
     idNumberMasked: maskIdNumber(member.idNumber),
-    // The checker's own sentences quote the number ("should be X", "says born …"): these do not.
-    idCheck: check && { ...check, messages: check.reasons.map((reason) => ID_PROBLEM_SUMMARIES[reason]), addressCodeKnown: member.addressCodeKnown },
+    // Checked when asked for: the list page shows no check, and would pay for one per member.
+    get idCheck() {
+      return idCheckOf(member);
+    },
     comparison: null,
   };
+}
+
+function idCheckOf(member: MemberValues): ProblemMember['idCheck'] {
+  if (member.idType !== 'RESIDENT_ID' || !member.idNumber) return null;
+  const check = checkResidentId(member.idNumber, member);
+  // The checker's own sentences quote the number ("should be X", "says born …"): these do not.
+  return { ...check, messages: check.reasons.map((reason) => ID_PROBLEM_SUMMARIES[reason]), addressCodeKnown: member.addressCodeKnown };
 }
 
 function comparedView(member: MemberValues, ours: MemberValues | undefined): ProblemMember {

@@ -40,9 +40,11 @@ const ALL_COLUMNS = ['regionCode', 'schoolId', 'type', 'scope', 'status', 'opene
  * Why no summary table or materialised view: a statistic must agree with the problem list the
  * user drills down into, at once and within the caller's scope, and the tables are small next to
  * the students (50,000 problems for 1,000,000 records). The work is bounded by the region looked
- * at: the query starts from the schools of that region (`schools_region_idx`, a prefix index),
- * reaches their problems through `problem_members_school_idx (school_id, problem_id)`, and only
- * then joins the problems. `pnpm bench:reports` measures it at that scale.
+ * at: counted per problem, the problems are found by their scope key (`problems_scope_keys_idx`);
+ * counted per school or district, the query starts from the schools of that region
+ * (`schools_region_idx`, a prefix index), reaches their problems through
+ * `problem_members_school_idx (school_id, problem_id)`, and only then joins the problems.
+ * `pnpm bench:reports` measures it at that scale.
  */
 export class StatsService {
   constructor(
@@ -53,17 +55,13 @@ export class StatsService {
   async problemStats(scope: Scope, groupBy: StatsDimension[], filter: StatsFilter): Promise<ProblemStatsRow[]> {
     const dimensions = [...new Set(groupBy)];
     const params: unknown[] = [];
-    const memberWhere = memberConditions(scope, filter, params);
-    const problemWhere = problemConditions(filter, params);
+    const byProblem = !dimensions.includes(StatsDimension.SCHOOL) && !dimensions.includes(StatsDimension.REGION);
+    const key = byProblem ? scopeKey(scope, filter) : undefined;
+    const units = key === undefined ? memberUnits(this.unitColumns(scope, dimensions, filter), memberConditions(scope, filter, params)) : null;
+    const problemWhere = [...(key ? [keyCondition(key, params)] : []), ...problemConditions(filter, params)];
     const groups = dimensions.map(groupOf);
     params.push(this.deadlineDays);
-    const sql = statsSql({
-      units: this.unitColumns(scope, dimensions, filter),
-      memberWhere,
-      problemWhere,
-      groups,
-      deadline: `$${params.length}`,
-    });
+    const sql = statsSql({ units, problemWhere, groups, deadline: `$${params.length}` });
     const rows = (await this.db.query(sql, params)) as Omit<ProblemStatsRow, 'region' | 'school'>[];
     // A total over no problems is still one row of zeros; grouped results simply have no rows.
     return rows.map((row) => ({
@@ -90,6 +88,39 @@ export class StatsService {
     if (scope.kind === 'region') return scope.prefix.length;
     return scope.kind === 'school' ? 6 : 0;
   }
+}
+
+/**
+ * Counting problems (not per school or region), the one scope key (migration 1765065600000) that
+ * says which are counted — `s:<school>` or `p:<region prefix>`, null for every problem — so they are
+ * found on `problems` itself, without walking their members. Undefined when no single key says it
+ * (a school filter inside a region scope: one member school must meet both), left to the members.
+ */
+function scopeKey(scope: Scope, filter: StatsFilter): string | null | undefined {
+  const prefixes: string[] = [];
+  const schools: string[] = [];
+  if (scope.kind === 'region') prefixes.push(scope.prefix);
+  if (scope.kind === 'school') schools.push(scope.schoolId);
+  if (filter.regionCode) prefixes.push(regionPrefix(filter.regionCode));
+  if (filter.schoolId) schools.push(filter.schoolId);
+  if (schools.length === 1 && prefixes.length === 0) return `s:${schools[0]}`;
+  if (schools.length > 0) return undefined;
+  if (prefixes.length === 0) return null;
+  // Nested prefixes: the longest says it all; disjoint ones are left to the general query.
+  const longest = prefixes.reduce((a, b) => (b.length > a.length ? b : a));
+  return prefixes.every((p) => longest.startsWith(p)) ? `p:${longest}` : undefined;
+}
+
+function keyCondition(key: string, params: unknown[]): string {
+  params.push([key]);
+  return `p.scope_keys && $${params.length}::text[]`;
+}
+
+/** Distinct units (a problem, or a problem per school or region) from the members in the schools counted. */
+function memberUnits(columns: string[], memberWhere: string[]): string {
+  return `SELECT DISTINCT ${columns.join(', ')}
+          FROM schools sc JOIN problem_members pm ON pm.school_id = sc.id
+          WHERE ${memberWhere.join(' AND ')}`;
 }
 
 /** Which schools' problems are counted: the caller's scope, narrowed by the region or school filter. */
@@ -132,19 +163,15 @@ function groupOf(dimension: StatsDimension): { column: string; sql: string } {
   return DIMENSION_SQL[dimension];
 }
 
-/** The statistics query: distinct units (problem, or problem per school or region), then the figures per group. */
-function statsSql(q: { units: string[]; memberWhere: string[]; problemWhere: string[]; groups: { column: string; sql: string }[]; deadline: string }): string {
+/** The statistics query: the units counted (problems by their key, or problem per school or region from the members), then the figures per group. */
+function statsSql(q: { units: string | null; problemWhere: string[]; groups: { column: string; sql: string }[]; deadline: string }): string {
   const select = ALL_COLUMNS.map((column) => {
     const group = q.groups.find((g) => g.column === column);
     return `${group ? group.sql : 'NULL::text'} AS "${column}"`;
   });
   const days = (end: string) => `extract(epoch FROM ${end} - p.opened_at) / 86400`;
   const groupSql = q.groups.map((g) => g.sql).join(', ');
-  return `WITH u AS (
-         SELECT DISTINCT ${q.units.join(', ')}
-         FROM schools sc JOIN problem_members pm ON pm.school_id = sc.id
-         WHERE ${q.memberWhere.join(' AND ')}
-       )
+  return `${q.units ? `WITH u AS (${q.units})` : ''}
        SELECT ${select.join(', ')},
               count(*)::int AS count,
               count(*) FILTER (WHERE p.status = 'OPEN')::int AS open,
@@ -156,7 +183,7 @@ function statsSql(q: { units: string[]; memberWhere: string[]; problemWhere: str
               round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "medianDaysToResolve",
               round((percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "p90DaysToResolve",
               round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('app_now()')}) FILTER (WHERE p.status <> 'RESOLVED'))::numeric, 1)::float8 AS "medianOpenAgeDays"
-       FROM u JOIN problems p ON p.id = u.problem_id
+       FROM ${q.units ? 'u JOIN problems p ON p.id = u.problem_id' : 'problems p'}
        ${q.problemWhere.length ? `WHERE ${q.problemWhere.join(' AND ')}` : ''}
        ${q.groups.length ? `GROUP BY ${groupSql} ORDER BY ${groupSql}` : ''}`;
 }

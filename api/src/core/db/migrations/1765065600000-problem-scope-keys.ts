@@ -16,6 +16,7 @@ const KEYS_OF = (problemIds: string) => `
  * scope can match — `s:<school id>` and `p:<region prefix>` for the 2-, 4- and 6-digit prefixes of
  * each member school's region (the only lengths a scope's prefix has, caller.ts `regionPrefix`) —
  * so the policy is one array overlap on the row itself. Members who left still count, as before.
+ * District statistics counted per problem use the same keys, through a GIN index.
  *
  * The keys are kept by statement-level triggers (one UPDATE per statement, not per member row, so a
  * scan that opens thousands of problems pays once) on problem_members and on a school's region,
@@ -58,6 +59,8 @@ export class ProblemScopeKeys1765065600000 implements MigrationInterface {
         REFERENCING OLD TABLE AS moved_old NEW TABLE AS moved_new FOR EACH STATEMENT EXECUTE FUNCTION problem_scope_keys_of_schools();
 
       ${KEYS_OF('SELECT id FROM problems')};
+      -- District statistics find a region's problems by their key (stats.service.ts).
+      CREATE INDEX problems_scope_keys_idx ON problems USING gin (scope_keys);
 
       DROP POLICY in_scope ON problems;
       CREATE POLICY in_scope ON problems USING (current_setting('pss.scope', true) = 'all' OR scope_keys && ARRAY[
@@ -79,6 +82,7 @@ export class ProblemScopeKeys1765065600000 implements MigrationInterface {
       DROP TRIGGER problem_members_scope_keys_update ON problem_members;
       DROP TRIGGER problem_members_scope_keys_insert ON problem_members;
       DROP FUNCTION problem_scope_keys_of_members();
+      DROP INDEX problems_scope_keys_idx;
       ALTER TABLE problems DROP COLUMN scope_keys;
     `);
   }
