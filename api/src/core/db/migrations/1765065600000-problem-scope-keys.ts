@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The keys of the schools in problem `$1`'s membership (current and left): what `in_scope` matches a session against. */
 const KEYS_OF = (problemIds: string) => `
-  UPDATE problems p SET scope_keys = coalesce((
+  UPDATE problems p SET scope_keys = ARRAY['*'] || coalesce((
     SELECT array_agg(DISTINCT k ORDER BY k)
     FROM problem_members m JOIN schools s ON s.id = m.school_id,
          LATERAL (VALUES ('s:' || s.id), ('p:' || left(s.region_code, 2)), ('p:' || left(s.region_code, 4)), ('p:' || s.region_code)) keys(k)
@@ -15,7 +15,10 @@ const KEYS_OF = (problemIds: string) => `
  * the policy (`pnpm bench:reports`, 50,000 problems). Each problem now carries the keys a session's
  * scope can match — `s:<school id>` and `p:<region prefix>` for the 2-, 4- and 6-digit prefixes of
  * each member school's region (the only lengths a scope's prefix has, caller.ts `regionPrefix`) —
- * so the policy is one array overlap on the row itself. Members who left still count, as before.
+ * and `*` on every problem (for the scope `all`), so the policy is one array overlap on the row
+ * against the session's keys, computed once per statement (an InitPlan) and usable by the index:
+ * written with the settings inline per row, the check cost 1.8 µs a row, 90 ms for 50,000
+ * problems, and kept the planner from the index. Members who left still count, as before.
  * District statistics counted per problem use the same keys, through a GIN index.
  *
  * The keys are kept by statement-level triggers (one UPDATE per statement, not per member row, so a
@@ -27,7 +30,7 @@ export class ProblemScopeKeys1765065600000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      ALTER TABLE problems ADD COLUMN scope_keys text[] NOT NULL DEFAULT '{}';
+      ALTER TABLE problems ADD COLUMN scope_keys text[] NOT NULL DEFAULT '{*}';
 
       CREATE FUNCTION problem_scope_keys_of_members() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
       BEGIN
@@ -63,9 +66,9 @@ export class ProblemScopeKeys1765065600000 implements MigrationInterface {
       CREATE INDEX problems_scope_keys_idx ON problems USING gin (scope_keys);
 
       DROP POLICY in_scope ON problems;
-      CREATE POLICY in_scope ON problems USING (current_setting('pss.scope', true) = 'all' OR scope_keys && ARRAY[
-        's:' || nullif(current_setting('pss.school_id', true), ''),
-        'p:' || nullif(current_setting('pss.region_prefix', true), '')]);
+      CREATE POLICY in_scope ON problems USING (scope_keys && (SELECT CASE current_setting('pss.scope', true)
+        WHEN 'all' THEN ARRAY['*']
+        ELSE ARRAY['s:' || nullif(current_setting('pss.school_id', true), ''), 'p:' || nullif(current_setting('pss.region_prefix', true), '')] END));
     `);
   }
 
