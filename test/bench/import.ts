@@ -169,4 +169,4 @@ if (RUNS > 0) {
 }
 rmSync(work, { recursive: true, force: true });
 report(figures);
-await once(process.stdout, 'drain').catch(() => {});
+if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');

@@ -60,7 +60,8 @@ async function main() {
     for (let i = 0; i < RUNS + 1; i++) {
       const started = performance.now();
       const counts: Record<string, number> = {};
-      for (const [type, sql] of Object.entries(BARE)) counts[type] = ((await db.query(sql)) as unknown[]).length;
+      // As the tables' owner, as detection runs: under the product role's row security every record would pay for the policy.
+      for (const [type, sql] of Object.entries(BARE)) counts[type] = ((await asOwner(() => db.query(sql))) as unknown[]).length;
       // The first run warms the cache like the first rescan did; it is not counted.
       if (i > 0) bare.push(performance.now() - started);
       groups = counts;
