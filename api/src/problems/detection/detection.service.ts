@@ -113,8 +113,22 @@ async function targetRecords(manager: EntityManager, target: DetectionTarget): P
   // took most of the import's time; autovacuum keeps those statistics. A change of a few records
   // (an action) needs none.
   if (target.kind === 'import') await manager.query(share > 0.05 ? `ANALYZE detect_targets; ANALYZE students` : `ANALYZE detect_targets`);
-  else if (target.kind === 'all') await manager.query(`ANALYZE students`);
+  else if (target.kind === 'all' && (await statisticsStale(manager))) await manager.query(`ANALYZE students`);
   return all;
+}
+
+/**
+ * Whether the statistics of `students` are missing, or more than a tenth of its rows changed since
+ * they were taken: a full rescan re-sampled the table every time though autovacuum keeps them
+ * (without it a steady rescan of 1,000,000 records went from 1.97× to 1.51× the bare grouping SQL).
+ * Where the server keeps no such count, they count as stale.
+ */
+async function statisticsStale(manager: EntityManager): Promise<boolean> {
+  const [{ stale }] = (await manager.query(
+    `SELECT coalesce(c.reltuples < 0 OR s.n_mod_since_analyze > 0.1 * greatest(c.reltuples, 1), true) AS stale
+     FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'students'::regclass`,
+  )) as [{ stale: boolean }];
+  return stale;
 }
 
 /** The keys of a kind that the target records touch: their current values, and the groups they are in now. */
