@@ -1,6 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The keys of the schools in problem `$1`'s membership (current and left): what `in_scope` matches a session against. */
+/**
+ * Sets the keys of the problems `problemIds` (a subquery) from the schools of their members, current and
+ * left: what `in_scope` matches a session against. stats.service.ts `scopeKey` builds the same keys.
+ */
 const KEYS_OF = (problemIds: string) => `
   UPDATE problems p SET scope_keys = ARRAY['*'] || coalesce((
     SELECT array_agg(DISTINCT k ORDER BY k)
