@@ -23,6 +23,7 @@ import { ImportHolds1764892800000 } from './core/db/migrations/1764892800000-imp
 import { EncryptionAtRest1764892800001 } from './core/db/migrations/1764892800001-encryption-at-rest.js';
 import { AppClock1764979200000 } from './core/db/migrations/1764979200000-app-clock.js';
 import { ProblemScopeKeys1765065600000 } from './core/db/migrations/1765065600000-problem-scope-keys.js';
+import { Transfers1765152000000 } from './core/db/migrations/1765152000000-transfers.js';
 import { resolveKeyRing, useKeyRing } from './core/crypto/index.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
@@ -34,6 +35,7 @@ import { ReviewService } from './problems/review/review.service.js';
 import { NegotiationService } from './problems/negotiation/negotiation.service.js';
 import { RestoreService } from './problems/review/restore.js';
 import { ProblemService } from './problems/problem/problem.service.js';
+import { TransferService } from './problems/transfer/transfer.service.js';
 import { NextStepService } from './problems/next-step/next-step.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
@@ -59,7 +61,7 @@ import { UnusualImportsService } from './reports/stats/unusual-imports.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000];
 
 export interface App {
   config: Config;
@@ -114,6 +116,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     actions: new ActionService(ds, detection),
     reviews: new ReviewService(ds),
     negotiation: new NegotiationService(ds),
+    transfers: new TransferService(ds, detection, config.TRANSFER_ANSWER_DAYS),
     restores: new RestoreService(ds, detection),
     escalation: new EscalationService(ds, config.PROBLEM_DEADLINE_DAYS),
     imports,

@@ -31,6 +31,8 @@ export function createLoaders(app: App, caller: Caller | null) {
     problemParticipants: new DataLoader((ids: readonly string[]) => services.problems.participantsOf(ids)),
     problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(scope, ids)),
     problemMessages: new DataLoader((ids: readonly string[]) => services.negotiation.messagesOf(ids)),
+    problemTransfers: new DataLoader((ids: readonly string[]) => services.transfers.ofProblems(ids)),
+    transferHistory: new DataLoader((ids: readonly string[]) => services.transfers.historyOf(ids)),
     problemsOfStudent: new DataLoader((ids: readonly string[]) => services.problems.problemsOfStudents(ids)),
     nextSteps: new DataLoader((ids: readonly string[]) => (caller ? services.nextSteps.stepsOf(caller, ids) : Promise.resolve(ids.map(() => null)))),
     memberSuggestions: new DataLoader((ids: readonly string[]) => services.nextSteps.suggestionsOf(ids)),

@@ -61,6 +61,15 @@ const MATRIX: Record<string, Row> = {
   restoreStudent: reviewers,
   decideHeldImport: reviewers,
   importStudents: { ...ownSchoolOnly, system: [A, A] },
+  transfers: scoped,
+  requestTransfer: ownSchoolOnly,
+  // A school asks any school for its pupil (the old school may be anywhere); nobody else asks.
+  requestTransferIn: { ...ownSchoolOnly, registrar: [A, A] },
+  // The old school answers; district staff decide only transfers whose schools they both oversee
+  // (A and B are in different districts of 杭州, so a district admin of one does not).
+  answerTransfer: { ...ownSchoolOnly, system: [A, A] },
+  approveTransfer: reviewers,
+  withdrawTransfer: ownSchoolOnly,
   // Anyone may save a report; sharing it is for region staff, with their own region or one inside it.
   saveReport: { ...scoped, registrar: [D, D] },
   // Only the owner (here the system admin, who shared the report) deletes it.
@@ -99,6 +108,11 @@ describe('authorization matrix: every operation, role and scope', () => {
     proposalId: string;
     jobId: string;
     holdId: string;
+    /** Requested by the peer school: the target's school is the old one and answers it. */
+    outgoingTransferId: string;
+    /** Requested by the target's school: it may withdraw it. */
+    incomingTransferId: string;
+    schoolCode: string;
     reportId: string;
     deletableReportIds: string[];
   }
@@ -123,6 +137,7 @@ describe('authorization matrix: every operation, role and scope', () => {
     const peers = {
       b: await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolB.id }),
       x: await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolX.id }),
+      y: await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolY.id }),
     };
     product = await startProduct(app);
     for (const role of ['registrar', 'district', 'city', 'province', 'system'] as const) {
@@ -142,7 +157,15 @@ describe('authorization matrix: every operation, role and scope', () => {
         return inserted;
       });
       const [row] = (await app.db.dataSource.query(`SELECT problem_id::text AS id FROM problem_members WHERE student_id = $1`, [ids[0]])) as { id: string }[];
-      return { problemId: row!.id, studentId: ids[0]! };
+      return { problemId: row!.id, studentId: ids[0]!, peerStudentId: ids[1]! };
+    };
+    /** A transfer inside a fresh cross-school problem, asked for by `asker` (the school of `to`). */
+    const transferIn = async (from: { id: string; regionCode: string }, to: { id: string }, asker: { username: string }) => {
+      const cross = await pair(from, to);
+      const [problem] = (await app.db.dataSource.query(`SELECT version FROM problems WHERE id = $1`, [cross.problemId])) as { version: number }[];
+      const result = await product.gql(`mutation($i: RequestTransferInput!) { requestTransfer(input: $i) { transferId } }`,
+        { i: { problemId: cross.problemId, version: problem!.version, fromStudentId: cross.studentId, toStudentId: cross.peerStudentId } }, await product.login(asker.username));
+      return result.data.requestTransfer.transferId as string;
     };
     const fixture = async (target: Fixture, school: typeof schoolA, peerSchool: typeof schoolB, proposer: { username: string }, importer: { id: string; username: string }) => {
       const within = await pair(school, school);
@@ -176,11 +199,14 @@ describe('authorization matrix: every operation, role and scope', () => {
         schoolId: school.id, regionCode: school.regionCode, studentId: within.studentId, deletedStudentId: removed.studentId,
         withinProblemId: within.problemId, crossProblemId: cross.problemId, proposalId: proposal.data.postMessage.id, jobId: job.data.importStudents.id,
         holdId: hold!.id,
+        schoolCode: school.code,
+        outgoingTransferId: await transferIn(school, peerSchool, proposer),
+        incomingTransferId: await transferIn(peerSchool, school, importer),
       } satisfies Fixture);
     };
     // The proposal on A's problem comes from B, so A's registrar is the one to answer it.
     await fixture(own, schoolA, schoolB, peers.b, users.registrar);
-    await fixture(other, schoolX, schoolY, peers.x, peers.x);
+    await fixture(other, schoolX, schoolY, peers.y, peers.x);
 
     const q = (query: string, variables: Record<string, unknown>, token?: string) => product.gql(query, variables, token);
     const STALE = 999;
@@ -225,6 +251,17 @@ describe('authorization matrix: every operation, role and scope', () => {
       unusualImports: async (t, token) => contains(await q(`{ unusualImports { heldImportId } }`, {}, token), (d) => d.unusualImports.some((r: any) => r.heldImportId === t.holdId)),
       decideHeldImport: async (t, token) =>
         answered(await q(`mutation($i: DecideHeldImportInput!) { decideHeldImport(input: $i) { ok error { code } } }`, { i: { id: t.holdId, approve: false, reason: '重复决定' } }, token)),
+      transfers: async (t, token) => contains(await q(`{ transfers { id } }`, {}, token), (d) => d.transfers.some((r: any) => r.id === t.outgoingTransferId)),
+      requestTransfer: async (t, token) => answered(await q(`mutation($i: RequestTransferInput!) { requestTransfer(input: $i) { ok error { code } } }`,
+        { i: { problemId: t.crossProblemId, version: STALE, fromStudentId: t.studentId, toStudentId: t.studentId } }, token)),
+      requestTransferIn: async (t, token) => answered(await q(`mutation($i: RequestTransferInInput!) { requestTransferIn(input: $i) { ok error { code } } }`,
+        { i: { fromSchoolCode: t.schoolCode, idNumber: '110101201503070011', name: '无此学生' } }, token)),
+      answerTransfer: async (t, token) => answered(await q(`mutation($i: AnswerTransferInput!) { answerTransfer(input: $i) { ok error { code } } }`,
+        { i: { transferId: t.outgoingTransferId, version: STALE, accept: true } }, token)),
+      approveTransfer: async (t, token) => answered(await q(`mutation($i: ApproveTransferInput!) { approveTransfer(input: $i) { ok error { code } } }`,
+        { i: { transferId: t.outgoingTransferId, version: STALE, approve: true } }, token)),
+      withdrawTransfer: async (t, token) => answered(await q(`mutation($i: WithdrawTransferInput!) { withdrawTransfer(input: $i) { ok error { code } } }`,
+        { i: { transferId: t.incomingTransferId, version: STALE, reason: '撤回' } }, token)),
       importStudents: async (t, token) => answered(await q(`mutation($i: ImportStudentsInput!) { importStudents(input: $i) { id } }`, { i: { uploadId: 'no-such-upload', schoolId: t.schoolId } }, token)),
     };
     problemsBefore = await problemStates();

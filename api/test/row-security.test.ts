@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../src/core/auth/caller.js';
 import { APP_ROLE, asOwner, NO_ROWS, OWNER, withRowScope, type RowScope } from '../src/core/db/row-scope.js';
 import { Gender, IdType } from '../src/registry/student/student.entity.js';
-import { makeSchool, makeStudents } from './support/factories.js';
+import { makeSchool, makeStudents, makeUser } from './support/factories.js';
 import { HEADER, validId } from './support/templates.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -73,7 +73,23 @@ describe('row-level security: the database walls off pupils and problems by scop
       expect(await query(scope, `SELECT current_user AS who`)).toEqual([{ who: APP_ROLE }]);
     }
     const tables = await query<{ table: string }[]>(OWNER, `SELECT relname AS table FROM pg_class WHERE relrowsecurity ORDER BY relname`);
-    expect(tables.map((t) => t.table)).toEqual(['problems', 'students']);
+    expect(tables.map((t) => t.table)).toEqual(['problems', 'students', 'transfers']);
+  });
+
+  it('a transfer is seen by the scopes of its two schools only', async () => {
+    const asker = await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: schoolC.id });
+    const [row] = await query<{ id: string }[]>(OWNER,
+      `INSERT INTO transfers (student_id, from_school_id, to_school_id, pupil_name, requested_by, due_at) VALUES ($1, $2, $3, '某某', $4, now()) RETURNING id::text`,
+      [ids.a[0], schoolA.id, schoolC.id, asker.id]);
+    const transferIds = async (scope: RowScope) => (await query<{ id: string }[]>(scope, `SELECT id::text FROM transfers`)).map((r) => r.id);
+    try {
+      for (const scope of [schoolScope(schoolA), schoolScope(schoolC), { kind: 'region', prefix: '3302' } as Scope, { kind: 'all' } as Scope]) {
+        expect(await transferIds(scope)).toEqual([row!.id]);
+      }
+      for (const scope of [schoolScope(schoolB), { kind: 'region', prefix: '330105' } as Scope, NO_ROWS]) expect(await transferIds(scope)).toEqual([]);
+    } finally {
+      await query(OWNER, `DELETE FROM transfers WHERE id = $1`, [row!.id]);
+    }
   });
 
   it('a raw query without a scope gets no pupil and no problem, though both tables hold rows', async () => {

@@ -44,6 +44,8 @@ const schema = z.object({
   IMPORT_DAILY_MATCH_CAP: z.coerce.number().int().min(1).max(10_000_000).default(50),
   MATERIAL_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   PROBLEM_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // The old school answers a transfer request within this many days; then its district decides.
+  TRANSFER_ANSWER_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Materials go to an S3-compatible bucket when a bucket is named, else to DATA_DIR/materials.
   MATERIALS_S3_BUCKET: z.string().min(3).optional(),

@@ -20,6 +20,10 @@ export const TEXT_LIMITS = {
   restoreReason: 500,
   /** decideHeldImport `reason`: why the district approves or rejects a held import. */
   holdDecisionReason: 500,
+  /** requestTransfer / requestTransferIn `note`: why the new school asks for the pupil. */
+  transferNote: 500,
+  /** answerTransfer, approveTransfer and withdrawTransfer `reason`: why a transfer is refused or withdrawn. */
+  transferReason: 500,
   /** The name of an uploaded file (x-file-name): not typed by anyone, so cut to this length rather than refused. */
   fileName: 200,
 } as const;

@@ -6,11 +6,12 @@ import { MemberSuggestionResolver, NextStepResolver } from './next-step/next-ste
 import { resolveProblemReference, resolveSchoolRef, resolveStudentRef } from './problem/problem.reference.js';
 import { recordOfEvent } from './problem/disclosure.js';
 import type { ProblemEvent, ProblemMember } from './problem/problem-member.type.js';
+import { ProblemTransfersResolver, TransferResolver, type TransferType } from './transfer/transfer.resolver.js';
 import { ProblemMemberResolver, ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
 
 export const problemsSubgraph: SubgraphDefinition = {
   name: 'problems',
-  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver, NextStepResolver, MemberSuggestionResolver],
+  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver, NextStepResolver, MemberSuggestionResolver, TransferResolver, ProblemTransfersResolver],
   references: {
     Problem: { __resolveReference: resolveProblemReference },
     Student: { __resolveReference: resolveStudentRef },
@@ -21,6 +22,8 @@ export const problemsSubgraph: SubgraphDefinition = {
     Problem: { subject: 'problem', idOf: (problem) => (problem as { id?: string }).id },
     ProblemMember: { subject: 'student', idOf: (member) => (member as ProblemMember).studentId },
     ProblemEvent: { subject: 'student', idOf: (event) => recordOfEvent(event as ProblemEvent) },
+    // A transfer names its pupil.
+    Transfer: { subject: 'student', idOf: (transfer) => (transfer as TransferType).studentId },
   },
 };
 export { lifecycleDiagram } from './lifecycle/index.js';

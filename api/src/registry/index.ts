@@ -30,6 +30,7 @@ export {
   lockStudent,
   restoreStudent,
   StudentChangeRefused,
+  transferStudent,
   type Attribution,
   type DeleteReason,
   type StudentRecord,
@@ -48,6 +49,7 @@ export {
   residentIdCheckChar,
 } from './student/id-number.js';
 export { normalizeName } from './student/normalize.js';
+export { activeRecordsWithId, type ActiveRecordMatch } from './student/student-lookup.js';
 export { TEMPLATE_COLUMNS } from './import/template.js';
 export { studentTemplateXlsx } from './import/template-file.js';
 export { MIN_SHARE_MATCHES, type HoldPolicy } from './import/import-screening.js';

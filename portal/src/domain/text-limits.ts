@@ -12,6 +12,8 @@ export const TEXT_LIMITS = {
   actionComment: 500,
   restoreReason: 500,
   holdDecisionReason: 500,
+  transferNote: 500,
+  transferReason: 500,
 } as const;
 
 /** The limit a TOO_LONG refusal names, read from the API's message ("… at most 500 characters …"). */

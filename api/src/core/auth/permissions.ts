@@ -21,6 +21,12 @@ export const PERMISSIONS = {
   'import.approve': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** See which imports matched other schools unusually often (numbers a school must not learn). */
   'import.monitor': ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
+  /** Ask for a pupil's transfer to its own school, or withdraw the request: the new school's registrar. */
+  'transfer.request': ['SCHOOL_REGISTRAR'],
+  /** Confirm or refuse a transfer out of its own school: the old school's registrar. */
+  'transfer.answer': ['SCHOOL_REGISTRAR'],
+  /** Decide a transfer the old school left unanswered past its deadline; approve a move between districts. */
+  'transfer.decide': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Upload and import a template: a registrar into its own school, a system admin into any. */
   'students.import': ['SCHOOL_REGISTRAR', 'SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

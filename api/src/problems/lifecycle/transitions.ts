@@ -36,6 +36,13 @@ export const TRANSITIONS = {
     by: 'district decides which records stay',
     sets: `resolved_at = app_now(), closed_by = 'ARBITRATION', acted_at = coalesce(acted_at, app_now())`,
   },
+  TRANSFER: {
+    from: [OPEN, ESCALATED],
+    to: RESOLVED,
+    event: 'PROBLEM_RESOLVED_BY_TRANSFER',
+    by: 'the old school (or its district) confirmed that the pupil moved',
+    sets: `resolved_at = app_now(), closed_by = 'TRANSFERRED', acted_at = coalesce(acted_at, app_now())`,
+  },
   CLOSE: {
     from: [OPEN, PENDING_REVIEW, ESCALATED],
     to: RESOLVED,

@@ -165,7 +165,12 @@ export class NegotiationService {
       refuseTooLong(tooLong('reason', input.reason, 'escalationReason'));
       const reason = input.reason.trim();
       if (!reason) throw new Refusal({ code: 'REASON_REQUIRED', message: 'Say what the schools disagree on.', field: 'reason' });
-      const rejected = (await manager.query(`SELECT 1 FROM problem_messages WHERE problem_id = $1 AND proposal_status = 'REJECTED'`, [problem.id])) as unknown[];
+      // A refused transfer is a disagreement too: the old school says the pupil did not move.
+      const rejected = (await manager.query(
+        `SELECT 1 FROM problem_messages WHERE problem_id = $1 AND proposal_status = 'REJECTED'
+         UNION ALL SELECT 1 FROM transfers WHERE problem_id = $1 AND status = 'REJECTED'`,
+        [problem.id],
+      )) as unknown[];
       if (rejected.length === 0) throw new Refusal({ code: 'NO_DISAGREEMENT', message: 'Make a proposal first; a problem is escalated when a proposal was rejected (or its deadline passed).' });
       await changeStatus(manager, { on: 'ESCALATE', problemIds: [problem.id], actorId: caller.userId, data: { reason: 'DISAGREEMENT', note: reason } });
       return problem.id;

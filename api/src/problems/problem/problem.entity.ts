@@ -47,6 +47,23 @@ registerEnumType(ProblemStatus, {
   },
 });
 
+export enum ProblemClosure {
+  SYSTEM = 'SYSTEM',
+  REVIEW = 'REVIEW',
+  ARBITRATION = 'ARBITRATION',
+  TRANSFERRED = 'TRANSFERRED',
+}
+registerEnumType(ProblemClosure, {
+  name: 'ProblemClosure',
+  description: 'How a resolved problem was closed.',
+  valuesConfig: {
+    SYSTEM: { description: 'Detection: the records stopped colliding before any school acted.' },
+    REVIEW: { description: 'The district approved what the schools did.' },
+    ARBITRATION: { description: 'The district decided an escalated problem.' },
+    TRANSFERRED: { description: 'The pupil moved: the old school’s record was transferred out to the new school’s.' },
+  },
+});
+
 registerEnumType(IdProblemReason, {
   name: 'IdProblemReason',
   description: 'Why a resident ID number is invalid (GB 11643): format, check character, embedded birth date or gender digit.',
@@ -100,6 +117,10 @@ export class Problem {
   @Field(() => Date, { nullable: true, description: 'When the problem was resolved; null until then.' })
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
+
+  @Field(() => ProblemClosure, { nullable: true, description: 'How it was resolved; null until then.' })
+  @Column({ name: 'closed_by', type: 'text', nullable: true })
+  closedBy: ProblemClosure | null;
 }
 
 @Entity({ name: 'problem_members' })

@@ -28,7 +28,7 @@ export const PROBLEM_ORDERS = {
 export type ProblemOrder = keyof typeof PROBLEM_ORDERS;
 
 const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKey", p.reasons, p.version,
-  p.opened_at AS "openedAt", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt"`;
+  p.opened_at AS "openedAt", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt", p.closed_by AS "closedBy"`;
 
 /** The members of problems (current and former) with what the disclosure model needs of each record. */
 const MEMBER_COLUMNS = `pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",

@@ -129,3 +129,55 @@ export async function restoreStudent(manager: EntityManager, studentId: string, 
   await appendEvents(manager, [{ type: 'STUDENT_RESTORED', actorId: by.actorId, subjectType: 'student', subjectId: studentId, data }]);
   return data;
 }
+
+export interface StudentTransfer {
+  transferId: string;
+  /** The old school's record: it becomes TRANSFERRED_OUT. */
+  studentId: string;
+  toSchoolId: string;
+  /** The new school's record that continues it; null to create it as a copy of the old one. */
+  toStudentId: string | null;
+}
+
+/**
+ * Moves a pupil's status to another school (学籍转接): the old record becomes TRANSFERRED_OUT and
+ * points at the record that continues it — the new school's own record, or a copy of the old one
+ * made at the new school (its class belongs to the old school and is left empty). Nothing is
+ * deleted; both records keep their histories. Returns the continuing record.
+ */
+export async function transferStudent(manager: EntityManager, transfer: StudentTransfer, by: Attribution): Promise<string> {
+  let toStudentId = transfer.toStudentId;
+  if (!toStudentId) {
+    const copied = [...STUDENT_FIELDS.map((f) => f.column).filter((c) => c !== 'class_name'), ...KEY_COLUMNS.map((k) => k.column), 'raw'];
+    const [row] = (await manager.query(
+      `INSERT INTO students (school_id, status, ${copied.join(', ')}, created_at, updated_at)
+       SELECT $2, 'ENROLLED', ${copied.join(', ')}, app_now(), app_now() FROM students WHERE id = $1 RETURNING id::text`,
+      [transfer.studentId, transfer.toSchoolId],
+    )) as { id: string }[];
+    toStudentId = row!.id;
+  }
+  const [old] = (await manager.query(
+    `WITH before AS (SELECT status FROM students WHERE id = $1)
+     UPDATE students SET status = 'TRANSFERRED_OUT', transferred_to = $2, transferred_at = app_now(), version = version + 1, updated_at = app_now()
+     WHERE id = $1 RETURNING school_id::text AS "schoolId", (SELECT status FROM before) AS status`,
+    [transfer.studentId, toStudentId],
+  )) as { schoolId: string; status: StudentStatus }[];
+  const link = { ...by.context, transferId: transfer.transferId };
+  await appendEvents(manager, [
+    {
+      type: 'STUDENT_TRANSFERRED_OUT',
+      actorId: by.actorId,
+      subjectType: 'student',
+      subjectId: transfer.studentId,
+      data: { ...link, toSchoolId: transfer.toSchoolId, toStudentId, before: { status: old!.status }, after: { status: StudentStatus.TRANSFERRED_OUT } },
+    },
+    {
+      type: 'STUDENT_TRANSFERRED_IN',
+      actorId: by.actorId,
+      subjectType: 'student',
+      subjectId: toStudentId,
+      data: { ...link, fromSchoolId: old!.schoolId, fromStudentId: transfer.studentId, created: transfer.toStudentId === null },
+    },
+  ]);
+  return toStudentId;
+}

@@ -138,4 +138,12 @@ export class Student {
 
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'For TRANSFERRED_OUT: the record at the new school that continues this one.' })
+  @Column({ name: 'transferred_to', type: 'bigint', nullable: true })
+  transferredTo: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'For TRANSFERRED_OUT: when the pupil’s status moved to the new school.' })
+  @Column({ name: 'transferred_at', type: 'timestamptz', nullable: true })
+  transferredAt: Date | null;
 }
