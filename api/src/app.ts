@@ -56,6 +56,7 @@ import { SavedReportService } from './reports/saved/saved-report.service.js';
 import { AccessLog } from './core/audit/access-log.js';
 import { StatsService } from './reports/stats/stats.service.js';
 import { UnusualImportsService } from './reports/stats/unusual-imports.js';
+import { TransferStatsService } from './reports/stats/transfer-stats.js';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a Date would shift by the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -137,6 +138,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     accessLog,
     reports: new SavedReportService(ds),
     stats: new StatsService(ds, config.PROBLEM_DEADLINE_DAYS),
+    transferStats: new TransferStatsService(ds),
     unusualImports: new UnusualImportsService(ds, holdPolicy),
   };
 }

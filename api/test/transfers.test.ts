@@ -198,4 +198,21 @@ describe('transfers', () => {
     expect(await transfer(second.transferId, tokens.d)).toMatchObject({ status: 'REJECTED', answerReason: '材料不全', steps: [] });
     expect(await record(pupil.id)).toMatchObject({ status: 'ENROLLED' });
   });
+
+  it('statistics count each scope’s transfers by status, month and district pair (after the flows above)', async () => {
+    const STATS = `query($r: String) { transferStats(regionCode: $r) { requested open overdue completed rejected withdrawn medianDaysToComplete
+      byMonth { month requested completed } byRegionPair { fromRegionCode toRegionCode completed medianDays } } }`;
+    const city = (await q(STATS, {}, tokens.city)).transferStats;
+    expect(city).toMatchObject({ requested: 6, open: 0, overdue: 0, completed: 3, rejected: 2, withdrawn: 1 });
+    expect(city.byRegionPair).toEqual([
+      { fromRegionCode: '330102', toRegionCode: '330102', completed: 2, medianDays: expect.any(Number) },
+      { fromRegionCode: '330102', toRegionCode: '330106', completed: 1, medianDays: expect.any(Number) },
+    ]);
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    expect(city.byMonth).toEqual([{ month, requested: 6, completed: 3 }]);
+    // A district sees the transfers that leave or enter it; a region filter narrows within the scope.
+    expect((await q(STATS, {}, tokens.district106)).transferStats).toMatchObject({ requested: 3, completed: 1, rejected: 1, withdrawn: 1 });
+    expect((await q(STATS, { r: '330106' }, tokens.city)).transferStats).toMatchObject({ requested: 3, completed: 1 });
+    expect((await q(STATS, {}, tokens.far)).transferStats).toMatchObject({ requested: 0, completed: 0, medianDaysToComplete: null, byMonth: [], byRegionPair: [] });
+  });
 });
