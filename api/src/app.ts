@@ -24,6 +24,7 @@ import { EncryptionAtRest1764892800001 } from './core/db/migrations/176489280000
 import { AppClock1764979200000 } from './core/db/migrations/1764979200000-app-clock.js';
 import { ProblemScopeKeys1765065600000 } from './core/db/migrations/1765065600000-problem-scope-keys.js';
 import { Transfers1765152000000 } from './core/db/migrations/1765152000000-transfers.js';
+import { MatchDisclosures1765152000001 } from './core/db/migrations/1765152000001-match-disclosures.js';
 import { resolveKeyRing, useKeyRing } from './core/crypto/index.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
@@ -49,6 +50,7 @@ import { School } from './registry/school/school.entity.js';
 import { SchoolService } from './registry/school/school.service.js';
 import { Student } from './registry/student/student.entity.js';
 import { StudentService } from './registry/student/student.service.js';
+import { PupilCheckService } from './registry/student/pupil-check.js';
 import { User } from './registry/user/user.entity.js';
 import { UserService } from './registry/user/user.service.js';
 import { SessionService } from './registry/user/session.service.js';
@@ -62,7 +64,7 @@ import { TransferStatsService } from './reports/stats/transfer-stats.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000, MatchDisclosures1765152000001];
 
 export interface App {
   config: Config;
@@ -131,6 +133,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     regions,
     schools: new SchoolService(ds),
     students: new StudentService(ds),
+    pupilChecks: new PupilCheckService(ds, config.IMPORT_DAILY_MATCH_CAP, accessLog),
     sessions,
     users: new UserService(ds, sessions, config.LOGIN_ATTEMPTS_PER_ADDRESS),
     problems: new ProblemService(ds, (codes) => regions.knownCodes(codes)),

@@ -62,6 +62,8 @@ const MATRIX: Record<string, Row> = {
   decideHeldImport: reviewers,
   importStudents: { ...ownSchoolOnly, system: [A, A] },
   transfers: scoped,
+  // A school checks a pupil against the whole registry before enrolling them; nobody else does.
+  checkPupil: { ...ownSchoolOnly, registrar: [A, A] },
   transferStats: scoped,
   requestTransfer: ownSchoolOnly,
   // A school asks any school for its pupil (the old school may be anywhere); nobody else asks.
@@ -254,6 +256,8 @@ describe('authorization matrix: every operation, role and scope', () => {
         answered(await q(`mutation($i: DecideHeldImportInput!) { decideHeldImport(input: $i) { ok error { code } } }`, { i: { id: t.holdId, approve: false, reason: '重复决定' } }, token)),
       transfers: async (t, token) => contains(await q(`{ transfers { id } }`, {}, token), (d) => d.transfers.some((r: any) => r.id === t.outgoingTransferId)),
       transferStats: async (t, token) => contains(await q(`query($r: String) { transferStats(regionCode: $r) { requested } }`, { r: t.regionCode }, token), (d) => d.transferStats.requested > 0),
+      checkPupil: async (t, token) => answered(await q(`query($i: CheckPupilInput!) { checkPupil(input: $i) { check { verdict } error { code } } }`,
+        { i: { name: '无此学生', gender: 'M', birthDate: '2015-03-01', idNumber: validId(t.regionCode, '2015-03-01', 'M', 99) } }, token)),
       requestTransfer: async (t, token) => answered(await q(`mutation($i: RequestTransferInput!) { requestTransfer(input: $i) { ok error { code } } }`,
         { i: { problemId: t.crossProblemId, version: STALE, fromStudentId: t.studentId, toStudentId: t.studentId } }, token)),
       requestTransferIn: async (t, token) => answered(await q(`mutation($i: RequestTransferInInput!) { requestTransferIn(input: $i) { ok error { code } } }`,

@@ -8,10 +8,11 @@ import { SchoolResolver } from './school/school.resolver.js';
 import { resolveStudentReference } from './student/student.reference.js';
 import { StudentResolver } from './student/student.resolver.js';
 import { UserResolver } from './user/user.resolver.js';
+import { PupilCheckResolver } from './student/pupil-check.resolver.js';
 
 export const registrySubgraph: SubgraphDefinition = {
   name: 'registry',
-  resolvers: [RegionResolver, SchoolResolver, StudentResolver, UserResolver, ImportResolver, HeldImportResolver],
+  resolvers: [RegionResolver, SchoolResolver, StudentResolver, UserResolver, ImportResolver, HeldImportResolver, PupilCheckResolver],
   references: {
     Region: { __resolveReference: resolveRegionReference },
     School: { __resolveReference: resolveSchoolReference },

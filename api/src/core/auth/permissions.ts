@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'import.approve': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** See which imports matched other schools unusually often (numbers a school must not learn). */
   'import.monitor': ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
+  /** Check a pupil against the whole registry before enrolling them (新生查重). */
+  'pupil.check': ['SCHOOL_REGISTRAR'],
   /** Ask for a pupil's transfer to its own school, or withdraw the request: the new school's registrar. */
   'transfer.request': ['SCHOOL_REGISTRAR'],
   /** Confirm or refuse a transfer out of its own school: the old school's registrar. */

@@ -64,16 +64,6 @@ registerEnumType(ProblemClosure, {
   },
 });
 
-registerEnumType(IdProblemReason, {
-  name: 'IdProblemReason',
-  description: 'Why a resident ID number is invalid (GB 11643): format, check character, embedded birth date or gender digit.',
-  valuesConfig: {
-    FORMAT: { description: 'Not 17 digits followed by a digit or X.' },
-    CHECKSUM: { description: 'The check character (MOD 11-2) does not match the first 17 digits.' },
-    BIRTH_DATE_MISMATCH: { description: "Digits 7–14 are not the record's birth date." },
-    GENDER_MISMATCH: { description: "The 17th digit (odd male, even female) does not match the record's gender." },
-  },
-});
 
 @Directive('@key(fields: "id")')
 @ObjectType('Problem', { description: '问题学籍: a group of records that collide, or one record with an invalid ID.' })

@@ -38,13 +38,22 @@ export function holdReason(policy: HoldPolicy, matches: number, rows: number, la
 /** The product's days are the schools' (China time), as in the statistics. */
 export const SINCE_LOCAL_MIDNIGHT = `date_trunc('day', app_now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'`;
 
-/** Cross-school matches of the imports this user landed today. */
-export async function matchesLandedToday(manager: EntityManager, userId: string): Promise<number> {
+/**
+ * Cross-school matches this user learned of today: its landed imports', and those a check before
+ * enrolling or a dry run disclosed (match_disclosures).
+ */
+export async function matchesDisclosedToday(manager: EntityManager, userId: string): Promise<number> {
   const [row] = (await manager.query(
-    `SELECT coalesce(sum(cross_school_matches), 0)::int AS n FROM imports WHERE actor_id = $1 AND created_at >= ${SINCE_LOCAL_MIDNIGHT}`,
+    `SELECT (SELECT coalesce(sum(cross_school_matches), 0) FROM imports WHERE actor_id = $1 AND created_at >= ${SINCE_LOCAL_MIDNIGHT})
+          + (SELECT coalesce(sum(matches), 0) FROM match_disclosures WHERE actor_id = $1 AND created_at >= ${SINCE_LOCAL_MIDNIGHT}) AS n`,
     [userId],
-  )) as { n: number }[];
-  return row?.n ?? 0;
+  )) as { n: string | number }[];
+  return Number(row?.n ?? 0);
+}
+
+/** Records matches disclosed without an import landing, in the caller's transaction. */
+export async function recordDisclosure(manager: EntityManager, userId: string, source: 'PUPIL_CHECK' | 'IMPORT_DRY_RUN', matches: number): Promise<void> {
+  if (matches > 0) await manager.query(`INSERT INTO match_disclosures (actor_id, source, matches) VALUES ($1, $2, $3)`, [userId, source, matches]);
 }
 
 export interface HeldImportRecord {

@@ -12,7 +12,7 @@ import { locatedError, type LocatedError } from '../../core/files/located-error.
 import { openSheet, SheetError, type Sheet, type SheetFormat } from './readers.js';
 import { readHeader, readRow, type ColumnPositions, type ImportRow } from './rows.js';
 import { copyWriter, insertWriter, type StudentWriter } from './student-writer.js';
-import { holdReason, keepHeldImport, matchesLandedToday, type HoldPolicy, type HoldReason } from './import-screening.js';
+import { holdReason, keepHeldImport, matchesDisclosedToday, type HoldPolicy, type HoldReason } from './import-screening.js';
 
 export const MAX_REPORTED_ERRORS = 10_000;
 const BATCH_ROWS = 2_000;
@@ -240,7 +240,7 @@ export class ImportService {
   private async screen(manager: EntityManager, options: ImportOptions, matches: number, rows: number): Promise<void> {
     const importer = screenedImporter(options);
     if (!importer) return;
-    const reason = holdReason(this.screening.policy, matches, rows, matches > 0 ? await matchesLandedToday(manager, importer.userId) : 0);
+    const reason = holdReason(this.screening.policy, matches, rows, matches > 0 ? await matchesDisclosedToday(manager, importer.userId) : 0);
     if (reason) throw new HeldImport(reason, matches);
   }
 

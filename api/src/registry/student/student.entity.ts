@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { IdProblemReason } from './id-number.js';
 import { sealedColumn } from './sealed-fields.js';
 
 export enum Gender {
@@ -51,6 +52,17 @@ registerEnumType(StudentStatus, {
     TRANSFERRED_OUT: { description: '转出: moved to another school.' },
     GRADUATED: { description: '毕业: graduated.' },
     DELETED: { description: 'Deleted by its school (soft delete); can be restored.' },
+  },
+});
+
+registerEnumType(IdProblemReason, {
+  name: 'IdProblemReason',
+  description: 'Why a resident ID number is invalid (GB 11643): format, check character, embedded birth date or gender digit.',
+  valuesConfig: {
+    FORMAT: { description: 'Not 17 digits followed by a digit or X.' },
+    CHECKSUM: { description: 'The check character (MOD 11-2) does not match the first 17 digits.' },
+    BIRTH_DATE_MISMATCH: { description: "Digits 7–14 are not the record's birth date." },
+    GENDER_MISMATCH: { description: "The 17th digit (odd male, even female) does not match the record's gender." },
   },
 });
 

@@ -21,7 +21,7 @@ export class TransferRegionPairRow {
   @Field(() => Float, { nullable: true, description: 'Median days from request to completion.' }) medianDays: number | null;
 }
 
-@ObjectType('TransferStats', { description: 'Transfers into or out of the schools of a region (or of your school), by how they stand.' })
+@ObjectType('TransferStatsSummary', { description: 'Transfers into or out of the schools of a region (or of your school), by how they stand.' })
 export class TransferStats {
   @Field(() => Int, { description: 'All requests.' }) requested: number;
   @Field(() => Int, { description: 'Waiting for the old school or the districts.' }) open: number;
