@@ -105,9 +105,13 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
   const holdPolicy = { matches: config.IMPORT_HOLD_MATCHES, share: config.IMPORT_HOLD_SHARE, dailyCap: config.IMPORT_DAILY_MATCH_CAP };
   const imports = new ImportService(
     ds,
-    async (manager, imported) => {
+    async (manager, { preview, ...imported }) => {
       const { crossSchool, ...problems } = await detection.detect(manager, { kind: 'import', ...imported });
-      return { ...problems, crossSchool: crossSchool ?? { rows: 0, otherStudentIds: [] } };
+      return {
+        ...problems,
+        crossSchool: crossSchool ?? { rows: 0, otherStudentIds: [] },
+        ...(preview ? { preview: await detection.importPreview(manager, imported) } : {}),
+      };
     },
     db.mode,
     config.IMPORT_MAX_MB * 1024 * 1024,

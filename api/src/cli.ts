@@ -70,8 +70,8 @@ const COMMANDS: Record<string, Command> = {
   },
   'students:import': {
     summary: 'import pupils from a school template (.xlsx, or .csv in UTF-8 or GBK) in one transaction, then detect problems',
-    usage: 'students:import --school CODE [--skip-invalid] [--force] [--json] <file.csv|file.xlsx>',
-    options: { school: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
+    usage: 'students:import --school CODE [--skip-invalid] [--force] [--dry-run] [--json] <file.csv|file.xlsx>',
+    options: { school: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     async run(app, values, [file]) {
       if (typeof values.school !== 'string') throw new UserInputError('--school CODE is required (the 10-digit school code)');
       if (!file) throw new UserInputError('give the template file to import');
@@ -86,6 +86,7 @@ const COMMANDS: Record<string, Command> = {
         fileName: file,
         skipInvalid: Boolean(values['skip-invalid']),
         force: Boolean(values.force),
+        dryRun: Boolean(values['dry-run']),
         onProgress: showProgress
           ? (p) => process.stderr.write(`\r${p.phase.padEnd(9)} ${p.rowsDone}${p.rowsTotal !== null ? ` / ${p.rowsTotal}` : ''} rows`)
           : undefined,
@@ -96,6 +97,7 @@ const COMMANDS: Record<string, Command> = {
       if (!result.ok) throw new UserInputError(`${result.message}${listed}`);
       if (!values.json) {
         console.log(result.message);
+        for (const p of result.preview ?? []) console.log(`  row ${p.row}: ${p.problemType} ${p.scope === 'CROSS_SCHOOL' ? 'with another school' : 'within the school'} (${p.opens ? 'new problem' : 'joins an open problem'})`);
         if (listed) console.error(`skipped rows:${listed}`);
       }
     },

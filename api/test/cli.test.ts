@@ -96,6 +96,11 @@ describe('pnpm cli', () => {
   it('imports pupils, re-encrypts them under a new key with keys:rotate, and still reads them with the new key alone', () => {
     const file = path.join(dir, 'pupils.csv');
     expect(cli('generate', '--students', '300', '--out', file, '--region', '330102', '--planted', '0.1').code).toBe(0);
+    // A dry run first: per row, what the import would open; nothing written, so the import that follows is no duplicate.
+    const dry = cli('students:import', '--school', '1330102901', file, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^dry run, nothing written: 300 of 300 rows would be imported; \d+ rows would be in problems/);
+    expect(dry.stdout).toMatch(/\n {2}row \d+: DUPLICATE_ID within the school \(new problem\)/);
     const imported = cli('students:import', '--school', '1330102901', file, '--json');
     expect(imported.stderr).toBe('');
     expect(JSON.parse(imported.stdout)).toMatchObject({ ok: true, rowsImported: 300 });
@@ -112,6 +117,6 @@ describe('pnpm cli', () => {
     expect(JSON.parse(cli('problems', '--json', '--all').stdout)).toEqual(before);
     // A second run has nothing left to do.
     expect(cli('keys:rotate').stdout).toContain('students.id_number 0, students.phone 0, students.household_region 0');
-    // Seven runs of the CLI, each opening the embedded database.
+    // Eight runs of the CLI, each opening the embedded database.
   }, 300_000);
 });

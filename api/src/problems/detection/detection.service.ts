@@ -48,6 +48,25 @@ export class DetectionService {
     return widened(manager, 'owner', () => this.detectEverywhere(manager, target));
   }
 
+  /**
+   * Right after `detect` for an import, in its transaction: each of the import's records that is
+   * in an unresolved problem, with the problem's type and scope and whether this run opened it (a
+   * dry run reports these per row of the file, then rolls everything back).
+   */
+  importPreview(manager: EntityManager, imported: { importId: string; afterId: string }): Promise<{ row: number; problemType: string; scope: string; opens: boolean }[]> {
+    return widened(manager, 'owner', () =>
+      manager.query(
+        `SELECT s.source_row AS row, l.type AS "problemType", p.scope, l.created AS opens
+         FROM detect_live l JOIN problems p ON p.id = l.id AND p.status <> 'RESOLVED'
+         JOIN problem_members pm ON pm.problem_id = l.id AND pm.left_at IS NULL
+         JOIN students s ON s.id = pm.student_id
+         WHERE s.import_id = $1 AND s.id > $2
+         ORDER BY s.source_row, l.type`,
+        [imported.importId, imported.afterId],
+      ),
+    );
+  }
+
   private async detectEverywhere(manager: EntityManager, target: DetectionTarget): Promise<DetectionResult> {
     await prepare(manager);
     const all = await targetRecords(manager, target);

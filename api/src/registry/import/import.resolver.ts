@@ -104,15 +104,36 @@ class DetectionSummary {
   left: number;
 }
 
+@ObjectType('ImportPreviewRow', { description: 'A dry run: one row of the file that an import would put in a problem.' })
+class ImportPreviewRowType {
+  @Field(() => Int, { description: 'Row of the file (the header is row 1).' })
+  row: number;
+
+  @Field(() => String, { description: 'DUPLICATE_ID, DUPLICATE_IDENTITY or INVALID_ID.' })
+  problemType: string;
+
+  @Field(() => String, { description: 'WITHIN_SCHOOL (another row of the file, or a record of the school) or CROSS_SCHOOL (another school’s record, never named).' })
+  scope: string;
+
+  @Field(() => Boolean, { description: 'True when the import would open the problem; false when the row would join an open one.' })
+  opens: boolean;
+}
+
 @ObjectType('ImportResult', { description: 'The outcome of an import: counts, row errors and what detection found.' })
 export class ImportResultType {
+  @Field(() => Boolean, { description: 'A dry run: nothing was written; the counts say what an import would do.' })
+  dryRun: boolean;
+
+  @Field(() => [ImportPreviewRowType], { nullable: true, description: 'A dry run: the rows an import would put in problems, in file order; null for an import.' })
+  preview: ImportPreviewRowType[] | null;
+
   @Field(() => Boolean, { description: 'True when the file was imported (with skipInvalid, the valid rows were).' })
   ok: boolean;
 
   @Field(() => String, {
     nullable: true,
     description:
-      'INVALID_ROWS, DUPLICATE_FILE, FILE_TOO_LARGE, NOT_A_SPREADSHEET, UNKNOWN_SCHOOL, or HELD_FOR_REVIEW: the file matched pupils of other schools too often and waits for the district to approve it (nothing was imported; see heldImports).',
+      'INVALID_ROWS, DUPLICATE_FILE, FILE_TOO_LARGE, NOT_A_SPREADSHEET, UNKNOWN_SCHOOL, or HELD_FOR_REVIEW: the file matched pupils of other schools too often and waits for the district to approve it (nothing was imported; see heldImports); in a dry run WOULD_BE_HELD: an import would be held, so the dry run shows none of its matches.',
   })
   failure: string | null;
 
@@ -189,6 +210,9 @@ class ImportStudentsInput {
 
   @Field(() => Boolean, { defaultValue: false, description: 'Import even if this school already imported the same file.' })
   force: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Check the file and report per row the problems it would open, writing nothing.' })
+  dryRun: boolean;
 }
 
 @Resolver()
@@ -205,7 +229,7 @@ export class ImportResolver {
     return ctx.app.importJobs.start(
       caller.userId,
       {
-        schoolId: input.schoolId, filePath: upload.path, fileName: upload.fileName, skipInvalid: input.skipInvalid, force: input.force,
+        schoolId: input.schoolId, filePath: upload.path, fileName: upload.fileName, skipInvalid: input.skipInvalid, force: input.force, dryRun: input.dryRun,
         actorId: caller.userId, importer: caller, requestId: ctx.requestId,
       },
       () => void ctx.app.uploads.remove(input.uploadId),

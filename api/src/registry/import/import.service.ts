@@ -12,14 +12,18 @@ import { locatedError, type LocatedError } from '../../core/files/located-error.
 import { openSheet, SheetError, type Sheet, type SheetFormat } from './readers.js';
 import { readHeader, readRow, type ColumnPositions, type ImportRow } from './rows.js';
 import { copyWriter, insertWriter, type StudentWriter } from './student-writer.js';
-import { holdReason, keepHeldImport, matchesDisclosedToday, type HoldPolicy, type HoldReason } from './import-screening.js';
+import { holdReason, keepHeldImport, matchesDisclosedToday, recordDisclosure, type HoldPolicy, type HoldReason } from './import-screening.js';
 
 export const MAX_REPORTED_ERRORS = 10_000;
 const BATCH_ROWS = 2_000;
 
-export type ImportFailure = 'INVALID_ROWS' | 'DUPLICATE_FILE' | 'FILE_TOO_LARGE' | 'NOT_A_SPREADSHEET' | 'UNKNOWN_SCHOOL' | 'HELD_FOR_REVIEW';
+export type ImportFailure = 'INVALID_ROWS' | 'DUPLICATE_FILE' | 'FILE_TOO_LARGE' | 'NOT_A_SPREADSHEET' | 'UNKNOWN_SCHOOL' | 'HELD_FOR_REVIEW' | 'WOULD_BE_HELD';
 
 /** What a held import tells its importer: that it waits, and nothing of what it matched. */
+/** A dry run of a file an import would hold: it shows nothing of what the file matched either. */
+export const WOULD_BE_HELD_MESSAGE =
+  'dry run, nothing written: an import of this file would be held for the district education office to review, so a dry run shows none of its matches.';
+
 export const HELD_MESSAGE =
   'nothing imported yet: this file is held for review, and the district education office must approve it before it is imported. You can follow it in the list of held imports.';
 
@@ -48,6 +52,8 @@ export interface ImportOptions {
   requestId?: string | null;
   /** The district approved this held file: it lands whatever it matches. */
   approved?: boolean;
+  /** Do everything but keep it: report per row the problems the file would open or join, then roll back. */
+  dryRun?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -69,6 +75,20 @@ export interface ImportResult {
   problems: ImportedProblems | null;
   /** Set when the import was held for the district (failure HELD_FOR_REVIEW). */
   heldImportId: string | null;
+  /** A dry run: nothing was written; the counts and `preview` say what an import would do. */
+  dryRun: boolean;
+  /** A dry run's rows that would be in a problem, in file order; null for an import. */
+  preview: ImportPreviewRow[] | null;
+}
+
+/** One row of a dry run that would be in a problem: which, and whether the problem exists already. */
+export interface ImportPreviewRow {
+  row: number;
+  problemType: string;
+  /** WITHIN_SCHOOL (another row of the file or a record of the school) or CROSS_SCHOOL (another school's record; never which). */
+  scope: string;
+  /** True when the import would open the problem, false when the row would join one that is open. */
+  opens: boolean;
 }
 
 /** What the problems subgraph found among an import's records (its detection counts). */
@@ -93,8 +113,8 @@ export interface CrossSchoolMatches {
  */
 export type AfterImport = (
   manager: EntityManager,
-  imported: { importId: string; afterId: string },
-) => Promise<ImportedProblems & { crossSchool: CrossSchoolMatches }>;
+  imported: { importId: string; afterId: string; preview?: boolean },
+) => Promise<ImportedProblems & { crossSchool: CrossSchoolMatches; preview?: ImportPreviewRow[] }>;
 
 /** How imports are screened for cross-school matches, and where held files are kept. */
 export interface ImportScreening {
@@ -107,7 +127,7 @@ export interface ImportScreening {
 function heldResult(heldImportId: string): ImportResult {
   return {
     ok: false, failure: 'HELD_FOR_REVIEW', message: HELD_MESSAGE, failureParams: [], importId: null, format: null, encoding: null,
-    rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null, heldImportId,
+    rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null, heldImportId, dryRun: false, preview: null,
   };
 }
 
@@ -130,6 +150,16 @@ interface LandRun {
 
 /** Rolled back on purpose: the file had errors and nothing may land. */
 class RejectedImport extends Error {}
+
+/** Rolled back on purpose: a dry run, with what the import would have done. */
+class DryRun extends Error {
+  constructor(
+    readonly matches: CrossSchoolMatches,
+    readonly preview: ImportPreviewRow[],
+  ) {
+    super('dry run');
+  }
+}
 
 /** Rolled back on purpose: the file matched other schools too often and waits for the district. */
 class HeldImport extends Error {
@@ -170,6 +200,7 @@ export class ImportService {
     const result: ImportResult = {
       ok: false, failure: null, message: '', failureParams: [], importId: null, format: null, encoding: null,
       rowsRead: 0, rowsImported: 0, rowsSkipped: 0, errors: [], errorCount: 0, problems: null, heldImportId: null,
+      dryRun: options.dryRun ?? false, preview: null,
     };
     const refuse = (failure: ImportFailure, message: string, located?: LocatedError, params: Record<string, string> = {}): ImportResult => {
       const errors = located ? [located] : [];
@@ -185,7 +216,11 @@ export class ImportService {
     progress('READING', 0);
 
     const landed = await this.transact(options, { file, hash: checked.hash, sheet: checked.sheet, result, progress }, refuse);
-    if (landed instanceof HeldImport) return this.hold(options, { file, hash: checked.hash, rowsRead: result.rowsRead }, landed);
+    if (landed instanceof HeldImport) {
+      if (options.dryRun) return { ...refuse('WOULD_BE_HELD', WOULD_BE_HELD_MESSAGE), rowsRead: result.rowsRead };
+      return this.hold(options, { file, hash: checked.hash, rowsRead: result.rowsRead }, landed);
+    }
+    if (landed instanceof DryRun) return this.dryRunResult(options, result, landed);
     if ('ok' in landed) return landed;
     // The matched records reached the importer as problems: the read log says who learned of them.
     if (options.importer) await this.screening.accessLog.record(options.importer, 'student', landed.otherStudentIds, 'import-match', options.requestId ?? null);
@@ -195,12 +230,31 @@ export class ImportService {
     return result;
   }
 
+  /**
+   * A dry run's answer, once its transaction was rolled back: what it disclosed of other schools'
+   * pupils counts towards the importer's daily cap and goes to the read log, as an import's would.
+   */
+  private async dryRunResult(options: ImportOptions, result: ImportResult, dryRun: DryRun): Promise<ImportResult> {
+    const importer = screenedImporter(options);
+    if (importer) await this.db.transaction((manager) => recordDisclosure(manager, importer.userId, 'IMPORT_DRY_RUN', dryRun.matches.rows));
+    if (options.importer) await this.screening.accessLog.record(options.importer, 'student', dryRun.matches.otherStudentIds, 'import-dry-run', options.requestId ?? null);
+    const rows = new Set(dryRun.preview.map((p) => p.row)).size;
+    const rowsOpening = new Set(dryRun.preview.filter((p) => p.opens).map((p) => p.row)).size;
+    return {
+      ...result,
+      ok: true,
+      importId: null,
+      preview: dryRun.preview,
+      message: `dry run, nothing written: ${result.rowsImported} of ${result.rowsRead} rows would be imported${result.rowsSkipped ? ` (${result.rowsSkipped} skipped)` : ''}; ${rows} rows would be in problems, ${rowsOpening} of them in new ones`,
+    };
+  }
+
   /** The import's one transaction: what it matched when it landed, the hold that rolled it back, or why the file was refused. */
   private async transact(
     options: ImportOptions,
     run: LandRun,
     refuse: (failure: ImportFailure, message: string, located?: LocatedError) => ImportResult,
-  ): Promise<CrossSchoolMatches | HeldImport | ImportResult> {
+  ): Promise<CrossSchoolMatches | HeldImport | DryRun | ImportResult> {
     const { result, file } = run;
     const runner = this.db.createQueryRunner();
     await runner.connect();
@@ -211,7 +265,7 @@ export class ImportService {
       return matches;
     } catch (error) {
       await runner.rollbackTransaction();
-      if (error instanceof HeldImport) return error;
+      if (error instanceof HeldImport || error instanceof DryRun) return error;
       if (error instanceof RejectedImport) {
         return { ...result, failure: 'INVALID_ROWS', importId: null, rowsImported: 0, message: `nothing imported: ${result.errorCount} problem(s) in ${file}` };
       }
@@ -319,9 +373,10 @@ export class ImportService {
     result.rowsImported = result.rowsRead - result.rowsSkipped;
     await manager.query(`UPDATE imports SET rows_read = $2, rows_imported = $3, rows_skipped = $4 WHERE id = $1`, [importId, result.rowsRead, result.rowsImported, result.rowsSkipped]);
     progress('DETECTING', result.rowsRead);
-    const { crossSchool, ...problems } = await this.afterImport(manager, { importId, afterId: lastId });
+    const { crossSchool, preview, ...problems } = await this.afterImport(manager, { importId, afterId: lastId, preview: options.dryRun });
     result.problems = problems;
     await this.screen(manager, options, crossSchool.rows, result.rowsImported);
+    if (options.dryRun) throw new DryRun(crossSchool, preview ?? []);
     await manager.query(`UPDATE imports SET cross_school_matches = $2 WHERE id = $1`, [importId, crossSchool.rows]);
     const data = { schoolId: options.schoolId, file, hash: run.hash, rowsImported: result.rowsImported, rowsSkipped: result.rowsSkipped, forced: options.force ?? false, problems: result.problems };
     await appendEvents(manager, [{ type: 'STUDENTS_IMPORTED', actorId: options.actorId ?? null, subjectType: 'import', subjectId: importId, data }]);
