@@ -25,6 +25,7 @@ import { AppClock1764979200000 } from './core/db/migrations/1764979200000-app-cl
 import { ProblemScopeKeys1765065600000 } from './core/db/migrations/1765065600000-problem-scope-keys.js';
 import { Transfers1765152000000 } from './core/db/migrations/1765152000000-transfers.js';
 import { MatchDisclosures1765152000001 } from './core/db/migrations/1765152000001-match-disclosures.js';
+import { RevokedDistinctPupils1765152000002 } from './core/db/migrations/1765152000002-revoked-distinct-pupils.js';
 import { resolveKeyRing, useKeyRing } from './core/crypto/index.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
@@ -64,7 +65,7 @@ import { TransferStatsService } from './reports/stats/transfer-stats.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000, MatchDisclosures1765152000001];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000, MatchDisclosures1765152000001, RevokedDistinctPupils1765152000002];
 
 export interface App {
   config: Config;
@@ -121,7 +122,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
   return {
     detection,
     actions: new ActionService(ds, detection),
-    reviews: new ReviewService(ds),
+    reviews: new ReviewService(ds, detection),
     negotiation: new NegotiationService(ds),
     transfers: new TransferService(ds, detection, config.TRANSFER_ANSWER_DAYS),
     restores: new RestoreService(ds, detection),

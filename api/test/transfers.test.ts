@@ -94,8 +94,14 @@ describe('transfers', () => {
     const types = after.problem.history.map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['TRANSFER_REQUESTED', 'TRANSFER_CONFIRMED', 'TRANSFER_COMPLETED', 'PROBLEM_RESOLVED_BY_TRANSFER']));
     expect((await transfer(id, tokens.b)).history.map((e: { type: string }) => e.type)).toEqual(['TRANSFER_REQUESTED', 'TRANSFER_CONFIRMED', 'TRANSFER_COMPLETED']);
-    const studentEvents = (await app.db.dataSource.query(`SELECT type FROM events WHERE subject_type = 'student' AND subject_id = ANY($1) ORDER BY id`, [[oldId, newId]])) as { type: string }[];
-    expect(studentEvents.map((e) => e.type)).toEqual(['STUDENT_TRANSFERRED_OUT', 'STUDENT_TRANSFERRED_IN']);
+    const studentEvents = (await app.db.dataSource.query(`SELECT type, data FROM events WHERE subject_type = 'student' AND subject_id = ANY($1) ORDER BY id`, [[oldId, newId]])) as {
+      type: string;
+      data: Record<string, unknown>;
+    }[];
+    expect(studentEvents).toEqual([
+      { type: 'STUDENT_TRANSFERRED_OUT', data: expect.objectContaining({ transferId: id, toSchoolId: schools.b.id, toStudentId: newId, before: { status: 'ENROLLED' }, after: { status: 'TRANSFERRED_OUT' } }) },
+      { type: 'STUDENT_TRANSFERRED_IN', data: expect.objectContaining({ transferId: id, fromSchoolId: schools.a.id, fromStudentId: oldId, created: false }) },
+    ]);
 
     // A full rescan agrees: one active record carries the number, nothing reopens.
     await app.db.dataSource.transaction((m) => app.services.detection.detect(m, { kind: 'all' }));

@@ -5,7 +5,7 @@ import type { Context } from '../../core/graphql/context.js';
 import { StudentChangesInput } from '../../registry/index.js';
 import { RecordActionKind } from '../problem/problem-member.type.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
-import { ACTION_ERROR_CODES } from './action.service.js';
+import { ACTION_ERROR_CODES, type ActionOutcome } from './action.service.js';
 
 
 export enum DeleteReasonKind {
@@ -34,6 +34,14 @@ class RecordActionInput {
   @Field(() => String, { nullable: true, description: 'A note kept in the problem history.' }) comment?: string | null;
 }
 
+@InputType('WithdrawActionInput', { description: "Withdraw your school's latest action on one of its records in a problem, before the district reviews it." })
+class WithdrawActionInput {
+  @Field(() => ID, { description: 'The problem.' }) problemId: string;
+  @Field(() => Int, { description: 'The problem version you saw.' }) version: number;
+  @Field(() => ID, { description: 'Your school’s record whose latest action is withdrawn.' }) studentId: string;
+  @Field(() => String, { description: 'Why; kept in the problem history.' }) reason: string;
+}
+
 const ActionErrorCode = codeEnum('ActionErrorCode', 'Why an action was not taken: what a client translates.', ACTION_ERROR_CODES);
 
 @ObjectType('ActionError', { description: 'Why an action was not taken; nothing was changed.' })
@@ -52,14 +60,23 @@ class RecordActionPayload {
   @Field(() => Int, { nullable: true, description: 'The new problem version, for the next action.' }) version: number | null;
 }
 
+function payloadOf(outcome: ActionOutcome): RecordActionPayload {
+  return outcome.ok
+    ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
+    : { ok: false, error: outcome.error, problemStatus: null, version: null };
+}
+
 @Resolver()
 export class ActionResolver {
   @Mutation(() => RecordActionPayload, { description: "Change, corroborate or delete one of your school's records in a problem." })
   async actOnRecord(@Arg('input', () => RecordActionInput, { description: 'The record, the action and its details.' }) input: RecordActionInput, @Ctx() ctx: Context): Promise<RecordActionPayload> {
     const caller = authorize(ctx.caller, 'record.act');
-    const outcome = await ctx.app.services.actions.act(caller, input);
-    return outcome.ok
-      ? { ok: true, error: null, problemStatus: outcome.problemStatus as ProblemStatus, version: outcome.version }
-      : { ok: false, error: outcome.error, problemStatus: null, version: null };
+    return payloadOf(await ctx.app.services.actions.act(caller, input));
+  }
+
+  @Mutation(() => RecordActionPayload, { description: "Withdraw your school's latest action on one of its records (a change is changed back, a corroboration dropped, a deletion restored), while the problem is OPEN or PENDING_REVIEW." })
+  async withdrawAction(@Arg('input', () => WithdrawActionInput, { description: 'The problem, the record and why.' }) input: WithdrawActionInput, @Ctx() ctx: Context): Promise<RecordActionPayload> {
+    const caller = authorize(ctx.caller, 'record.act');
+    return payloadOf(await ctx.app.services.actions.withdraw(caller, input));
   }
 }

@@ -9,6 +9,8 @@ import {
   changeStudent,
   deleteStudents,
   lockStudent,
+  openHistoryData,
+  restoreStudent,
   StudentChangeRefused,
   type DeleteReason,
   type StudentChanges,
@@ -43,13 +45,23 @@ export const ACTION_ERROR_CODES = {
   NOTHING_CHANGED: 'A change that changes no field (to say the record is right, corroborate it).',
   INVALID_VALUE: 'A new value is not valid; `field` names it and `message` says why.',
   REASON_REQUIRED: 'A deletion needs its reason.',
-  TOO_LONG: 'The comment is over its limit.',
+  TOO_LONG: 'The comment or reason is over its limit.',
+  NOTHING_TO_WITHDRAW: 'Your school has no action on this record in this problem to withdraw (or withdrew it already).',
+  CHANGED_SINCE: 'The record was changed, deleted, restored or moved after this action: only the latest action on a record is withdrawn.',
+  ALREADY_REVIEWED: 'The problem was reviewed, decided or resolved: an action is withdrawn only before that (ask the district to reopen it).',
 } as const;
 
 export interface ActionError {
   code: keyof typeof ACTION_ERROR_CODES;
   message: string;
   field?: string;
+}
+
+export interface WithdrawInput {
+  problemId: string;
+  version: number;
+  studentId: string;
+  reason: string;
 }
 
 export type ActionOutcome = { ok: true; problemStatus: string; version: number } | { ok: false; error: ActionError };
@@ -89,9 +101,14 @@ export class ActionService {
     private readonly detection: DetectionService,
   ) {}
 
-  async act(caller: Caller, input: ActionInput): Promise<ActionOutcome> {
+  act(caller: Caller, input: ActionInput): Promise<ActionOutcome> {
+    return this.transact((manager) => this.actIn(manager, caller, input));
+  }
+
+  /** Runs one action's transaction; a refusal rolls it back and reaches the caller as data. */
+  private async transact(run: (manager: EntityManager) => Promise<ActionOutcome>): Promise<ActionOutcome> {
     try {
-      return await this.db.transaction((manager) => this.actIn(manager, caller, input));
+      return await this.db.transaction(run);
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, error: error.error };
       if (error instanceof StudentChangeRefused) return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
@@ -131,8 +148,54 @@ export class ActionService {
     return { ok: true, ...(await problemState(manager, problem.id)) };
   }
 
+  /**
+   * Undoes the school's latest action on its record in a problem, with a reason, while the district
+   * has not reviewed it (the problem is OPEN, or PENDING_REVIEW and goes back to OPEN): a change is
+   * changed back, a corroboration dropped, a deletion restored. It is one more event; nothing of
+   * the action is erased.
+   */
+  async withdraw(caller: Caller, input: WithdrawInput): Promise<ActionOutcome> {
+    return this.transact((manager) => this.withdrawIn(manager, caller, input));
+  }
+
+  private async withdrawIn(manager: EntityManager, caller: Caller, input: WithdrawInput): Promise<ActionOutcome> {
+    const { problem, student } = await this.lockTargets(manager, caller, input, true);
+    const long = tooLong('reason', input.reason, 'actionComment');
+    if (long) throw new Refusal(long);
+    const reason = input.reason.trim();
+    if (!reason) fail('REASON_REQUIRED', 'Say why the action is withdrawn.', 'reason');
+    const [last] = (await manager.query(
+      `SELECT id::text, type, data FROM events
+       WHERE problem_id = $1 AND type IN ('ACTION_CHANGE', 'ACTION_CORROBORATE', 'ACTION_DELETE', 'ACTION_WITHDRAWN') AND data->>'studentId' = $2
+       ORDER BY id DESC LIMIT 1`,
+      [problem.id, student.id],
+    )) as { id: string; type: string; data: Record<string, unknown> }[];
+    if (!last || last.type === 'ACTION_WITHDRAWN') fail('NOTHING_TO_WITHDRAW', 'There is no action of your school on this record here to withdraw.');
+    const later = (await manager.query(`SELECT 1 FROM events WHERE subject_type = 'student' AND subject_id = $1 AND id > $2 LIMIT 1`, [student.id, last.id])) as unknown[];
+    if (later.length > 0) fail('CHANGED_SINCE', 'The record changed after this action; withdraw the later action first.');
+    const by = { actorId: caller.userId, context: { problemId: problem.id, withdrawn: last.id } };
+    const action = last.type.replace('ACTION_', '');
+    let undone: Record<string, unknown> = {};
+    if (action === 'CHANGE') undone = await changeStudent(manager, student, (openHistoryData(last.data).before ?? {}) as StudentChanges, by);
+    else if (action === 'DELETE') undone = await restoreStudent(manager, student.id, { ...by, reason });
+    else await manager.query(`UPDATE problem_members SET corroborated_at = NULL, corroborated_by = NULL WHERE problem_id = $1 AND student_id = $2`, [problem.id, student.id]);
+    await appendEvents(manager, [
+      { actorId: caller.userId, problemId: problem.id, subjectType: 'problem', subjectId: problem.id, type: 'ACTION_WITHDRAWN', data: { studentId: student.id, action, actionEventId: last.id, reason, ...undone } },
+    ]);
+    if (problem.status === 'PENDING_REVIEW') await changeStatus(manager, { on: 'WITHDRAW', problemIds: [problem.id], actorId: caller.userId, data: { reason } });
+    else await touchProblems(manager, [problem.id], { acted: true });
+    if (action !== 'CORROBORATE') await this.detection.detect(manager, { kind: 'students', studentIds: [student.id] });
+    return { ok: true, ...(await problemState(manager, problem.id)) };
+  }
+
   /** The problem and the record, locked, once the caller may act on them as the user saw them. */
-  private async lockTargets(manager: EntityManager, caller: Caller, input: ActionInput): Promise<{ problem: LockedProblem; student: StudentRecord }> {
+  private async lockTargets(
+    manager: EntityManager,
+    caller: Caller,
+    input: Pick<ActionInput, 'problemId' | 'studentId' | 'version'>,
+    withdrawing = false,
+  ): Promise<{ problem: LockedProblem; student: StudentRecord }> {
+    const statuses = withdrawing ? ['OPEN', 'PENDING_REVIEW'] : ['OPEN'];
     const [problem] = (await manager.query(`SELECT id::text, type, scope, status, version FROM problems WHERE id = $1 FOR UPDATE`, [input.problemId])) as LockedProblem[];
     // What row security hides answers like what does not exist: ids cannot be probed.
     if (!problem) throw new NotFound('Problem');
@@ -142,8 +205,13 @@ export class ActionService {
     // A school acts only on its own records, whatever the portal shows.
     if (!can(caller, 'record.act', { schoolId: student.schoolId })) throw new Forbidden(OWN_RECORDS_ONLY);
     if (problem.version !== input.version) fail('STALE_VERSION', 'Someone else acted on this problem since you opened it; reload it and try again.');
-    if (problem.status !== 'OPEN') fail('NOT_OPEN', `The problem is ${problem.status}; schools act on open problems only.`);
-    const member = (await manager.query(`SELECT 1 FROM problem_members WHERE problem_id = $1 AND student_id = $2 AND left_at IS NULL`, [problem.id, student.id])) as unknown[];
+    if (!statuses.includes(problem.status)) {
+      if (withdrawing) fail('ALREADY_REVIEWED', `The problem is ${problem.status}; ask the district to reopen it.`);
+      fail('NOT_OPEN', `The problem is ${problem.status}; schools act on open problems only.`);
+    }
+    // An action may itself have taken the record out of the group (a deletion, a change): withdrawing it is about a former member.
+    const current = withdrawing ? '' : ' AND left_at IS NULL';
+    const member = (await manager.query(`SELECT 1 FROM problem_members WHERE problem_id = $1 AND student_id = $2${current}`, [problem.id, student.id])) as unknown[];
     if (member.length === 0) fail('NOT_A_MEMBER', 'This record is not part of the problem.');
     return { problem, student };
   }

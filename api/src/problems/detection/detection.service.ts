@@ -196,7 +196,7 @@ async function desireDuplicateIdentities(manager: EntityManager, all: boolean): 
 async function dropProvenDifferentPupils(manager: EntityManager): Promise<void> {
   await manager.query(`
     WITH proven_groups AS (
-      SELECT DISTINCT d.group_key FROM detect_desired d JOIN distinct_pupils p ON p.student_a = d.student_id
+      SELECT DISTINCT d.group_key FROM detect_desired d JOIN distinct_pupils p ON p.student_a = d.student_id AND p.revoked_at IS NULL
       WHERE d.type = 'DUPLICATE_IDENTITY'
     ), members AS (
       SELECT d.group_key, s.id, s.id_key, identity_fingerprint(s.name_key, s.gender, s.birth_date, s.id_key) AS fingerprint
@@ -208,7 +208,7 @@ async function dropProvenDifferentPupils(manager: EntityManager): Promise<void> 
       WHERE (a.id_key IS NULL OR b.id_key IS NULL OR a.id_key <> b.id_key)
         AND NOT EXISTS (
           SELECT 1 FROM distinct_pupils p
-          WHERE p.student_a = least(a.id, b.id) AND p.student_b = greatest(a.id, b.id)
+          WHERE p.student_a = least(a.id, b.id) AND p.student_b = greatest(a.id, b.id) AND p.revoked_at IS NULL
             AND p.fingerprint_a = CASE WHEN a.id < b.id THEN a.fingerprint ELSE b.fingerprint END
             AND p.fingerprint_b = CASE WHEN a.id < b.id THEN b.fingerprint ELSE a.fingerprint END)
     )

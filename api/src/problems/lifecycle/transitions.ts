@@ -26,6 +26,13 @@ export const TRANSITIONS = {
     by: 'schools settled every record',
     sets: 'submitted_at = app_now(), rejected_reason = NULL',
   },
+  WITHDRAW: {
+    from: [PENDING_REVIEW],
+    to: OPEN,
+    event: 'PROBLEM_SUBMISSION_WITHDRAWN',
+    by: 'a school withdraws its action before the review, with a reason',
+    sets: 'submitted_at = NULL',
+  },
   APPROVE: { from: [PENDING_REVIEW], to: RESOLVED, event: 'PROBLEM_APPROVED', by: 'district review approves', sets: `resolved_at = app_now(), closed_by = 'REVIEW'` },
   REJECT: { from: [PENDING_REVIEW], to: OPEN, event: 'PROBLEM_REJECTED', by: 'district review rejects, with a reason', sets: 'rejected_reason = $reason' },
   ESCALATE: { from: [OPEN], to: ESCALATED, event: 'PROBLEM_ESCALATED', by: 'a school after a rejected proposal, or the deadline' },
@@ -42,6 +49,13 @@ export const TRANSITIONS = {
     event: 'PROBLEM_RESOLVED_BY_TRANSFER',
     by: 'the old school (or its district) confirmed that the pupil moved',
     sets: `resolved_at = app_now(), closed_by = 'TRANSFERRED', acted_at = coalesce(acted_at, app_now())`,
+  },
+  REOPEN: {
+    from: [RESOLVED],
+    to: OPEN,
+    event: 'PROBLEM_REOPENED',
+    by: 'district staff reopen it, with a reason',
+    sets: 'resolved_at = NULL, closed_by = NULL, submitted_at = NULL, rejected_reason = $reason',
   },
   CLOSE: {
     from: [OPEN, PENDING_REVIEW, ESCALATED],

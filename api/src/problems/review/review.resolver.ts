@@ -46,6 +46,13 @@ class ReviewPayload {
   @Field(() => Int, { nullable: true, description: 'The new problem version.' }) version: number | null;
 }
 
+@InputType('ReopenInput', { description: 'A resolved problem to reopen.' })
+class ReopenInputType {
+  @Field(() => ID, { description: 'The problem.' }) problemId: string;
+  @Field(() => Int, { description: 'The problem version you saw.' }) version: number;
+  @Field(() => String, { description: 'Why it is reopened; the schools read it.' }) reason: string;
+}
+
 @ObjectType('RestorePayload', { description: 'The result of restoring a deleted record.' })
 class RestorePayload {
   @Field(() => Boolean, { description: 'True when the record was restored.' }) ok: boolean;
@@ -100,5 +107,11 @@ export class ReviewResolver {
   async reviewProblem(@Arg('input', () => ReviewInputType, { description: 'The problem and your decision.' }) input: ReviewInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
     const caller = authorize(ctx.caller, 'problem.review');
     return reviewPayload(() => ctx.app.services.reviews.review(caller, input));
+  }
+
+  @Mutation(() => ReviewPayload, { description: 'Reopen a resolved problem for the schools to act again, with a reason; a "different pupils" decision it carried is revoked and its records compared again.' })
+  async reopenProblem(@Arg('input', () => ReopenInputType, { description: 'The problem and why.' }) input: ReopenInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
+    const caller = authorize(ctx.caller, 'problem.review');
+    return reviewPayload(() => ctx.app.services.reviews.reopen(caller, input));
   }
 }

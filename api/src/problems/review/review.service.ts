@@ -1,9 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../core/auth/caller.js';
 import { can } from '../../core/auth/permissions.js';
+import { widened } from '../../core/db/row-scope.js';
 import { Forbidden, NotFound } from '../../core/errors.js';
 import { tooLong } from '../../core/text-limits.js';
 import { activeStudentSql, deleteStudents, type DeleteReason } from '../../registry/index.js';
+import type { DetectionService } from '../detection/detection.service.js';
 import { changeStatus, problemState, transitionRefusal } from '../lifecycle/index.js';
 
 export type ReviewDecision = 'APPROVE' | 'REJECT';
@@ -17,7 +19,7 @@ export interface ReviewInput {
 
 export type ReviewOutcome =
   | { ok: true; problemStatus: string; version: number }
-  | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_PENDING_REVIEW' | 'REASON_REQUIRED' | 'TOO_LONG'; message: string; field?: string } };
+  | { ok: false; error: { code: 'STALE_VERSION' | 'NOT_PENDING_REVIEW' | 'NOT_RESOLVED' | 'SUPERSEDED' | 'REASON_REQUIRED' | 'TOO_LONG'; message: string; field?: string } };
 
 export interface Decision {
   problemId: string;
@@ -39,6 +41,8 @@ export const REVIEW_ERROR_CODES = {
   STALE_VERSION: 'The problem changed since it was read: read it again.',
   NOT_PENDING_REVIEW: 'The problem is not waiting for review.',
   NOT_ESCALATED: 'The problem is not escalated for a decision.',
+  NOT_RESOLVED: 'The problem is not resolved, so there is nothing to reopen.',
+  SUPERSEDED: 'A newer open problem has the same records’ collision: work on that one instead.',
   INVALID_DECISION: 'A decision must keep or delete each record of the problem.',
   NOT_DELETED: 'The record to restore is not deleted.',
   REASON_REQUIRED: 'A rejection or a restore needs its reason.',
@@ -60,7 +64,10 @@ export function commonRegionPrefix(codes: string[]): string {
  * (RESOLVED) or reject it with a reason (back to OPEN for the schools to act again).
  */
 export class ReviewService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly detection: DetectionService,
+  ) {}
 
   /** The smallest region prefix over every school that has had a record in the problem. */
   async reviewRegion(manager: EntityManager, problemId: string): Promise<string> {
@@ -143,7 +150,8 @@ export class ReviewService {
        WHERE ma.problem_id = $1 AND ma.left_at IS NULL AND mb.left_at IS NULL AND a.id < b.id
          AND ${activeStudentSql('a')} AND ${activeStudentSql('b')}
        ON CONFLICT (student_a, student_b) DO UPDATE
-         SET fingerprint_a = EXCLUDED.fingerprint_a, fingerprint_b = EXCLUDED.fingerprint_b, problem_id = EXCLUDED.problem_id`,
+         SET fingerprint_a = EXCLUDED.fingerprint_a, fingerprint_b = EXCLUDED.fingerprint_b, problem_id = EXCLUDED.problem_id,
+             revoked_at = NULL, revoked_by = NULL`,
       [problemId],
     );
   }
@@ -166,6 +174,41 @@ export class ReviewService {
       }
       await changeStatus(manager, { on: input.decision, problemIds: [problem.id], actorId: caller.userId, reason, data: { reason } });
       if (input.decision === 'APPROVE' && problem.type === 'DUPLICATE_IDENTITY') await this.rememberDifferentPupils(manager, problem.id);
+      return { ok: true, ...(await problemState(manager, problem.id)) };
+    });
+  }
+
+  /**
+   * Reopens a resolved problem for the schools to act again, with a reason. A "different pupils"
+   * decision it carried is revoked (kept, marked revoked): its records are compared again, so the
+   * pair may collide once more. One event, with the pairs revoked.
+   */
+  async reopen(caller: Caller, input: { problemId: string; version: number; reason: string }): Promise<ReviewOutcome> {
+    return this.db.transaction(async (manager) => {
+      const problem = await this.lockForReviewer(manager, caller, input.problemId);
+      const longReason = tooLong('reason', input.reason, 'reviewReason');
+      if (longReason) return { ok: false, error: longReason };
+      const refusal = transitionRefusal(problem, 'REOPEN', input.version);
+      if (refusal === 'STALE_VERSION') return { ok: false, error: { code: 'STALE_VERSION', message: 'Someone acted on this problem since you opened it; reload it.' } };
+      if (refusal === 'WRONG_STATUS') return { ok: false, error: { code: 'NOT_RESOLVED', message: `The problem is ${problem.status}, not resolved.` } };
+      const reason = input.reason.trim();
+      if (!reason) return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Say why the problem is reopened.', field: 'reason' } };
+      // One live problem per collision: detection may have opened a new one for it since.
+      const newer = (await widened(manager, 'all', () =>
+        manager.query(`SELECT 1 FROM problems o JOIN problems p ON p.id = $1 WHERE o.type = p.type AND o.group_key = p.group_key AND o.status <> 'RESOLVED'`, [problem.id]),
+      )) as unknown[];
+      if (newer.length > 0) return { ok: false, error: { code: 'SUPERSEDED', message: REVIEW_ERROR_CODES.SUPERSEDED } };
+      const revoked = (await manager.query(
+        `WITH revoked AS (
+           UPDATE distinct_pupils SET revoked_at = app_now(), revoked_by = $2 WHERE problem_id = $1 AND revoked_at IS NULL
+           RETURNING student_a::text AS a, student_b::text AS b
+         )
+         SELECT a, b FROM revoked ORDER BY a, b`,
+        [problem.id, caller.userId],
+      )) as { a: string; b: string }[];
+      await changeStatus(manager, { on: 'REOPEN', problemIds: [problem.id], actorId: caller.userId, reason, data: { reason, revokedPairs: revoked } });
+      const members = (await manager.query(`SELECT student_id::text AS id FROM problem_members WHERE problem_id = $1`, [problem.id])) as { id: string }[];
+      await this.detection.detect(manager, { kind: 'students', studentIds: members.map((m) => m.id) });
       return { ok: true, ...(await problemState(manager, problem.id)) };
     });
   }

@@ -157,9 +157,11 @@ export async function transferStudent(manager: EntityManager, transfer: StudentT
     toStudentId = row!.id;
   }
   const [old] = (await manager.query(
-    `WITH before AS (SELECT status FROM students WHERE id = $1)
-     UPDATE students SET status = 'TRANSFERRED_OUT', transferred_to = $2, transferred_at = app_now(), version = version + 1, updated_at = app_now()
-     WHERE id = $1 RETURNING school_id::text AS "schoolId", (SELECT status FROM before) AS status`,
+    `WITH before AS (SELECT status FROM students WHERE id = $1), moved AS (
+       UPDATE students SET status = 'TRANSFERRED_OUT', transferred_to = $2, transferred_at = app_now(), version = version + 1, updated_at = app_now()
+       WHERE id = $1 RETURNING school_id::text AS "schoolId"
+     )
+     SELECT "schoolId", (SELECT status FROM before) AS status FROM moved`,
     [transfer.studentId, toStudentId],
   )) as { schoolId: string; status: StudentStatus }[];
   const link = { ...by.context, transferId: transfer.transferId };
