@@ -54,6 +54,9 @@ const MATRIX: Record<string, Row> = {
   changePassword: everyoneSignedIn,
   actOnRecord: ownSchoolOnly,
   withdrawAction: ownSchoolOnly,
+  bulkActOnRecords: ownSchoolOnly,
+  importCopies: ownSchoolOnly,
+  bulkReviewProblems: reviewers,
   reopenProblem: reviewers,
   postMessage: ownSchoolOnly,
   answerProposal: ownSchoolOnly,
@@ -118,6 +121,8 @@ describe('authorization matrix: every operation, role and scope', () => {
     /** Requested by the target's school: it may withdraw it. */
     incomingTransferId: string;
     schoolCode: string;
+    /** An import of the school (no rows): the later copies of it are listed for the school only. */
+    importId: string;
     reportId: string;
     deletableReportIds: string[];
   }
@@ -205,6 +210,10 @@ describe('authorization matrix: every operation, role and scope', () => {
         withinProblemId: within.problemId, crossProblemId: cross.problemId, proposalId: proposal.data.postMessage.id, jobId: job.data.importStudents.id,
         holdId: hold!.id,
         schoolCode: school.code,
+        importId: ((await app.db.dataSource.query(
+          `INSERT INTO imports (school_id, file_name, content_hash, format, rows_read, rows_imported, rows_skipped) VALUES ($1, 'class.csv', repeat('1', 64), 'csv', 0, 0, 0) RETURNING id::text`,
+          [school.id],
+        )) as { id: string }[])[0]!.id,
         outgoingTransferId: await transferIn(school, peerSchool, proposer),
         incomingTransferId: await transferIn(peerSchool, school, importer),
       } satisfies Fixture);
@@ -239,6 +248,11 @@ describe('authorization matrix: every operation, role and scope', () => {
         { i: { problemId: t.withinProblemId, studentId: t.studentId, version: STALE, reason: '撤回' } }, token)),
       reopenProblem: async (t, token) => answered(await q(`mutation($i: ReopenInput!) { reopenProblem(input: $i) { ok error { code } } }`,
         { i: { problemId: t.withinProblemId, version: STALE, reason: '复查' } }, token)),
+      bulkActOnRecords: async (t, token) => answered(await q(`mutation($i: BulkActionInput!) { bulkActOnRecords(input: $i) { ok error { code } } }`,
+        { i: { items: [{ problemId: t.withinProblemId, studentId: t.studentId, version: STALE }], action: 'DELETE', deleteReason: 'REDUNDANT' } }, token)),
+      importCopies: async (t, token) => answered(await q(`query($id: ID!) { importCopies(importId: $id) { studentId } }`, { id: t.importId }, token)),
+      bulkReviewProblems: async (t, token) => answered(await q(`mutation($i: BulkReviewInput!) { bulkReviewProblems(input: $i) { ok error { code } } }`,
+        { i: { items: [{ problemId: t.withinProblemId, version: STALE }], decision: 'APPROVE' } }, token)),
       postMessage: async (t, token) => answered(await q(`mutation($i: PostMessageInput!) { postMessage(input: $i) { ok error { code } } }`, { i: { problemId: t.crossProblemId, body: '' } }, token)),
       answerProposal: async (t, token) => answered(await q(`mutation($i: AnswerProposalInput!) { answerProposal(input: $i) { ok error { code } } }`, { i: { messageId: t.proposalId, accept: false } }, token)),
       escalateProblem: async (t, token) => answered(await q(`mutation($i: EscalateInput!) { escalateProblem(input: $i) { ok error { code } } }`, { i: { problemId: t.crossProblemId, version: STALE, reason: '意见不一致' } }, token)),

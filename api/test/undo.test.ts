@@ -27,7 +27,7 @@ describe('withdrawing an action and reopening a problem', () => {
   };
   const act = async (problemId: string, input: Record<string, unknown>) =>
     (await gql(`mutation($i: RecordActionInput!) { actOnRecord(input: $i) { ok problemStatus error { code } } }`, { i: { problemId, version: (await state(problemId)).version, ...input } }, tokens.a)).actOnRecord;
-  const withdraw = async (problemId: string, studentId: string, reason = '操作有误，撤回', token = tokens.a) =>
+  const withdraw = async (problemId: string, studentId: string | undefined, reason = '操作有误，撤回', token = tokens.a) =>
     (await gql(`mutation($i: WithdrawActionInput!) { withdrawAction(input: $i) { ok problemStatus error { code field } } }`, { i: { problemId, version: (await state(problemId)).version, studentId, reason } }, token))
       .withdrawAction;
   const history = async (problemId: string) => ((await app.db.dataSource.query(`SELECT type, data FROM events WHERE problem_id = $1 ORDER BY id`, [problemId])) as { type: string; data: any }[]);

@@ -43,7 +43,7 @@ export const ACTION_ERROR_CODES = {
   NO_MATERIALS_FOR_DELETE: 'A deletion takes no materials, only a reason.',
   UNKNOWN_MATERIAL: 'A material does not exist or was not uploaded by the school.',
   NOTHING_CHANGED: 'A change that changes no field (to say the record is right, corroborate it).',
-  INVALID_VALUE: 'A new value is not valid; `field` names it and `message` says why.',
+  INVALID_VALUE: 'A new value is not valid (or a bulk action names no record, or too many); `field` names it and `message` says why.',
   REASON_REQUIRED: 'A deletion needs its reason.',
   TOO_LONG: 'The comment or reason is over its limit.',
   NOTHING_TO_WITHDRAW: 'Your school has no action on this record in this problem to withdraw (or withdrew it already).',
@@ -63,6 +63,22 @@ export interface WithdrawInput {
   studentId: string;
   reason: string;
 }
+
+/** One record of a bulk action: the problem as the user saw it, and the school's record in it. */
+export interface BulkItem {
+  problemId: string;
+  version: number;
+  studentId: string;
+}
+
+export interface BulkActionInput extends Omit<ActionInput, 'problemId' | 'version' | 'studentId' | 'changes'> {
+  items: BulkItem[];
+}
+
+export type BulkOutcome = { ok: true; done: number } | { ok: false; failedIndex: number; error: ActionError };
+
+/** At most this many records in one bulk action: a class, not the registry. */
+export const BULK_LIMIT = 200;
 
 export type ActionOutcome = { ok: true; problemStatus: string; version: number } | { ok: false; error: ActionError };
 
@@ -103,6 +119,62 @@ export class ActionService {
 
   act(caller: Caller, input: ActionInput): Promise<ActionOutcome> {
     return this.transact((manager) => this.actIn(manager, caller, input));
+  }
+
+  /**
+   * The same action on many records, all or nothing, in one transaction: each is exactly the single
+   * action (its checks, its events, detection), so the history cannot tell them apart. Two records
+   * of one problem are named with the version the user saw; the second is taken at the version the
+   * first left, not refused as stale.
+   */
+  async actOnMany(caller: Caller, input: BulkActionInput): Promise<BulkOutcome> {
+    if (input.items.length === 0 || input.items.length > BULK_LIMIT) {
+      return { ok: false, failedIndex: -1, error: { code: 'INVALID_VALUE', message: `name 1 to ${BULK_LIMIT} records`, field: 'items' } };
+    }
+    // A change is different for every record: it is made one record at a time.
+    if (input.action === 'CHANGE') return { ok: false, failedIndex: -1, error: { code: 'INVALID_VALUE', message: 'bulk actions corroborate or delete', field: 'action' } };
+    let index = -1;
+    try {
+      await this.db.transaction(async (manager) => {
+        const after = new Map<string, { seen: number; now: number }>();
+        for (const item of input.items) {
+          index += 1;
+          const moved = after.get(item.problemId);
+          const version = moved && moved.seen === item.version ? moved.now : item.version;
+          const outcome = await this.actIn(manager, caller, { ...input, ...item, version });
+          if (outcome.ok) after.set(item.problemId, { seen: item.version, now: outcome.version });
+        }
+      });
+      return { ok: true, done: input.items.length };
+    } catch (error) {
+      if (error instanceof Refusal) return { ok: false, failedIndex: index, error: error.error };
+      if (error instanceof StudentChangeRefused) return { ok: false, failedIndex: index, error: { code: error.code, message: error.message } };
+      throw error;
+    }
+  }
+
+  /**
+   * A school's later copies from one of its imports (a template imported twice): its records that
+   * share an ID number with an earlier active record of the same school, in an open problem, with
+   * the problem's version — what "delete the later copies" deletes, shown before it does.
+   */
+  async importCopies(caller: Caller, importId: string): Promise<(BulkItem & { row: number | null; name: string; keptStudentId: string })[]> {
+    const [owner] = (await this.db.query(`SELECT school_id::text AS "schoolId" FROM imports WHERE id = $1`, [importId])) as { schoolId: string }[];
+    // Another school's import answers like a missing one.
+    if (!owner || !can(caller, 'record.act', { schoolId: owner.schoolId })) throw new NotFound('Import');
+    return (await this.db.query(
+      `SELECT pm.problem_id::text AS "problemId", p.version, st.id::text AS "studentId", st.source_row AS row, st.name,
+              (SELECT min(k.student_id)::text FROM problem_members k JOIN students ks ON ks.id = k.student_id
+               WHERE k.problem_id = p.id AND k.left_at IS NULL AND k.student_id < st.id AND ${activeStudentSql('ks')}) AS "keptStudentId"
+       FROM students st
+       JOIN problem_members pm ON pm.student_id = st.id AND pm.left_at IS NULL
+       JOIN problems p ON p.id = pm.problem_id AND p.status = 'OPEN' AND p.scope = 'WITHIN_SCHOOL' AND p.type = 'DUPLICATE_ID'
+       WHERE st.import_id = $1 AND ${activeStudentSql('st')}
+         AND EXISTS (SELECT 1 FROM problem_members k JOIN students ks ON ks.id = k.student_id
+                     WHERE k.problem_id = p.id AND k.left_at IS NULL AND k.student_id < st.id AND ${activeStudentSql('ks')})
+       ORDER BY st.source_row, st.id`,
+      [importId],
+    )) as (BulkItem & { row: number | null; name: string; keptStudentId: string })[];
   }
 
   /** Runs one action's transaction; a refusal rolls it back and reaches the caller as data. */

@@ -4,7 +4,7 @@ import { codeEnum } from '../../core/graphql/code-enum.js';
 import type { Context } from '../../core/graphql/context.js';
 import { DeleteReasonKind } from '../action/action.resolver.js';
 import { ProblemStatus } from '../problem/problem.entity.js';
-import { REVIEW_ERROR_CODES } from './review.service.js';
+import { BULK_REVIEW_LIMIT, REVIEW_ERROR_CODES } from './review.service.js';
 
 enum ReviewDecisionKind {
   APPROVE = 'APPROVE',
@@ -44,6 +44,27 @@ class ReviewPayload {
   @Field(() => ReviewErrorType, { nullable: true, description: 'Why it was not taken; null on success.' }) error: ReviewErrorType | null;
   @Field(() => ProblemStatus, { nullable: true, description: 'The problem status afterwards.' }) problemStatus: ProblemStatus | null;
   @Field(() => Int, { nullable: true, description: 'The new problem version.' }) version: number | null;
+}
+
+@InputType('BulkReviewItemInput', { description: 'One problem of a bulk review, as you saw it.' })
+class BulkReviewItemInput {
+  @Field(() => ID, { description: 'The problem.' }) problemId: string;
+  @Field(() => Int, { description: 'The problem version you saw.' }) version: number;
+}
+
+@InputType('BulkReviewInput', { description: `The same decision on up to ${BULK_REVIEW_LIMIT} problems waiting for review, all or nothing.` })
+class BulkReviewInputType {
+  @Field(() => [BulkReviewItemInput], { description: 'The problems.' }) items: BulkReviewItemInput[];
+  @Field(() => ReviewDecisionKind, { description: 'Approve or reject them all.' }) decision: ReviewDecisionKind;
+  @Field(() => String, { nullable: true, description: 'Required to reject; kept with each.' }) reason?: string | null;
+}
+
+@ObjectType('BulkReviewPayload', { description: 'All problems reviewed, or none: which one was refused and why.' })
+class BulkReviewPayload {
+  @Field(() => Boolean, { description: 'True when every problem was reviewed.' }) ok: boolean;
+  @Field(() => Int, { description: 'Problems reviewed (0 when refused).' }) done: number;
+  @Field(() => Int, { nullable: true, description: 'The index in `items` of the problem refused; -1 when the request as a whole was.' }) failedIndex: number | null;
+  @Field(() => ReviewErrorType, { nullable: true, description: 'Why; null on success.' }) error: ReviewErrorType | null;
 }
 
 @InputType('ReopenInput', { description: 'A resolved problem to reopen.' })
@@ -113,5 +134,12 @@ export class ReviewResolver {
   async reopenProblem(@Arg('input', () => ReopenInputType, { description: 'The problem and why.' }) input: ReopenInputType, @Ctx() ctx: Context): Promise<ReviewPayload> {
     const caller = authorize(ctx.caller, 'problem.review');
     return reviewPayload(() => ctx.app.services.reviews.reopen(caller, input));
+  }
+
+  @Mutation(() => BulkReviewPayload, { description: 'Approve (or reject, with one reason) several problems of the review queue at once, all or nothing; each is recorded exactly as a single review.' })
+  async bulkReviewProblems(@Arg('input', () => BulkReviewInputType, { description: 'The problems and the decision.' }) input: BulkReviewInputType, @Ctx() ctx: Context): Promise<BulkReviewPayload> {
+    const caller = authorize(ctx.caller, 'problem.review');
+    const outcome = await ctx.app.services.reviews.reviewMany(caller, input);
+    return outcome.ok ? { ok: true, done: outcome.done, failedIndex: null, error: null } : { ok: false, done: 0, failedIndex: outcome.failedIndex, error: outcome.error };
   }
 }

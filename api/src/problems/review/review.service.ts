@@ -49,6 +49,23 @@ export const REVIEW_ERROR_CODES = {
   TOO_LONG: 'A reason or note is over its limit; `field` names it.',
 } as const;
 
+type ReviewError = Extract<ReviewOutcome, { ok: false }>['error'];
+
+export type BulkReviewOutcome = { ok: true; done: number } | { ok: false; failedIndex: number; error: ReviewError };
+
+/** At most this many problems in one bulk review. */
+export const BULK_REVIEW_LIMIT = 200;
+
+/** Rolls a bulk review back at the first refusal. */
+class BulkRefusal extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: ReviewError,
+  ) {
+    super(error.message);
+  }
+}
+
 /** Significant prefix shared by every code: the smallest region containing them all ('' = the whole country). */
 export function commonRegionPrefix(codes: string[]): string {
   for (const length of [6, 4, 2]) {
@@ -156,26 +173,50 @@ export class ReviewService {
     );
   }
 
-  async review(caller: Caller, input: ReviewInput): Promise<ReviewOutcome> {
-    return this.db.transaction(async (manager) => {
-      const problem = await this.lockForReviewer(manager, caller, input.problemId);
-      const longReason = tooLong('reason', input.reason, 'reviewReason');
-      if (longReason) return { ok: false, error: longReason };
-      const refusal = transitionRefusal(problem, input.decision, input.version);
-      if (refusal === 'STALE_VERSION') {
-        return { ok: false, error: { code: 'STALE_VERSION', message: 'Someone acted on this problem since you opened it; reload it and try again.' } };
-      }
-      if (refusal === 'WRONG_STATUS') {
-        return { ok: false, error: { code: 'NOT_PENDING_REVIEW', message: `The problem is ${problem.status}, not waiting for review.` } };
-      }
-      const reason = input.reason?.trim() || null;
-      if (input.decision === 'REJECT' && !reason) {
-        return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Say why the schools must act again.', field: 'reason' } };
-      }
-      await changeStatus(manager, { on: input.decision, problemIds: [problem.id], actorId: caller.userId, reason, data: { reason } });
-      if (input.decision === 'APPROVE' && problem.type === 'DUPLICATE_IDENTITY') await this.rememberDifferentPupils(manager, problem.id);
-      return { ok: true, ...(await problemState(manager, problem.id)) };
-    });
+  review(caller: Caller, input: ReviewInput): Promise<ReviewOutcome> {
+    return this.db.transaction((manager) => this.reviewIn(manager, caller, input));
+  }
+
+  /**
+   * The same decision on several problems of the review queue, all or nothing: each is exactly a
+   * single review (its checks and its event). Returns which one was refused, and why.
+   */
+  async reviewMany(caller: Caller, input: { items: { problemId: string; version: number }[]; decision: ReviewDecision; reason?: string | null }): Promise<BulkReviewOutcome> {
+    if (input.items.length === 0 || input.items.length > BULK_REVIEW_LIMIT) {
+      return { ok: false, failedIndex: -1, error: { code: 'NOT_PENDING_REVIEW', message: `name 1 to ${BULK_REVIEW_LIMIT} problems` } };
+    }
+    try {
+      await this.db.transaction(async (manager) => {
+        for (const [index, item] of input.items.entries()) {
+          const outcome = await this.reviewIn(manager, caller, { ...item, decision: input.decision, reason: input.reason });
+          if (!outcome.ok) throw new BulkRefusal(index, outcome.error);
+        }
+      });
+      return { ok: true, done: input.items.length };
+    } catch (error) {
+      if (error instanceof BulkRefusal) return { ok: false, failedIndex: error.index, error: error.error };
+      throw error;
+    }
+  }
+
+  private async reviewIn(manager: EntityManager, caller: Caller, input: ReviewInput): Promise<ReviewOutcome> {
+    const problem = await this.lockForReviewer(manager, caller, input.problemId);
+    const longReason = tooLong('reason', input.reason, 'reviewReason');
+    if (longReason) return { ok: false, error: longReason };
+    const refusal = transitionRefusal(problem, input.decision, input.version);
+    if (refusal === 'STALE_VERSION') {
+      return { ok: false, error: { code: 'STALE_VERSION', message: 'Someone acted on this problem since you opened it; reload it and try again.' } };
+    }
+    if (refusal === 'WRONG_STATUS') {
+      return { ok: false, error: { code: 'NOT_PENDING_REVIEW', message: `The problem is ${problem.status}, not waiting for review.` } };
+    }
+    const reason = input.reason?.trim() || null;
+    if (input.decision === 'REJECT' && !reason) {
+      return { ok: false, error: { code: 'REASON_REQUIRED', message: 'Say why the schools must act again.', field: 'reason' } };
+    }
+    await changeStatus(manager, { on: input.decision, problemIds: [problem.id], actorId: caller.userId, reason, data: { reason } });
+    if (input.decision === 'APPROVE' && problem.type === 'DUPLICATE_IDENTITY') await this.rememberDifferentPupils(manager, problem.id);
+    return { ok: true, ...(await problemState(manager, problem.id)) };
   }
 
   /**
