@@ -67,6 +67,8 @@ const MATRIX: Record<string, Row> = {
   decideHeldImport: reviewers,
   importStudents: { ...ownSchoolOnly, system: [A, A] },
   transfers: scoped,
+  // District staff import the police's results for their region (the file decides which records; row security limits them).
+  importPoliceResults: { registrar: [D, D], district: [A, A], city: [D, D], province: [D, D], system: [A, A], anonymous: [D, D] },
   // A school checks a pupil against the whole registry before enrolling them; nobody else does.
   checkPupil: { ...ownSchoolOnly, registrar: [A, A] },
   transferStats: scoped,
@@ -84,7 +86,7 @@ const MATRIX: Record<string, Row> = {
   deleteReport: { registrar: [D, D], district: [D, D], city: [D, D], province: [D, D], system: [A, A], anonymous: [D, D] },
 };
 
-/** The one NOT_FOUND that is not about the target: importStudents is sent an upload that does not exist. */
+/** The one NOT_FOUND that is not about the target: importStudents and importPoliceResults are sent an upload that does not exist. */
 const MISSING_UPLOAD = 'Upload was not found.';
 const denied = (r: GraphQLResponse) =>
   (r.errors ?? []).some((e) => ['FORBIDDEN', 'UNAUTHENTICATED'].includes(String(e.extensions?.code)) || (e.extensions?.code === 'NOT_FOUND' && e.message !== MISSING_UPLOAD));
@@ -278,6 +280,7 @@ describe('authorization matrix: every operation, role and scope', () => {
       transferStats: async (t, token) => contains(await q(`query($r: String) { transferStats(regionCode: $r) { requested } }`, { r: t.regionCode }, token), (d) => d.transferStats.requested > 0),
       checkPupil: async (t, token) => answered(await q(`query($i: CheckPupilInput!) { checkPupil(input: $i) { check { verdict } error { code } } }`,
         { i: { name: '无此学生', gender: 'M', birthDate: '2015-03-01', idNumber: validId(t.regionCode, '2015-03-01', 'M', 99) } }, token)),
+      importPoliceResults: async (_t, token) => answered(await q(`mutation($i: ImportPoliceResultsInput!) { importPoliceResults(input: $i) { ok } }`, { i: { uploadId: 'no-such-upload' } }, token)),
       requestTransfer: async (t, token) => answered(await q(`mutation($i: RequestTransferInput!) { requestTransfer(input: $i) { ok error { code } } }`,
         { i: { problemId: t.crossProblemId, version: STALE, fromStudentId: t.studentId, toStudentId: t.studentId } }, token)),
       requestTransferIn: async (t, token) => answered(await q(`mutation($i: RequestTransferInInput!) { requestTransferIn(input: $i) { ok error { code } } }`,

@@ -253,10 +253,11 @@ describe('uploads: expiry, per-user limits, who may upload', () => {
     await waitFor(() => inTemp().length === 0, 'the partial material to be removed');
   });
 
-  it('refuses region staff with 403 FORBIDDEN before reading the body, writing nothing', async () => {
+  // District staff upload police verification files; city and province staff import nothing.
+  it('refuses city and province staff with 403 FORBIDDEN before reading the body, writing nothing', async () => {
     const before = onDisk();
-    for (const role of ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN'] as const) {
-      const regionCode = { DISTRICT_ADMIN: '330106', CITY_ADMIN: '330100', PROVINCE_ADMIN: '330000' }[role];
+    for (const role of ['CITY_ADMIN', 'PROVINCE_ADMIN'] as const) {
+      const regionCode = { CITY_ADMIN: '330100', PROVINCE_ADMIN: '330000' }[role];
       const token = await product.login((await makeUser(app, role, { regionCode })).username);
       const answer = await answerWithoutBody(token, 10 * KB);
       expect(answer.status, role).toBe(403);

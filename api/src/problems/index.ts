@@ -6,12 +6,13 @@ import { MemberSuggestionResolver, NextStepResolver } from './next-step/next-ste
 import { resolveProblemReference, resolveSchoolRef, resolveStudentRef } from './problem/problem.reference.js';
 import { recordOfEvent } from './problem/disclosure.js';
 import type { ProblemEvent, ProblemMember } from './problem/problem-member.type.js';
+import { PoliceResolver } from './police/police.resolver.js';
 import { ProblemTransfersResolver, TransferResolver, type TransferType } from './transfer/transfer.resolver.js';
 import { ProblemMemberResolver, ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
 
 export const problemsSubgraph: SubgraphDefinition = {
   name: 'problems',
-  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver, NextStepResolver, MemberSuggestionResolver, TransferResolver, ProblemTransfersResolver],
+  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver, NextStepResolver, MemberSuggestionResolver, TransferResolver, ProblemTransfersResolver, PoliceResolver],
   references: {
     Problem: { __resolveReference: resolveProblemReference },
     Student: { __resolveReference: resolveStudentRef },

@@ -38,7 +38,7 @@ export {
 } from './student/student.commands.js';
 export { STUDENT_FIELDS, type NewStudent, type StudentChanges, type StudentDetails } from './student/student-fields.js';
 export { ACTIVE_STATUSES, Gender, IdType, StudentStatus } from './student/student.entity.js';
-export { openHistoryData, openStudentRow } from './student/sealed-fields.js';
+export { openHistoryData, openStudentRow, residentIdIndex } from './student/sealed-fields.js';
 export {
   addressCodeOf,
   checkResidentId,
@@ -54,3 +54,4 @@ export { activeRecordsWithId, type ActiveRecordMatch } from './student/student-l
 export { TEMPLATE_COLUMNS } from './import/template.js';
 export { studentTemplateXlsx } from './import/template-file.js';
 export { MIN_SHARE_MATCHES, type HoldPolicy } from './import/import-screening.js';
+export { openSheet, SheetError } from './import/readers.js';

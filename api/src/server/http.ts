@@ -208,11 +208,11 @@ function serveGateway(http: Express, app: App, gateway: ApolloServer<GatewayCont
   );
 }
 
-/** `POST /uploads`: a registrar's import template, kept until it is imported or expires. */
+/** `POST /uploads`: a file to import (a registrar's template, a district's police results), kept until it is imported or expires. */
 function templateUpload(app: App): RequestHandler {
   return async (req, res) => {
     // A role that may not import would only leave a file nobody uses.
-    const caller = await permittedCaller(app, req, res, 'students.import', 'Templates are uploaded by those who import them: a school registrar or a system admin.');
+    const caller = await permittedCaller(app, req, res, 'file.upload', 'Files are uploaded by those who import them: a school registrar, district staff or a system admin.');
     if (!caller) return;
     const fileName = safeFileName(req.headers['x-file-name']);
     const length = req.headers['content-length'];

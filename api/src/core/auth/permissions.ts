@@ -29,6 +29,10 @@ export const PERMISSIONS = {
   'transfer.answer': ['SCHOOL_REGISTRAR'],
   /** Decide a transfer the old school left unanswered past its deadline; approve a move between districts. */
   'transfer.decide': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Import the public security office's verification results (公安核查) for the region: district staff. */
+  'police.import': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Upload a file to import (POST /uploads): a template, or a police verification file. */
+  'file.upload': ['SCHOOL_REGISTRAR', 'DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Upload and import a template: a registrar into its own school, a system admin into any. */
   'students.import': ['SCHOOL_REGISTRAR', 'SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;

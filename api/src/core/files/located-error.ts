@@ -32,6 +32,9 @@ export const LOCATED_ERRORS = {
     params: [],
     text: 'the ID number is stored as a number, and Excel keeps only 15 significant digits, so the last digits may already be lost; format the 身份证件号 column as text and type the numbers again',
   },
+  // The police verification file (importPoliceResults).
+  UNKNOWN_POLICE_RESULT: { params: ['expected'], text: 'unknown verification result; expected one of {expected}' },
+  TOO_MANY_ROWS: { params: ['max'], text: 'the file has more than {max} rows: split it into several files' },
   // The school list (`pnpm cli schools:import`).
   SCHOOL_CODE_FORMAT: { params: [], text: 'school code must be exactly 10 digits' },
   DUPLICATE_SCHOOL_CODE: { params: ['row'], text: 'the same school code is already on row {row}' },

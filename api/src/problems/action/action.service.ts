@@ -306,7 +306,8 @@ export class ActionService {
    * Submits an open, acted-on problem for district review once it is settled:
    * DUPLICATE_ID when at most one active record still carries the number (and, within one school,
    * the record that stays is corroborated); DUPLICATE_IDENTITY when every remaining record is
-   * corroborated; INVALID_ID when the record's number passes its checks (or the record is gone).
+   * corroborated; INVALID_ID when the record's number passes its checks and no police result
+   * against it still holds (or the record is gone).
    */
   private async submitIfSettled(manager: EntityManager, problemId: string, actorId: string): Promise<void> {
     const active = activeStudentSql('st');
@@ -314,7 +315,7 @@ export class ActionService {
       `SELECT p.type, p.scope,
               count(*) FILTER (WHERE ${active} AND pm.corroborated_at IS NULL)::int AS uncorroborated,
               count(*) FILTER (WHERE ${active} AND 'ID:' || st.id_key = p.group_key)::int AS carrying,
-              count(*) FILTER (WHERE ${active} AND cardinality(st.id_problems) > 0)::int AS invalid
+              count(*) FILTER (WHERE ${active} AND (cardinality(st.id_problems) > 0 OR police_reason(st.id, st.id_key, st.name_key) IS NOT NULL))::int AS invalid
        FROM problems p
        JOIN problem_members pm ON pm.problem_id = p.id AND pm.left_at IS NULL
        JOIN students st ON st.id = pm.student_id

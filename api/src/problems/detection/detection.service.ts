@@ -218,10 +218,25 @@ async function dropProvenDifferentPupils(manager: EntityManager): Promise<void> 
 }
 
 async function desireInvalidIds(manager: EntityManager, all: boolean): Promise<void> {
+  const targets = all ? '' : 'AND id IN (SELECT student_id FROM detect_targets)';
   await manager.query(`
     INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
     SELECT 'INVALID_ID', 'INV:' || id, id, school_id, id_problems
-    FROM students WHERE ${ACTIVE} AND cardinality(id_problems) > 0 ${all ? '' : 'AND id IN (SELECT student_id FROM detect_targets)'}`);
+    FROM students WHERE ${ACTIVE} AND cardinality(id_problems) > 0 ${targets}`);
+  // The police's verification results (公安核查) that still hold: added to a record's own reasons,
+  // or a problem of their own. Few records have one, so this starts from them.
+  await manager.query(`
+    WITH flagged AS (
+      SELECT id, school_id, police_reason(id, id_key, name_key) AS reason FROM students
+      WHERE ${ACTIVE} AND id IN (SELECT DISTINCT student_id FROM police_checks) ${targets}
+    ), added AS (
+      UPDATE detect_desired d SET reasons = d.reasons || f.reason
+      FROM flagged f WHERE f.reason IS NOT NULL AND d.type = 'INVALID_ID' AND d.student_id = f.id
+      RETURNING d.student_id
+    )
+    INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
+    SELECT 'INVALID_ID', 'INV:' || id, id, school_id, ARRAY[reason] FROM flagged
+    WHERE reason IS NOT NULL AND id NOT IN (SELECT student_id FROM added)`);
 }
 
 /** The live problems to reconcile: those of the desired groups, and those the targets are in. */
@@ -301,7 +316,7 @@ function leaveMembers(manager: EntityManager): Promise<number> {
              OR NOT coalesce(${activeStudentSql('s')} AND CASE l.type
                   WHEN 'DUPLICATE_ID' THEN 'ID:' || s.id_key
                   WHEN 'DUPLICATE_IDENTITY' THEN 'IDENT:' || s.identity_key
-                  ELSE CASE WHEN cardinality(s.id_problems) > 0 THEN 'INV:' || s.id END
+                  ELSE CASE WHEN cardinality(s.id_problems) > 0 OR police_reason(s.id, s.id_key, s.name_key) IS NOT NULL THEN 'INV:' || s.id END
                 END = l.group_key, false))
       RETURNING pm.problem_id, pm.student_id
     ), logged AS (

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { badInput, forbidden, notFound } from '../../core/errors.js';
-import { codeEnum } from '../../core/graphql/code-enum.js';
 import type { Context } from '../../core/graphql/context.js';
 import type { ImportJob } from './import-jobs.js';
 import { authorize, can } from '../../core/auth/permissions.js';
-import { LOCATED_ERROR_CODES, LOCATED_ERRORS, type LocatedErrorCode } from '../../core/files/located-error.js';
+import { ImportRowError, MessageParam } from '../../core/graphql/import-row-error.js';
 
 enum ImportJobStatus {
   RUNNING = 'RUNNING',
@@ -48,45 +47,6 @@ class ImportProgressType {
 
   @Field(() => Int, { nullable: true, description: 'Known up front for CSV; null for xlsx while reading.' })
   rowsTotal: number | null;
-}
-
-const ImportRowErrorCode = codeEnum(
-  'ImportRowErrorCode',
-  'Why a file, a row or a cell was refused: a stable code for clients to say in their language, with `params`.',
-  Object.fromEntries(LOCATED_ERROR_CODES.map((code) => [code, `In English: "${LOCATED_ERRORS[code].text}".`])) as Record<LocatedErrorCode, string>,
-);
-
-@ObjectType('MessageParam', { description: 'A value a message names, such as a column header or a limit.' })
-class MessageParam {
-  @Field(() => String, { description: 'Its name in the message (`{header}` names `header`).' })
-  name: string;
-
-  @Field(() => String, { description: 'The value, as text.' })
-  value: string;
-}
-
-@ObjectType('ImportRowError', { description: 'One problem in the file: where it is and why.' })
-class ImportRowError {
-  @Field(() => String, { description: 'File name (or the sheet, for a workbook).' })
-  file: string;
-
-  @Field(() => Int, { description: 'Row of the file (the header is row 1); 0 for the file as a whole.' })
-  row: number;
-
-  @Field(() => String, { description: 'Column header (or letter for an unknown column).' })
-  column: string;
-
-  @Field(() => String, { description: 'The cell value as read.' })
-  value: string;
-
-  @Field(() => ImportRowErrorCode, { description: 'Why, as a stable code: what a client translates.' })
-  code: LocatedErrorCode;
-
-  @Field(() => [MessageParam], { description: "The values the code's message names, in its order." })
-  params: MessageParam[];
-
-  @Field(() => String, { description: 'Why the value was refused, in English.' })
-  reason: string;
 }
 
 @ObjectType('DetectionSummary', { description: 'What problem detection changed after the import.' })

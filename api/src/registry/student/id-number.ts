@@ -9,6 +9,10 @@ export enum IdProblemReason {
   CHECKSUM = 'CHECKSUM',
   BIRTH_DATE_MISMATCH = 'BIRTH_DATE_MISMATCH',
   GENDER_MISMATCH = 'GENDER_MISMATCH',
+  /** The public security office's verification (公安核查): no such ID number. */
+  POLICE_NOT_FOUND = 'POLICE_NOT_FOUND',
+  /** The public security office's verification: the name does not match the ID number. */
+  POLICE_NAME_MISMATCH = 'POLICE_NAME_MISMATCH',
 }
 
 export function residentIdCheckChar(first17: string): string {
@@ -153,4 +157,6 @@ export const ID_PROBLEM_SUMMARIES: Record<IdProblemReason, string> = {
   [IdProblemReason.CHECKSUM]: 'The check character does not fit the first 17 digits.',
   [IdProblemReason.BIRTH_DATE_MISMATCH]: "The birth date in the ID number differs from the record's birth date.",
   [IdProblemReason.GENDER_MISMATCH]: "The ID number's gender digit differs from the record's gender.",
+  [IdProblemReason.POLICE_NOT_FOUND]: 'The public security office reports that this ID number does not exist (公安核查: 身份证号不存在).',
+  [IdProblemReason.POLICE_NAME_MISMATCH]: 'The public security office reports that the name does not match this ID number (公安核查: 姓名与身份证号不匹配).',
 };

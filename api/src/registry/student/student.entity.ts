@@ -63,6 +63,8 @@ registerEnumType(IdProblemReason, {
     CHECKSUM: { description: 'The check character (MOD 11-2) does not match the first 17 digits.' },
     BIRTH_DATE_MISMATCH: { description: "Digits 7–14 are not the record's birth date." },
     GENDER_MISMATCH: { description: "The 17th digit (odd male, even female) does not match the record's gender." },
+    POLICE_NOT_FOUND: { description: '公安核查: the public security office found no such ID number.' },
+    POLICE_NAME_MISMATCH: { description: '公安核查: the public security office says the name does not match the ID number.' },
   },
 });
 
