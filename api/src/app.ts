@@ -27,6 +27,7 @@ import { Transfers1765152000000 } from './core/db/migrations/1765152000000-trans
 import { MatchDisclosures1765152000001 } from './core/db/migrations/1765152000001-match-disclosures.js';
 import { RevokedDistinctPupils1765152000002 } from './core/db/migrations/1765152000002-revoked-distinct-pupils.js';
 import { PoliceChecks1765152000003 } from './core/db/migrations/1765152000003-police-checks.js';
+import { VerificationCampaigns1765152000004 } from './core/db/migrations/1765152000004-verification-campaigns.js';
 import { resolveKeyRing, useKeyRing } from './core/crypto/index.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
@@ -40,6 +41,7 @@ import { RestoreService } from './problems/review/restore.js';
 import { ProblemService } from './problems/problem/problem.service.js';
 import { TransferService } from './problems/transfer/transfer.service.js';
 import { PoliceService } from './problems/police/police.service.js';
+import { VerificationService } from './problems/verification/verification.service.js';
 import { NextStepService } from './problems/next-step/next-step.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
@@ -67,7 +69,7 @@ import { TransferStatsService } from './reports/stats/transfer-stats.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000, MatchDisclosures1765152000001, RevokedDistinctPupils1765152000002, PoliceChecks1765152000003];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000, MatchDisclosures1765152000001, RevokedDistinctPupils1765152000002, PoliceChecks1765152000003, VerificationCampaigns1765152000004];
 
 export interface App {
   config: Config;
@@ -128,6 +130,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     negotiation: new NegotiationService(ds),
     transfers: new TransferService(ds, detection, config.TRANSFER_ANSWER_DAYS),
     police: new PoliceService(ds, detection),
+    verification: new VerificationService(ds, detection),
     restores: new RestoreService(ds, detection),
     escalation: new EscalationService(ds, config.PROBLEM_DEADLINE_DAYS),
     imports,

@@ -32,6 +32,7 @@ export function createLoaders(app: App, caller: Caller | null) {
     problemHistory: new DataLoader((ids: readonly string[]) => services.problems.historyOf(scope, ids)),
     problemMessages: new DataLoader((ids: readonly string[]) => services.negotiation.messagesOf(ids)),
     problemTransfers: new DataLoader((ids: readonly string[]) => services.transfers.ofProblems(ids)),
+    campaignSchools: new DataLoader((ids: readonly string[]) => services.verification.schoolsOf(ids)),
     transferHistory: new DataLoader((ids: readonly string[]) => services.transfers.historyOf(ids)),
     problemsOfStudent: new DataLoader((ids: readonly string[]) => services.problems.problemsOfStudents(ids)),
     nextSteps: new DataLoader((ids: readonly string[]) => (caller ? services.nextSteps.stepsOf(caller, ids) : Promise.resolve(ids.map(() => null)))),

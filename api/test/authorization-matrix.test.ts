@@ -67,6 +67,13 @@ const MATRIX: Record<string, Row> = {
   decideHeldImport: reviewers,
   importStudents: { ...ownSchoolOnly, system: [A, A] },
   transfers: scoped,
+  verificationCampaigns: scoped,
+  openVerificationCampaign: reviewers,
+  closeVerificationCampaign: reviewers,
+  confirmClass: ownSchoolOnly,
+  correctRecord: ownSchoolOnly,
+  // A school learns which pupils other schools say went to it; nobody else asks.
+  expectedArrivals: { ...ownSchoolOnly, registrar: [A, A] },
   // District staff import the police's results for their region (the file decides which records; row security limits them).
   importPoliceResults: { registrar: [D, D], district: [A, A], city: [D, D], province: [D, D], system: [A, A], anonymous: [D, D] },
   // A school checks a pupil against the whole registry before enrolling them; nobody else does.
@@ -125,6 +132,8 @@ describe('authorization matrix: every operation, role and scope', () => {
     schoolCode: string;
     /** An import of the school (no rows): the later copies of it are listed for the school only. */
     importId: string;
+    /** A closed campaign over the school's district: closing it again or confirming in it is refused as data. */
+    campaignId: string;
     reportId: string;
     deletableReportIds: string[];
   }
@@ -212,6 +221,10 @@ describe('authorization matrix: every operation, role and scope', () => {
         withinProblemId: within.problemId, crossProblemId: cross.problemId, proposalId: proposal.data.postMessage.id, jobId: job.data.importStudents.id,
         holdId: hold!.id,
         schoolCode: school.code,
+        campaignId: ((await app.db.dataSource.query(
+          `INSERT INTO verification_campaigns (region_prefix, semester, title, due_at, opened_by, status, closed_at) VALUES ($1, '2025-2026-2', '核查', now(), $2, 'CLOSED', now()) RETURNING id::text`,
+          [school.regionCode, importer.id],
+        )) as { id: string }[])[0]!.id,
         importId: ((await app.db.dataSource.query(
           `INSERT INTO imports (school_id, file_name, content_hash, format, rows_read, rows_imported, rows_skipped) VALUES ($1, 'class.csv', repeat('1', 64), 'csv', 0, 0, 0) RETURNING id::text`,
           [school.id],
@@ -281,6 +294,15 @@ describe('authorization matrix: every operation, role and scope', () => {
       checkPupil: async (t, token) => answered(await q(`query($i: CheckPupilInput!) { checkPupil(input: $i) { check { verdict } error { code } } }`,
         { i: { name: '无此学生', gender: 'M', birthDate: '2015-03-01', idNumber: validId(t.regionCode, '2015-03-01', 'M', 99) } }, token)),
       importPoliceResults: async (_t, token) => answered(await q(`mutation($i: ImportPoliceResultsInput!) { importPoliceResults(input: $i) { ok } }`, { i: { uploadId: 'no-such-upload' } }, token)),
+      verificationCampaigns: async (t, token) => contains(await q(`{ verificationCampaigns { id } }`, {}, token), (d) => d.verificationCampaigns.some((c: any) => c.id === t.campaignId)),
+      openVerificationCampaign: async (t, token) => answered(await q(`mutation($i: OpenCampaignInput!) { openVerificationCampaign(input: $i) { ok error { code } } }`,
+        { i: { semester: '2026秋', dueDate: '2027-01-15', regionCode: t.regionCode } }, token)),
+      closeVerificationCampaign: async (t, token) => answered(await q(`mutation($id: ID!) { closeVerificationCampaign(campaignId: $id) { ok error { code } } }`, { id: t.campaignId }, token)),
+      confirmClass: async (t, token) => answered(await q(`mutation($i: ConfirmClassInput!) { confirmClass(input: $i) { ok error { code } } }`,
+        { i: { campaignId: t.campaignId, grade: '', className: '' } }, token)),
+      correctRecord: async (t, token) => answered(await q(`mutation($i: CorrectRecordInput!) { correctRecord(input: $i) { ok error { code } } }`,
+        { i: { campaignId: t.campaignId, studentId: t.studentId, version: STALE, changes: { name: '改名' }, materialIds: [] } }, token)),
+      expectedArrivals: async (_t, token) => answered(await q(`{ expectedArrivals { pupilName } }`, {}, token)),
       requestTransfer: async (t, token) => answered(await q(`mutation($i: RequestTransferInput!) { requestTransfer(input: $i) { ok error { code } } }`,
         { i: { problemId: t.crossProblemId, version: STALE, fromStudentId: t.studentId, toStudentId: t.studentId } }, token)),
       requestTransferIn: async (t, token) => answered(await q(`mutation($i: RequestTransferInInput!) { requestTransferIn(input: $i) { ok error { code } } }`,

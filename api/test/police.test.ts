@@ -40,7 +40,7 @@ describe('police verification results', () => {
         pupil(b.id, '赵四', '2015-04-04', Gender.F, '330106201504040083'),
       ]),
     );
-    [ids.consistent, ids.notFound, ids.mismatch, ids.elsewhere] = inserted;
+    [ids.consistent, ids.notFound, ids.mismatch, ids.elsewhere] = inserted as [string, string, string, string];
     product = await startProduct(app);
     tokens.registrar = await product.login((await makeUser(app, 'SCHOOL_REGISTRAR', { schoolId: a.id })).username);
     tokens.district = await product.login((await makeUser(app, 'DISTRICT_ADMIN', { regionCode: '330102' })).username);

@@ -7,12 +7,13 @@ import { resolveProblemReference, resolveSchoolRef, resolveStudentRef } from './
 import { recordOfEvent } from './problem/disclosure.js';
 import type { ProblemEvent, ProblemMember } from './problem/problem-member.type.js';
 import { PoliceResolver } from './police/police.resolver.js';
+import { VerificationResolver } from './verification/verification.resolver.js';
 import { ProblemTransfersResolver, TransferResolver, type TransferType } from './transfer/transfer.resolver.js';
 import { ProblemMemberResolver, ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
 
 export const problemsSubgraph: SubgraphDefinition = {
   name: 'problems',
-  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver, NextStepResolver, MemberSuggestionResolver, TransferResolver, ProblemTransfersResolver, PoliceResolver],
+  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver, NextStepResolver, MemberSuggestionResolver, TransferResolver, ProblemTransfersResolver, PoliceResolver, VerificationResolver],
   references: {
     Problem: { __resolveReference: resolveProblemReference },
     Student: { __resolveReference: resolveStudentRef },

@@ -33,6 +33,10 @@ export const PERMISSIONS = {
   'police.import': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Upload a file to import (POST /uploads): a template, or a police verification file. */
   'file.upload': ['SCHOOL_REGISTRAR', 'DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Open and close a semester verification campaign (学期核查) for the region: district staff. */
+  'campaign.manage': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Confirm a class of its own school in a campaign, marking who left or changed: the school's registrar. */
+  'campaign.confirm': ['SCHOOL_REGISTRAR'],
   /** Upload and import a template: a registrar into its own school, a system admin into any. */
   'students.import': ['SCHOOL_REGISTRAR', 'SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
