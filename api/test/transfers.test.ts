@@ -82,6 +82,11 @@ describe('transfers', () => {
     const seenByA = await transfer(id, tokens.a);
     expect(seenByA).toMatchObject({ status: 'REQUESTED', steps: ['ANSWER'], problemId: problem.id, approvalsNeeded: [], fromSchool: { id: schools.a.id } });
     expect((await transfer(id, tokens.b)).steps).toEqual(['WITHDRAW']);
+    // 转出 for the old school, 转入 for the new one, for schools and districts alike.
+    const listed = async (direction: string, token: string) =>
+      ((await q(`query($d: TransferDirection) { transfers(filter: { direction: $d }) { id } }`, { d: direction }, token)).transfers as { id: string }[]).some((t) => t.id === id);
+    expect([await listed('OUTGOING', tokens.a), await listed('INCOMING', tokens.a), await listed('INCOMING', tokens.b), await listed('OUTGOING', tokens.b)]).toEqual([true, false, true, false]);
+    expect([await listed('OUTGOING', tokens.district102), await listed('INCOMING', tokens.district102)]).toEqual([true, true]);
     expect(await transfer(id, tokens.far)).toBeUndefined();
 
     expect((await step('answerTransfer', { transferId: id, version: seenByA.version + 1, accept: true }, tokens.a)).error.code).toBe('STALE_VERSION');

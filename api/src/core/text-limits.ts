@@ -25,7 +25,7 @@ export const TEXT_LIMITS = {
   /** answerTransfer, approveTransfer and withdrawTransfer `reason`: why a transfer is refused or withdrawn. */
   transferReason: 500,
   /** confirmClass mark `note`, openVerificationCampaign `title`: a line about a pupil or a campaign. */
-  verificationNote: 200,
+  verificationNote: 500,
   /** The name of an uploaded file (x-file-name): not typed by anyone, so cut to this length rather than refused. */
   fileName: 200,
 } as const;

@@ -21,6 +21,14 @@ describe('can', () => {
     expect(can('CITY_ADMIN', 'reportOnRegion')).toBe(true);
   });
 
+  it('lets only registrars ask for a transfer, and district staff see the transfers they decide', () => {
+    expect(can('SCHOOL_REGISTRAR', 'requestTransfer')).toBe(true);
+    expect(can('DISTRICT_ADMIN', 'requestTransfer')).toBe(false);
+    expect(can('SYSTEM_ADMIN', 'requestTransfer')).toBe(false);
+    expect(can('DISTRICT_ADMIN', 'transfers')).toBe(true);
+    expect(can('CITY_ADMIN', 'transfers')).toBe(false);
+  });
+
   it('allows nothing before the role is known', () => {
     expect(can(null, 'review')).toBe(false);
     expect(can(undefined, 'beWaitedFor')).toBe(false);

@@ -20,6 +20,13 @@ export const ROLES_ALLOWED = {
    * its work (problems, records, import); both pages still open by their address.
    */
   staffTools: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
+  /**
+   * The transfer list (学籍转接): the schools that ask for and answer transfers, and the district staff
+   * who decide overdue answers and approve moves between districts (the API's transfer.* rights).
+   */
+  transfers: ['SCHOOL_REGISTRAR', 'DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Ask for a pupil's transfer to the own school (requestTransfer, requestTransferIn): a registrar. */
+  requestTransfer: ['SCHOOL_REGISTRAR'],
   /** Restore a deleted record (`restoreStudent`): district staff over its school, and system admins. */
   restore: ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Reports over a region: choose the region of a report and share a saved one (the API refuses registrars). */

@@ -14,7 +14,7 @@ export const TEXT_LIMITS = {
   holdDecisionReason: 500,
   transferNote: 500,
   transferReason: 500,
-  verificationNote: 200,
+  verificationNote: 500,
 } as const;
 
 /** The limit a TOO_LONG refusal names, read from the API's message ("… at most 500 characters …"). */

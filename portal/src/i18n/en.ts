@@ -6,6 +6,7 @@ import { problemsEn } from '@/features/problems/messages';
 import { reportsEn } from '@/features/reports/messages';
 import { reviewEn } from '@/features/review/messages';
 import { studentRecordEn } from '@/features/students/messages';
+import { transfersEn } from '@/features/transfers/messages';
 
 /** English. Typed against the Chinese catalogue, so a missing or extra key fails the type check. */
 const en: MessageSchema = {
@@ -79,6 +80,7 @@ const en: MessageSchema = {
   nav: {
     problems: 'Problem records',
     students: 'Students',
+    transfers: 'Transfers',
     import: 'Import students',
     review: 'Review',
     dashboard: 'Dashboard',
@@ -147,6 +149,7 @@ const en: MessageSchema = {
   import: importEn,
   review: reviewEn,
   studentRecord: studentRecordEn,
+  transfers: transfersEn,
   dashboard: dashboardEn,
   reports: reportsEn,
   account: accountEn,

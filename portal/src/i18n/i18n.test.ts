@@ -38,6 +38,8 @@ describe('message catalogues', () => {
     ['ImportRowErrorCode', 'import.rowErrors'],
     ['NextStepKind', 'problems.detail.nextStep.tag'],
     ['NextStepKind', 'problems.detail.nextStep.text'],
+    ['ProblemClosure', 'problems.closedBy'],
+    ['TransferStatus', 'transfers.status'],
   ] as const)('translates every %s value of the API schema', (enumName, prefix) => {
     const keys = leafKeys(zhCN).filter((key) => key.startsWith(`${prefix}.`)).map((key) => key.slice(prefix.length + 1));
     expect(keys.sort()).toEqual(enumValues(enumName).sort());
@@ -48,6 +50,7 @@ describe('message catalogues', () => {
     ['ReviewErrorCode', 'problems.errors'],
     ['NegotiationErrorCode', 'problems.errors'],
     ['SuggestionReason', 'problems.suggestion'],
+    ['TransferErrorCode', 'transfers.errors'],
   ] as const)('says every %s the API can return, in both languages', (enumName, prefix) => {
     const keys = new Set(leafKeys(zhCN));
     const missing = enumValues(enumName).filter((code) => !keys.has(`${prefix}.${code}`));

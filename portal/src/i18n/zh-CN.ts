@@ -11,6 +11,7 @@ import { problemsZhCN } from '@/features/problems/messages';
 import { reportsZhCN } from '@/features/reports/messages';
 import { reviewZhCN } from '@/features/review/messages';
 import { studentRecordZhCN } from '@/features/students/messages';
+import { transfersZhCN } from '@/features/transfers/messages';
 
 const zhCN = {
   app: {
@@ -83,6 +84,7 @@ const zhCN = {
   nav: {
     problems: '问题学籍',
     students: '学籍查询',
+    transfers: '学籍转接',
     import: '学籍导入',
     review: '审核与裁决',
     dashboard: '统计概览',
@@ -151,6 +153,7 @@ const zhCN = {
   import: importZhCN,
   review: reviewZhCN,
   studentRecord: studentRecordZhCN,
+  transfers: transfersZhCN,
   dashboard: dashboardZhCN,
   reports: reportsZhCN,
   account: accountZhCN,

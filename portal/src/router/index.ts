@@ -44,6 +44,12 @@ const LAYOUT_PAGES: RouteRecordRaw[] = [
     meta: { titleKey: 'studentRecord.title' },
   },
   {
+    path: 'transfers',
+    name: 'transfers',
+    component: () => import('@/features/transfers/TransfersPage.vue'),
+    meta: { titleKey: 'nav.transfers' },
+  },
+  {
     path: 'import',
     name: 'import',
     component: () => import('@/features/import/ImportPage.vue'),

@@ -21,6 +21,11 @@ describe('navItemsFor', () => {
     for (const role of ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'] as const) {
       expect(paths(role)).toEqual(expect.arrayContaining(['/dashboard', '/reports', '/explorer']));
     }
-    expect(paths('SCHOOL_REGISTRAR')).toEqual(['/problems', '/students', '/import']);
+    expect(paths('SCHOOL_REGISTRAR')).toEqual(['/problems', '/students', '/transfers', '/import']);
+  });
+
+  it('shows transfers to the registrars who ask and answer and the district staff who decide, not to city or province staff', () => {
+    for (const role of ['SCHOOL_REGISTRAR', 'DISTRICT_ADMIN', 'SYSTEM_ADMIN'] as const) expect(paths(role)).toContain('/transfers');
+    for (const role of ['CITY_ADMIN', 'PROVINCE_ADMIN'] as const) expect(paths(role)).not.toContain('/transfers');
   });
 });

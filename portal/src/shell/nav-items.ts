@@ -1,4 +1,4 @@
-import { Checked, DataAnalysis, Histogram, Monitor, Search, Upload, Warning } from '@element-plus/icons-vue';
+import { Checked, DataAnalysis, Histogram, Monitor, Search, Switch, Upload, Warning } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import { can, type Permission } from '@/auth/roles';
 import type { Role } from '@/gql/graphql';
@@ -17,6 +17,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/problems', labelKey: 'nav.problems', icon: Warning },
   { path: '/students', labelKey: 'nav.students', icon: Search },
+  { path: '/transfers', labelKey: 'nav.transfers', icon: Switch, permission: 'transfers' },
   { path: '/review', labelKey: 'nav.review', icon: Checked, permission: 'review' },
   { path: '/import', labelKey: 'nav.import', icon: Upload, permission: 'import' },
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: DataAnalysis, permission: 'dashboard' },

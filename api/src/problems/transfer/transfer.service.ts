@@ -300,9 +300,10 @@ export class TransferService {
   async list(caller: Caller, filter: TransferFilter, first: number): Promise<TransferRow[]> {
     const params: unknown[] = [];
     const scope = scopeOf(caller);
-    const from = scopeSql(scope, { schoolId: 't.from_school_id', regionCode: 'fs.region_code' }, params);
-    const to = scopeSql(scope, { schoolId: 't.to_school_id', regionCode: 'ts.region_code' }, params);
-    const where = [filter.direction === 'OUTGOING' ? from : filter.direction === 'INCOMING' ? to : `(${from} OR ${to})`];
+    // Each side's condition adds its parameters: only the ones the query uses may be built.
+    const from = () => scopeSql(scope, { schoolId: 't.from_school_id', regionCode: 'fs.region_code' }, params);
+    const to = () => scopeSql(scope, { schoolId: 't.to_school_id', regionCode: 'ts.region_code' }, params);
+    const where = [filter.direction === 'OUTGOING' ? from() : filter.direction === 'INCOMING' ? to() : `(${from()} OR ${to()})`];
     if (filter.statuses?.length) where.push(`t.status = ANY($${params.push(filter.statuses)}::text[])`);
     if (filter.problemId) where.push(`t.problem_id = $${params.push(filter.problemId)}`);
     return (await this.db.query(`SELECT ${TRANSFER_COLUMNS} FROM ${TRANSFER_FROM} WHERE ${where.join(' AND ')} ORDER BY t.id DESC LIMIT $${params.push(first)}`, params)) as TransferRow[];

@@ -178,6 +178,8 @@ export const importZhCN = {
     DUPLICATE_SCHOOL_CODE: '与第 {row} 行的学校标识码重复。',
     REGION_CODE_FORMAT: '行政区划代码必须是 6 位数字（GB/T 2260）。',
     UNKNOWN_REGION: '没有这个行政区划代码。',
+    UNKNOWN_POLICE_RESULT: '无法识别的核查结果，应为以下之一：{expected}',
+    TOO_MANY_ROWS: '文件超过 {max} 行，请拆分为多个文件。',
   },
 };
 
@@ -359,5 +361,7 @@ export const importEn: ImportMessages = {
     DUPLICATE_SCHOOL_CODE: 'The same school code is already on row {row}.',
     REGION_CODE_FORMAT: 'A region code is six digits (GB/T 2260).',
     UNKNOWN_REGION: 'No region has this code.',
+    UNKNOWN_POLICE_RESULT: 'Unknown verification result; expected one of: {expected}',
+    TOO_MANY_ROWS: 'The file has more than {max} rows: split it into several files.',
   },
 };

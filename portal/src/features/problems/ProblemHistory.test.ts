@@ -60,3 +60,45 @@ describe('ProblemHistory', () => {
     wrapper.unmount();
   });
 });
+
+describe('ProblemHistory: transfers between schools', () => {
+  const TRANSFER_EVENTS = [
+    'TRANSFER_REQUESTED',
+    'TRANSFER_CONFIRMED',
+    'TRANSFER_REJECTED',
+    'TRANSFER_APPROVED',
+    'TRANSFER_WITHDRAWN',
+    'TRANSFER_COMPLETED',
+    'PROBLEM_RESOLVED_BY_TRANSFER',
+  ];
+
+  it.each(['zh-CN', 'en'] as const)('names every step of a transfer (%s)', async (locale) => {
+    const wrapper = await mountHistory(TRANSFER_EVENTS.map((type, i) => event(`t${i}`, type, { transferId: '7', studentId: '202' })), locale);
+    const titles = wrapper.findAll('.history__event').map((title) => title.text());
+    expect(titles).toHaveLength(TRANSFER_EVENTS.length);
+    for (const [i, title] of titles.entries()) expect(title, TRANSFER_EVENTS[i]).not.toMatch(/TRANSFER|其他操作|Other/);
+    wrapper.unmount();
+  });
+
+  it('says which record moves out and which continues it, with the note, reason and who decided', async () => {
+    const wrapper = await mountHistory([
+      event('r', 'TRANSFER_REQUESTED', { transferId: '7', studentId: '202', note: '该生已随父母转入我校', approvalsNeeded: [] }),
+      // The new school's view of the old school's answer: its before/after (the transfer's status) comes as changed fields.
+      event('c', 'TRANSFER_CONFIRMED', { transferId: '7', studentId: '202', reason: null, byDistrict: true, changedFields: ['status'] }),
+      event('d', 'TRANSFER_COMPLETED', { transferId: '7', studentId: '202', toStudentId: '101', before: { status: 'REQUESTED' }, after: { status: 'COMPLETED' } }),
+      event('p', 'PROBLEM_RESOLVED_BY_TRANSFER', { transferId: '7', before: { status: 'OPEN' }, after: { status: 'RESOLVED' } }),
+    ]);
+    const text = (id: string) => wrapper.find(`[data-testid="event-${id}"]`).text();
+    expect(text('r')).toContain('申请转学');
+    expect(text('r')).toContain(`转出的学籍：林*雨（${SCHOOL_B.name}）`);
+    expect(text('r')).toContain('说明：该生已随父母转入我校');
+    expect(text('c')).toContain('原学校逾期未答复，由区县决定');
+    // Not "changed: status (another school's record)": no value of the record changed.
+    expect(text('c')).not.toContain('修改了');
+    expect(text('d')).toContain(`林*雨（${SCHOOL_B.name}） 转出，由 林小雨（杭州市西湖区学军小学） 接续`);
+    expect(text('d')).not.toContain('状态：');
+    expect(text('p')).toContain('因转学解决问题');
+    expect(text('p')).toContain('状态：待处理 → 已解决');
+    wrapper.unmount();
+  });
+});

@@ -1,11 +1,17 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
-import { ProposalAnswer_AnswerDocument, RecordActionDialog_ActDocument, RecordChangeForm_StudentDocument } from '@/gql/graphql';
+import {
+  ProposalAnswer_AnswerDocument,
+  RecordActionDialog_ActDocument,
+  RecordChangeForm_StudentDocument,
+  TransferRequestDialog_RequestDocument,
+  TransferStepDialog_AnswerDocument,
+} from '@/gql/graphql';
 import { mountWithApp } from '@/test/mount';
 import { residentIdCheckChar } from './id-number';
 import ProblemPage from './ProblemPage.vue';
-import { SCHOOL_A, SCHOOL_B, comparedMember, comparison, member, nextStep, problem, problemMock, school } from './test-fixtures';
+import { SCHOOL_A, SCHOOL_B, comparedMember, comparison, member, nextStep, problem, problemMock, school, transfer } from './test-fixtures';
 
 const STAFF = { __typename: 'User', id: 'u9', role: 'DISTRICT_ADMIN', school: null };
 const OURS = { school: SCHOOL_A, student: { __typename: 'Student', id: '101', status: 'ENROLLED' } };
@@ -470,6 +476,124 @@ describe('ProblemPage: negotiation', () => {
     await wrapper.find('[data-testid="message-m1"] form').trigger('submit');
     await vi.waitFor(() => expect(wrapper.find('[data-testid="reject-reason"]').exists()).toBe(false));
     expect(wrapper.find('[data-testid="message-m1"] [data-testid="action-error"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+});
+
+describe('ProblemPage: the pupil moved (transfers between schools)', () => {
+  const ACTIONS = { ...OURS, allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'] };
+  const duplicate = (overrides: Record<string, unknown> = {}) => problem({ members: [member('101', ACTIONS), comparedMember('202', comparison('101'))], ...overrides });
+
+  function textarea(selector: string, value: string): void {
+    const input = inBody<HTMLTextAreaElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  it('lets a registrar whose school has the pupil ask the other school for the transfer, with a note', async () => {
+    const value = duplicate();
+    const requested = duplicate({
+      version: 4,
+      transfers: [transfer('t1', { steps: ['WITHDRAW'], fromSchool: { __typename: 'School', id: '2', name: SCHOOL_B.name }, toSchool: { __typename: 'School', id: '1', name: SCHOOL_A.name } })],
+    });
+    const note = '该生已于 9 月随父母转入我校就读';
+    const sent = vi.fn(() => ({ data: { requestTransfer: { __typename: 'TransferPayload', ok: true, transferId: 't1', error: null } } }));
+    const { wrapper } = await mountProblem(
+      value,
+      [{ request: { query: TransferRequestDialog_RequestDocument, variables: { input: { problemId: '16', version: 3, fromStudentId: '202', toStudentId: '101', note } } }, result: sent }],
+      { problemMocks: [problemMock(value, { uses: 1 }), problemMock(requested)] },
+    );
+    const request = wrapper.find('[data-testid="transfer-request"]');
+    expect(request.text()).toBe('该生已转入我校，申请转学');
+    await request.trigger('click');
+
+    // Which record moves out and which continues it: the only ones there are, named, not asked for.
+    await vi.waitFor(() => expect(inBody('[data-testid="transfer-request-from"]')?.textContent).toBe(`林*雨（${SCHOOL_B.name}）`));
+    expect(inBody('[data-testid="transfer-request-to"]')?.textContent).toBe(`林小雨（${SCHOOL_A.name}）`);
+    expect(inBody<HTMLTextAreaElement>('textarea[data-testid="transfer-request-note"]')!.maxLength).toBe(500);
+    textarea('textarea[data-testid="transfer-request-note"]', ` ${note} `);
+    await flushPromises();
+    inBody<HTMLButtonElement>('[data-testid="transfer-request-submit"]')!.click();
+
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledTimes(1));
+    const item = await vi.waitFor(() => {
+      const found = wrapper.find('[data-testid="problem-transfer-t1"]');
+      expect(found.exists()).toBe(true);
+      return found;
+    });
+    expect(item.find('[data-testid="transfer-status"]').text()).toBe('待原学校确认');
+    expect(item.find('[data-testid="transfer-withdraw-t1"]').exists()).toBe(true);
+    // One request at a time.
+    expect(wrapper.find('[data-testid="transfer-request"]').exists()).toBe(false);
+    expect(document.body.querySelector('.el-message')?.textContent).toContain(`已向${SCHOOL_B.name}发出转学申请`);
+    wrapper.unmount();
+  });
+
+  it('offers no transfer where the pupil cannot have moved between schools, nor to district staff', async () => {
+    const identity = duplicate({ type: 'DUPLICATE_IDENTITY' });
+    const first = await mountProblem(identity);
+    expect(first.wrapper.find('[data-testid="transfer-panel"]').exists()).toBe(false);
+    first.wrapper.unmount();
+
+    const value = duplicate();
+    const staff = await mountProblem(value, [], { problemMocks: [problemMock(value, { me: STAFF })] });
+    expect(staff.wrapper.find('[data-testid="transfer-request"]').exists()).toBe(false);
+    staff.wrapper.unmount();
+  });
+
+  it('lets the old school answer right in the problem: not without a reason to refuse; a confirmation resolves it by transfer', async () => {
+    const waiting = duplicate({ transfers: [transfer('t1', { steps: ['ANSWER'] })] });
+    const resolved = duplicate({
+      version: 5,
+      status: 'RESOLVED',
+      closedBy: 'TRANSFERRED',
+      resolvedAt: '2026-11-04T08:00:00.000Z',
+      nextStep: nextStep('DONE', { waitingFor: [] }),
+      transfers: [transfer('t1', { status: 'COMPLETED', version: 2 })],
+    });
+    const answer = (input: Record<string, unknown>) => vi.fn(() => ({ data: { answerTransfer: { __typename: 'TransferPayload', ok: true, transferId: input.transferId, error: null } } }));
+    const refused = answer({ transferId: 't1' });
+    const confirmed = answer({ transferId: 't1' });
+    const { wrapper } = await mountProblem(
+      waiting,
+      [
+        { request: { query: TransferStepDialog_AnswerDocument, variables: { input: { transferId: 't1', version: 1, accept: false, reason: null } } }, result: refused },
+        { request: { query: TransferStepDialog_AnswerDocument, variables: { input: { transferId: 't1', version: 1, accept: true, reason: null } } }, result: confirmed },
+      ],
+      { problemMocks: [problemMock(waiting, { uses: 1 }), problemMock(resolved)] },
+    );
+    const item = wrapper.find('[data-testid="problem-transfer-t1"]');
+    expect(item.text()).toContain('转入学校说明：该生已于 9 月随父母转入我校');
+    expect(item.findAll('button').map((b) => b.text())).toEqual(['确认转出', '拒绝']);
+    // A request is waiting: no second one.
+    expect(wrapper.find('[data-testid="transfer-request"]').exists()).toBe(false);
+
+    await item.find('[data-testid="transfer-refuse-t1"]').trigger('click');
+    const dialog = await vi.waitFor(() => {
+      const found = inBody('[data-testid="transfer-step-dialog"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    inBody<HTMLButtonElement>('[data-testid="transfer-step-submit"]')!.click();
+    await vi.waitFor(() => expect(dialog.textContent).toContain('请填写拒绝原因'));
+    expect(refused).not.toHaveBeenCalled();
+    await clickButton(dialog, '取消');
+
+    await item.find('[data-testid="transfer-confirm-t1"]').trigger('click');
+    await vi.waitFor(() => expect(dialog.textContent).toContain('确认后，林小雨的学籍从'));
+    inBody<HTMLButtonElement>('[data-testid="transfer-step-submit"]')!.click();
+    await vi.waitFor(() => expect(confirmed).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="problem-closed-by"]').text()).toBe('已通过转学解决'));
+    expect(wrapper.find('[data-testid="problem-status"]').text()).toBe('已解决');
+    expect(wrapper.find('[data-testid="problem-transfer-t1"] [data-testid="transfer-status"]').text()).toBe('已完成');
+    expect(wrapper.find('[data-testid="transfer-steps-t1"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('says in English that a problem was resolved by transfer', async () => {
+    const value = duplicate({ status: 'RESOLVED', closedBy: 'TRANSFERRED', resolvedAt: '2026-11-04T08:00:00.000Z', nextStep: nextStep('DONE', { waitingFor: [] }) });
+    const { wrapper } = await mountProblem(value, [], { locale: 'en' });
+    expect(wrapper.find('[data-testid="problem-closed-by"]').text()).toBe('Resolved by transfer');
     wrapper.unmount();
   });
 });

@@ -44,6 +44,7 @@ export function member(studentId: string, overrides: Record<string, unknown> = {
     suggestedAction: null as null | { __typename: 'SuggestedAction'; action: RecordAction; reason: string; deleteReason: string | null },
     comparison: null,
     idCheck: { __typename: 'IdCheck', valid: true, reasons: [], messages: [], addressCodeKnown: true },
+    inMyScope: true,
     school: SCHOOL_A,
     student: null as null | { __typename: 'Student'; id: string; status: string },
     ...overrides,
@@ -84,6 +85,7 @@ export function comparedMember(studentId: string, against: ReturnType<typeof com
     idNumberMasked: null,
     idCheck: null,
     comparison: against,
+    inMyScope: false,
     school: SCHOOL_B,
     ...overrides,
   });
@@ -106,7 +108,8 @@ export function problem(overrides: Record<string, unknown> = {}) {
     version: 3,
     openedAt: '2026-11-01T08:00:00.000Z',
     updatedAt: '2026-11-02T08:00:00.000Z',
-    resolvedAt: null,
+    resolvedAt: null as string | null,
+    closedBy: null as string | null,
     deadlineAt: '2999-12-01T08:00:00.000Z',
     overdue: false,
     nextStep: nextStep('ACT_ON_RECORD'),
@@ -117,6 +120,7 @@ export function problem(overrides: Record<string, unknown> = {}) {
     ],
     formerMembers: [] as unknown[],
     messages: [] as unknown[],
+    transfers: [] as unknown[],
     history: [
       {
         __typename: 'ProblemEvent',
@@ -211,5 +215,26 @@ export function countsMock(
         waiting: count(counts.waiting),
       },
     },
+  };
+}
+
+/** A transfer requested in the problem: by default 胜利小学 (school B) asks 学军小学 (the registrar's) for the pupil. */
+export function transfer(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'Transfer',
+    id,
+    status: 'REQUESTED',
+    pupilName: '林小雨',
+    steps: [] as string[],
+    version: 1,
+    requestedAt: '2026-11-03T08:00:00.000Z',
+    dueAt: '2999-11-17T08:00:00.000Z',
+    overdue: false,
+    note: '该生已于 9 月随父母转入我校' as string | null,
+    answerReason: null as string | null,
+    approvalsNeeded: [] as string[],
+    fromSchool: { __typename: 'School', id: SCHOOL_A.id, name: SCHOOL_A.name },
+    toSchool: { __typename: 'School', id: SCHOOL_B.id, name: SCHOOL_B.name },
+    ...overrides,
   };
 }

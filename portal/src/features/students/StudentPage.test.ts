@@ -2,11 +2,18 @@ import type { MockedResponse } from '@apollo/client/testing/core';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
-import { RestoreRecord_MeDocument, RestoreRecord_RestoreDocument, StudentPage_IdNumberDocument, StudentPage_StudentDocument, type Role } from '@/gql/graphql';
+import {
+  RestoreRecord_MeDocument,
+  RestoreRecord_RestoreDocument,
+  StudentPage_ContinuationDocument,
+  StudentPage_IdNumberDocument,
+  StudentPage_StudentDocument,
+  type Role,
+} from '@/gql/graphql';
 import { mountWithApp } from '@/test/mount';
 import StudentPage from './StudentPage.vue';
 
-function studentMock(id: string, problems: { id: string; status: string }[], status = 'ENROLLED'): MockedResponse {
+function studentMock(id: string, problems: { id: string; status: string }[], status = 'ENROLLED', extra: Record<string, unknown> = {}): MockedResponse {
   return {
     request: { query: StudentPage_StudentDocument, variables: { id } },
     result: {
@@ -26,6 +33,8 @@ function studentMock(id: string, problems: { id: string; status: string }[], sta
           householdRegion: null,
           phone: '13800000000',
           status,
+          transferredTo: null,
+          transferredAt: null,
           createdAt: '2026-09-01T02:00:00Z',
           school: {
             __typename: 'School',
@@ -35,6 +44,7 @@ function studentMock(id: string, problems: { id: string; status: string }[], sta
             region: { __typename: 'Region', code: '330106', name: '西湖区', parent: { __typename: 'Region', code: '330100', name: '杭州市' } },
           },
           problems: problems.map((p) => ({ __typename: 'Problem', id: p.id, type: 'DUPLICATE_ID', scope: 'CROSS_SCHOOL', status: p.status, openedAt: '2026-10-01T00:00:00Z' })),
+          ...extra,
         },
       },
     },
@@ -148,4 +158,51 @@ describe('StudentPage', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(active.wrapper.find('[data-testid="student-restore"]').exists()).toBe(false);
   });
+
+  describe('a record transferred out', () => {
+    const TRANSFERRED = { transferredTo: '2002', transferredAt: '2026-11-20T02:30:00Z' };
+    const continuationMock = (result: MockedResponse['result']): MockedResponse => ({ request: { query: StudentPage_ContinuationDocument, variables: { id: '2002' } }, result });
+
+    it('says when it moved and links the record that continues it, where the viewer may open that one', async () => {
+      setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+      const { wrapper } = await mountWithApp(StudentPage, {
+        route: '/students/1007',
+        props: { id: '1007' },
+        mocks: [
+          studentMock('1007', [], 'TRANSFERRED_OUT', TRANSFERRED),
+          continuationMock({ data: { student: { __typename: 'Student', id: '2002', name: '阿依古丽·买买提', school: { __typename: 'School', id: '9', name: '杭州市上城区胜利小学' } } } }),
+        ],
+      });
+      mounted = wrapper;
+      const notice = await vi.waitFor(() => {
+        const found = wrapper.find('[data-testid="student-transferred"]');
+        expect(found.exists()).toBe(true);
+        return found;
+      });
+      expect(notice.text()).toContain('已转出');
+      expect(notice.text()).toMatch(/该学籍已于 2026\/11\/20 \d\d:30 转出/);
+      const link = await vi.waitFor(() => {
+        const found = wrapper.find('[data-testid="student-continued-by"]');
+        expect(found.exists()).toBe(true);
+        return found;
+      });
+      expect(link.attributes('href')).toBe('/students/2002');
+      expect(link.text()).toBe('查看接续的学籍：阿依古丽·买买提（杭州市上城区胜利小学）');
+    });
+
+    it('links nothing when the continuing record is outside the viewer’s scope, and says why', async () => {
+      setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+      const { wrapper } = await mountWithApp(StudentPage, {
+        route: '/students/1007',
+        props: { id: '1007' },
+        locale: 'en',
+        mocks: [studentMock('1007', [], 'TRANSFERRED_OUT', TRANSFERRED), continuationMock({ errors: [{ message: 'Student not found', extensions: { code: 'NOT_FOUND' } }] })],
+      });
+      mounted = wrapper;
+      await vi.waitFor(() => expect(wrapper.find('[data-testid="student-continued-elsewhere"]').text()).toBe('The continuing record is at another school, outside your scope.'));
+      expect(wrapper.find('[data-testid="student-transferred"]').text()).toContain('Transferred out');
+      expect(wrapper.find('[data-testid="student-continued-by"]').exists()).toBe(false);
+    });
+  });
 });
+
