@@ -121,7 +121,11 @@ describe('transfers', () => {
     expect((await step('requestTransfer', { ...base, version: problem.version + 5 }, tokens.b)).error.code).toBe('STALE_VERSION');
     const refusedAsOutsider = await product.gql(`mutation($i: RequestTransferInput!) { requestTransfer(input: $i) { ok } }`, { i: base }, tokens.far);
     expect(errorCodes(refusedAsOutsider)).toEqual(['NOT_FOUND']);
+    const abilities = async (token: string) => (await q(`query($id: ID!) { problem(id: $id) { viewerCan { requestTransfer escalate } } }`, { id: problem.id }, token)).problem.viewerCan;
+    expect(await abilities(tokens.b)).toEqual({ requestTransfer: true, escalate: false });
     const { transferId } = await step('requestTransfer', base, tokens.b);
+    // One transfer waits at a time.
+    expect(await abilities(tokens.b)).toEqual({ requestTransfer: false, escalate: false });
     const version = (await transfer(transferId, tokens.a)).version;
     expect((await step('requestTransfer', { ...base, version: problem.version + 1 }, tokens.b)).error.code).toBe('ALREADY_REQUESTED');
     // The new school cannot answer its own request.
@@ -131,6 +135,7 @@ describe('transfers', () => {
     expect(await record(oldId)).toMatchObject({ status: 'ENROLLED', transferredTo: null });
     const [current] = (await app.db.dataSource.query(`SELECT status, version FROM problems WHERE id = $1`, [problem.id])) as { status: string; version: number }[];
     expect(current!.status).toBe('OPEN');
+    expect(await abilities(tokens.b)).toEqual({ requestTransfer: true, escalate: true });
     const escalated = await q(`mutation($i: EscalateInput!) { escalateProblem(input: $i) { ok error { code } } }`, { i: { problemId: problem.id, version: current!.version, reason: '两校意见不一致' } }, tokens.b);
     expect(escalated.escalateProblem).toMatchObject({ ok: true });
     expect((await transfer(transferId, tokens.b)).answerReason).toBe('该生仍在我校就读');

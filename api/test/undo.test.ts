@@ -122,6 +122,8 @@ describe('withdrawing an action and reopening a problem', () => {
     const review = (token: string, query: string, input: Record<string, unknown>) => gql(query, { i: input }, token);
     await review(tokens.district, `mutation($i: ReviewInput!) { reviewProblem(input: $i) { ok } }`, { problemId, version: (await state(problemId)).version, decision: 'APPROVE' });
     const REOPEN = `mutation($i: ReopenInput!) { reopenProblem(input: $i) { ok problemStatus error { code field } } }`;
+    const canReopen = async (token: string) => (await gql(`query($id: ID!) { problem(id: $id) { viewerCan { reopen } } }`, { id: problemId }, token)).problem.viewerCan.reopen;
+    expect([await canReopen(tokens.district), await canReopen(tokens.a)]).toEqual([true, false]);
     expect(errorCodes(await product.gql(REOPEN, { i: { problemId, version: (await state(problemId)).version, reason: '复查' } }, tokens.farDistrict))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await product.gql(REOPEN, { i: { problemId, version: (await state(problemId)).version, reason: '复查' } }, tokens.a))).toEqual(['FORBIDDEN']);
     expect((await review(tokens.district, REOPEN, { problemId, version: (await state(problemId)).version, reason: '' })).reopenProblem.error.code).toBe('REASON_REQUIRED');

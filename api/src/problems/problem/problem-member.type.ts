@@ -189,6 +189,12 @@ export class ProblemAbilities {
 
   @Field(() => Boolean, { description: 'Decide an escalated problem (district staff over every school of it).' })
   decide: boolean;
+
+  @Field(() => Boolean, { description: 'Ask for the other school’s record as a transfer (a school of an open cross-school DUPLICATE_ID problem with no transfer waiting).' })
+  requestTransfer: boolean;
+
+  @Field(() => Boolean, { description: 'Reopen it (district staff over every school of a resolved problem).' })
+  reopen: boolean;
 }
 
 @ObjectType('ProblemEvent', { description: 'One entry of a problem\'s history: who did what, when, with before/after values.' })

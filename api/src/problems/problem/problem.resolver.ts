@@ -99,11 +99,17 @@ export class ProblemResolver {
     const ownSchool = can(caller, 'problem.negotiate', { schoolIds });
     const negotiate = ownSchool && problem.scope === ProblemScope.CROSS_SCHOOL && problem.status === ProblemStatus.OPEN;
     const reviewer = ctx.app.services.reviews.canReview(caller, commonRegionPrefix(regionCodes));
+    const transfers = negotiate ? await ctx.loaders.problemTransfers.load(problem.id) : [];
+    // A refused transfer is a disagreement, as a rejected proposal is (NegotiationService.escalate).
+    const disagreed = transfers.some((t) => t.status === 'REJECTED') || (negotiate && (await ctx.loaders.problemMessages.load(problem.id)).some((m) => m.proposalStatus === 'REJECTED'));
     return {
       negotiate,
-      escalate: negotiate && (await ctx.loaders.problemMessages.load(problem.id)).some((m) => m.proposalStatus === 'REJECTED'),
+      escalate: negotiate && disagreed,
       review: reviewer && problem.status === ProblemStatus.PENDING_REVIEW,
       decide: reviewer && problem.status === ProblemStatus.ESCALATED,
+      requestTransfer:
+        negotiate && can(caller, 'transfer.request', { schoolIds }) && problem.type === ProblemType.DUPLICATE_ID && !transfers.some((t) => t.status === 'REQUESTED' || t.status === 'CONFIRMED'),
+      reopen: reviewer && problem.status === ProblemStatus.RESOLVED,
     };
   }
 

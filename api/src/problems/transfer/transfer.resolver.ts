@@ -63,7 +63,7 @@ class TransferEventType {
   type: string;
   @Field(() => Date, { description: 'When.' }) occurredAt: Date;
   @Field(() => String, { nullable: true, description: 'Who (display name); null for the system.' }) actorName: string | null;
-  @Field(() => String, { nullable: true, description: 'The reason or note given with the step.' }) reason: string | null;
+  @Field(() => String, { nullable: true, description: 'The reason given with the step (for the request, its note).' }) reason: string | null;
 }
 
 @ObjectType('Transfer', { description: '学籍转接: a pupil’s status moving from one school to another.' })

@@ -318,7 +318,7 @@ export class TransferService {
   /** Each transfer's own history (its events), oldest first. */
   async historyOf(transferIds: readonly string[]): Promise<TransferEvent[][]> {
     const rows = (await this.db.query(
-      `SELECT e.id::text, e.subject_id AS "transferId", e.type, e.occurred_at AS "occurredAt", u.display_name AS "actorName", e.data->>'reason' AS reason
+      `SELECT e.id::text, e.subject_id AS "transferId", e.type, e.occurred_at AS "occurredAt", u.display_name AS "actorName", coalesce(e.data->>'reason', e.data->>'note') AS reason
        FROM events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.subject_type = 'transfer' AND e.subject_id = ANY($1::text[]) ORDER BY e.id`,
       [transferIds],
     )) as (TransferEvent & { transferId: string })[];
