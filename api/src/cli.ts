@@ -9,6 +9,7 @@ import { UserInputError } from './core/errors.js';
 import { formatLocatedErrors } from './core/files/located-error.js';
 import { writeGeneratedCsv } from './seed/import-file.js';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo.js';
+import { SchoolKind } from './registry/index.js';
 
 interface Command {
   summary: string;
@@ -126,6 +127,25 @@ const COMMANDS: Record<string, Command> = {
       await migrate(app);
       const escalated = await app.services.escalation.escalateOverdue(now);
       print(values, { escalated }, `${escalated.length} problem(s) escalated`);
+    },
+  },
+  'graduation:grades': {
+    summary: 'show the grades that graduate per kind of school, or set those of one kind (problems holding such a pupil are listed first)',
+    usage: 'graduation:grades [--kind PRIMARY|JUNIOR|NINE_YEAR|SENIOR|COMPLETE|TWELVE_YEAR|OTHER --grades 六年级,毕业班] [--json]',
+    options: { kind: { type: 'string' }, grades: { type: 'string' }, json: { type: 'boolean' } },
+    async run(app, values) {
+      await migrate(app);
+      if (values.kind !== undefined) {
+        const kind = String(values.kind);
+        if (!Object.values(SchoolKind).includes(kind as SchoolKind)) throw new UserInputError(`--kind must be one of ${Object.values(SchoolKind).join(', ')}`);
+        const grades = [...new Set(String(values.grades ?? '').split(',').map((g) => g.trim()).filter(Boolean))];
+        await app.db.dataSource.transaction(async (manager) => {
+          await manager.query(`DELETE FROM graduating_grades WHERE school_kind = $1`, [kind]);
+          await manager.query(`INSERT INTO graduating_grades (school_kind, grade) SELECT $1, unnest($2::text[])`, [kind, grades]);
+        });
+      }
+      const rows = (await app.db.dataSource.query(`SELECT school_kind AS kind, array_agg(grade ORDER BY grade) AS grades FROM graduating_grades GROUP BY 1 ORDER BY 1`)) as { kind: string; grades: string[] }[];
+      print(values, rows, rows.map((r) => `${r.kind.padEnd(12)} ${r.grades.join(', ')}`).join('\n'));
     },
   },
   problems: {

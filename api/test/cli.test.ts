@@ -117,6 +117,10 @@ describe('pnpm cli', () => {
     expect(JSON.parse(cli('problems', '--json', '--all').stdout)).toEqual(before);
     // A second run has nothing left to do.
     expect(cli('keys:rotate').stdout).toContain('students.id_number 0, students.phone 0, students.household_region 0');
-    // Eight runs of the CLI, each opening the embedded database.
+    const grades = cli('graduation:grades', '--kind', 'PRIMARY', '--grades', '六年级, 毕业班');
+    expect(grades.code).toBe(0);
+    expect(grades.stdout).toContain('PRIMARY      六年级, 毕业班');
+    expect(cli('graduation:grades', '--kind', 'KINDERGARTEN').stderr).toContain('--kind must be one of PRIMARY');
+    // Ten runs of the CLI, each opening the embedded database.
   }, 300_000);
 });

@@ -46,6 +46,8 @@ const schema = z.object({
   PROBLEM_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   // The old school answers a transfer request within this many days; then its district decides.
   TRANSFER_ANSWER_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  // The day pupils of a graduating grade graduate (MM-DD, China time): problems holding one count down to it.
+  GRADUATION_DATE: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'write it as MM-DD, e.g. 06-30').default('06-30'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Materials go to an S3-compatible bucket when a bucket is named, else to DATA_DIR/materials.
   MATERIALS_S3_BUCKET: z.string().min(3).optional(),

@@ -38,6 +38,7 @@ export {
 } from './student/student.commands.js';
 export { STUDENT_FIELDS, type NewStudent, type StudentChanges, type StudentDetails } from './student/student-fields.js';
 export { ACTIVE_STATUSES, Gender, IdType, StudentStatus } from './student/student.entity.js';
+export { SchoolKind } from './school/school.entity.js';
 export { openHistoryData, openStudentRow, residentIdIndex } from './student/sealed-fields.js';
 export {
   addressCodeOf,

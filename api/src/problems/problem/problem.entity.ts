@@ -108,6 +108,10 @@ export class Problem {
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
 
+  /** 1 while a current member is in a graduating grade of its school's kind (migration 1765152000005). */
+  @Column({ type: 'smallint' })
+  urgency: number;
+
   @Field(() => ProblemClosure, { nullable: true, description: 'How it was resolved; null until then.' })
   @Column({ name: 'closed_by', type: 'text', nullable: true })
   closedBy: ProblemClosure | null;

@@ -55,6 +55,16 @@ class ProblemsArgs extends PageArgs {
   orderBy?: ProblemOrder | null;
 }
 
+/** Whole days from `now` (China time) to the next `MM-DD`: 0 on the day itself. */
+export function daysUntil(monthDay: string, now: Date): number {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const year = Number(today.slice(0, 4));
+  const day = (y: number) => Date.parse(`${y}-${monthDay}T00:00:00Z`);
+  const start = Date.parse(`${today}T00:00:00Z`);
+  const next = day(year) >= start ? day(year) : day(year + 1);
+  return Math.round((next - start) / 86_400_000);
+}
+
 @Resolver(() => Problem)
 export class ProblemResolver {
   @Query(() => ProblemConnection, { description: 'Problems that involve a school in your scope.' })
@@ -111,6 +121,16 @@ export class ProblemResolver {
         negotiate && can(caller, 'transfer.request', { schoolIds }) && problem.type === ProblemType.DUPLICATE_ID && !transfers.some((t) => t.status === 'REQUESTED' || t.status === 'CONFIRMED'),
       reopen: reviewer && problem.status === ProblemStatus.RESOLVED,
     };
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Unresolved, with a pupil of a graduating grade (六年级, 九年级, … by kind of school): listed first.' })
+  graduating(@Root() problem: Problem): boolean {
+    return problem.urgency === 1 && problem.status !== ProblemStatus.RESOLVED;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'For a graduating problem: days until the next graduation day (GRADUATION_DATE, China time); null otherwise.' })
+  daysToGraduation(@Root() problem: Problem, @Ctx() ctx: Context): number | null {
+    return this.graduating(problem) ? daysUntil(ctx.app.config.GRADUATION_DATE, new Date()) : null;
   }
 
   @FieldResolver(() => [ProblemEvent], { description: 'Every action, transition and detection change, oldest first.' })

@@ -19,16 +19,18 @@ export interface ProblemFilter {
 }
 
 /** The orders of the problem list; each ends in the id so that every problem has one position. */
+// Each leads with graduation urgency, so that problems holding a graduating pupil come first in every order
+// (descending orders by `urgency`, the ascending one by `1 - urgency`; each has its index).
 export const PROBLEM_ORDERS = {
-  OPENED_DESC: { orderBy: [{ sql: 'p.opened_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: true },
-  OPENED_ASC: { orderBy: [{ sql: 'p.opened_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: false },
-  UPDATED_DESC: { orderBy: [{ sql: 'p.updated_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: true },
+  OPENED_DESC: { orderBy: [{ sql: 'p.urgency', type: 'integer' }, { sql: 'p.opened_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: true },
+  OPENED_ASC: { orderBy: [{ sql: '(1 - p.urgency)', type: 'integer' }, { sql: 'p.opened_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: false },
+  UPDATED_DESC: { orderBy: [{ sql: 'p.urgency', type: 'integer' }, { sql: 'p.updated_at', type: 'timestamptz' }, { sql: 'p.id', type: 'bigint' }], descending: true },
 } as const satisfies Record<string, { orderBy: readonly SortColumn[]; descending: boolean }>;
 
 export type ProblemOrder = keyof typeof PROBLEM_ORDERS;
 
 const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKey", p.reasons, p.version,
-  p.opened_at AS "openedAt", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt", p.closed_by AS "closedBy"`;
+  p.opened_at AS "openedAt", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt", p.closed_by AS "closedBy", p.urgency`;
 
 /** The members of problems (current and former) with what the disclosure model needs of each record. */
 const MEMBER_COLUMNS = `pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",

@@ -1,5 +1,28 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, DeleteDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export enum SchoolKind {
+  PRIMARY = 'PRIMARY',
+  JUNIOR = 'JUNIOR',
+  NINE_YEAR = 'NINE_YEAR',
+  SENIOR = 'SENIOR',
+  COMPLETE = 'COMPLETE',
+  TWELVE_YEAR = 'TWELVE_YEAR',
+  OTHER = 'OTHER',
+}
+registerEnumType(SchoolKind, {
+  name: 'SchoolKind',
+  description: 'What kind of school it is, which says which grades graduate (graduating_grades); taken from its name unless set.',
+  valuesConfig: {
+    PRIMARY: { description: '小学: graduates from 六年级.' },
+    JUNIOR: { description: '初级中学: graduates from 九年级 (初三).' },
+    NINE_YEAR: { description: '九年一贯制学校: graduates from 九年级.' },
+    SENIOR: { description: '高级中学: graduates from 高三.' },
+    COMPLETE: { description: '完全中学: 初三 leave for senior school, 高三 graduate.' },
+    TWELVE_YEAR: { description: '十二年一贯制学校: graduates from 高三.' },
+    OTHER: { description: 'Any other school: no grade graduates by default.' },
+  },
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType('School', { description: '学校: a school and its 学籍 records.' })
@@ -20,6 +43,10 @@ export class School {
   @Field(() => String, { description: 'Six-digit code of the district the school belongs to.' })
   @Column({ name: 'region_code', type: 'text' })
   regionCode: string;
+
+  @Field(() => SchoolKind, { description: 'Its kind, which says which grades graduate.' })
+  @Column({ type: 'text' })
+  kind: SchoolKind;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -16,7 +16,7 @@ export const SCHOOL_COLUMNS: Record<string, string> = {
   region_code: 'region_code',
 };
 
-const SCHOOL_FIELDS = `s.id, s.code, s.name, s.region_code AS "regionCode"`;
+const SCHOOL_FIELDS = `s.id, s.code, s.name, s.region_code AS "regionCode", s.kind`;
 
 export interface SchoolImportResult {
   ok: boolean;

@@ -180,6 +180,7 @@ function statsSql(q: { units: string | null; problemWhere: string[]; groups: { c
               count(*) FILTER (WHERE p.status = 'RESOLVED')::int AS resolved,
               count(*) FILTER (WHERE p.status <> 'RESOLVED')::int AS unresolved,
               count(*) FILTER (WHERE p.status <> 'RESOLVED' AND p.opened_at < app_now() - make_interval(days => ${q.deadline}::int))::int AS overdue,
+              count(*) FILTER (WHERE p.status <> 'RESOLVED' AND p.urgency = 1)::int AS graduating,
               round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "medianDaysToResolve",
               round((percentile_cont(0.9) WITHIN GROUP (ORDER BY ${days('p.resolved_at')}) FILTER (WHERE p.status = 'RESOLVED'))::numeric, 1)::float8 AS "p90DaysToResolve",
               round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('app_now()')}) FILTER (WHERE p.status <> 'RESOLVED'))::numeric, 1)::float8 AS "medianOpenAgeDays"

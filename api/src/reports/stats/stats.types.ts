@@ -101,6 +101,9 @@ export class ProblemStatsRow {
   @Field(() => Int, { description: 'Not resolved and past the deadline (PROBLEM_DEADLINE_DAYS after opening).' })
   overdue: number;
 
+  @Field(() => Int, { description: 'Not resolved and holding a pupil of a graduating grade (六年级, 九年级, … by kind of school): to settle before GRADUATION_DATE.' })
+  graduating: number;
+
   @Field(() => Float, { nullable: true, description: 'Median days from opening to resolution, over the resolved problems; null when none.' })
   medianDaysToResolve: number | null;
 
