@@ -78,6 +78,13 @@ describe('transfers', () => {
     expect(requested).toMatchObject({ ok: true, error: null });
     const id = requested.transferId;
 
+    // Whose turn it is, in the problem and in each school's "waiting for me" list.
+    const next = async (token: string) => (await q(`query($id: ID!) { problem(id: $id) { nextStep { kind yourTurn } } }`, { id: problem.id }, token)).problem.nextStep;
+    const waiting = async (token: string) =>
+      ((await q(`{ problems(filter: { waitingForMe: true }, first: 100) { nodes { id } } }`, {}, token)).problems.nodes as { id: string }[]).some((n) => n.id === problem.id);
+    expect(await next(tokens.a)).toEqual({ kind: 'ANSWER_TRANSFER', yourTurn: true });
+    expect(await next(tokens.b)).toEqual({ kind: 'WAIT_FOR_TRANSFER', yourTurn: false });
+    expect([await waiting(tokens.a), await waiting(tokens.b)]).toEqual([true, false]);
     // The old school sees what to do; the new one may only withdraw; another school sees nothing.
     const seenByA = await transfer(id, tokens.a);
     expect(seenByA).toMatchObject({ status: 'REQUESTED', steps: ['ANSWER'], problemId: problem.id, approvalsNeeded: [], fromSchool: { id: schools.a.id } });
@@ -150,6 +157,8 @@ describe('transfers', () => {
     await app.db.dataSource.query(`UPDATE transfers SET due_at = now() - interval '1 day' WHERE id = $1`, [transferId]);
     const overdue = await transfer(transferId, tokens.district102);
     expect(overdue).toMatchObject({ overdue: true, steps: ['DECIDE'] });
+    const decide = (await q(`query($id: ID!) { problem(id: $id) { nextStep { kind yourTurn } } }`, { id: problem.id }, tokens.district102)).problem.nextStep;
+    expect(decide).toEqual({ kind: 'DECIDE_TRANSFER', yourTurn: true });
     version = overdue.version;
     expect(errorCodes(await product.gql(`mutation($i: AnswerTransferInput!) { answerTransfer(input: $i) { ok } }`, { i: { transferId, version, accept: true } }, tokens.district105))).toEqual(['NOT_FOUND']);
     expect(await step('answerTransfer', { transferId, version, accept: true, reason: '逾期未答复，区县确认' }, tokens.district102)).toMatchObject({ ok: true });

@@ -14,6 +14,9 @@ export const NEXT_STEPS = {
   NEGOTIATE: 'Your turn: both schools stand by their records (or a proposal was rejected); propose which record stays, or escalate after a rejection.',
   REVIEW: 'Your turn: the schools settled the problem; approve or reject it.',
   DECIDE: 'Your turn: the problem was escalated; decide which records stay.',
+  ANSWER_TRANSFER: 'Your turn: the other school asks for your record as a transfer (the pupil moved to it); confirm or refuse with a reason.',
+  DECIDE_TRANSFER: 'Your turn: a school has not answered a transfer request in time; confirm or refuse it for that school.',
+  WAIT_FOR_TRANSFER: 'Your transfer request waits for the other school (or, once overdue, its district).',
   WAIT_FOR_ANSWER: "Your proposal waits for the other school's answer.",
   WAIT_FOR_OTHER_SCHOOL: 'Your part is done; the other school still acts.',
   WAIT_FOR_SCHOOLS: 'The schools are settling their records.',
@@ -23,7 +26,10 @@ export const NEXT_STEPS = {
 } as const;
 export type NextStepKind = keyof typeof NEXT_STEPS;
 
-export const YOUR_TURN: readonly NextStepKind[] = ['ANSWER_PROPOSAL', 'ACT_ON_RECORD', 'NEGOTIATE', 'REVIEW', 'DECIDE'];
+export const YOUR_TURN: readonly NextStepKind[] = ['ANSWER_PROPOSAL', 'ANSWER_TRANSFER', 'ACT_ON_RECORD', 'NEGOTIATE', 'REVIEW', 'DECIDE', 'DECIDE_TRANSFER'];
+
+/** A transfer requested in problem `p` that waits for the old school's answer, and also meets `condition`. */
+const waitingTransfer = (condition: string) => `EXISTS (SELECT 1 FROM transfers wt WHERE wt.problem_id = p.id AND wt.status = 'REQUESTED' AND ${condition})`;
 
 /** Why an action is the one that fits a record (the portal explains each in a sentence). */
 export const SUGGESTION_REASONS = {
@@ -96,6 +102,8 @@ function kindSql(caller: Caller, params: unknown[]): string {
     const mine = `SELECT 1 FROM (${memberStepsSql('p')}) ms WHERE ms.school_id = ${school}`;
     return `CASE p.status WHEN 'RESOLVED' THEN 'DONE' WHEN 'PENDING_REVIEW' THEN 'WAIT_FOR_REVIEW' WHEN 'ESCALATED' THEN 'WAIT_FOR_DECISION' ELSE CASE
       WHEN NOT EXISTS (${mine}) THEN 'WAIT_FOR_SCHOOLS'
+      WHEN ${waitingTransfer(`wt.from_school_id = ${school}`)} THEN 'ANSWER_TRANSFER'
+      WHEN ${waitingTransfer(`wt.to_school_id = ${school}`)} THEN 'WAIT_FOR_TRANSFER'
       WHEN ${proposal('<>')} THEN 'ANSWER_PROPOSAL'
       WHEN ${proposal('=')} THEN 'WAIT_FOR_ANSWER'
       WHEN EXISTS (${mine} AND ms.step IS NOT NULL) THEN 'ACT_ON_RECORD'
@@ -105,7 +113,8 @@ function kindSql(caller: Caller, params: unknown[]): string {
       ELSE 'WAIT_FOR_OTHER_SCHOOL' END END`;
   }
   const reviewer = reviewerSql(caller, params);
-  return `CASE p.status WHEN 'RESOLVED' THEN 'DONE' WHEN 'OPEN' THEN 'WAIT_FOR_SCHOOLS'
+  return `CASE p.status WHEN 'RESOLVED' THEN 'DONE'
+    WHEN 'OPEN' THEN CASE WHEN ${reviewer} AND ${waitingTransfer('wt.due_at <= app_now()')} THEN 'DECIDE_TRANSFER' ELSE 'WAIT_FOR_SCHOOLS' END
     WHEN 'PENDING_REVIEW' THEN CASE WHEN ${reviewer} THEN 'REVIEW' ELSE 'WAIT_FOR_REVIEW' END
     ELSE CASE WHEN ${reviewer} THEN 'DECIDE' ELSE 'WAIT_FOR_DECISION' END END`;
 }
@@ -147,7 +156,9 @@ export class NextStepService {
     params.push(schoolId);
     const rows = (await this.db.query(
       `SELECT p.id::text, p.status, k.kind,
-              CASE WHEN k.kind IN ('ANSWER_PROPOSAL', 'WAIT_FOR_ANSWER')
+              CASE WHEN k.kind IN ('ANSWER_TRANSFER', 'WAIT_FOR_TRANSFER', 'DECIDE_TRANSFER')
+                     THEN (SELECT max(st.requested_at) FROM transfers st WHERE st.problem_id = p.id AND st.status = 'REQUESTED')
+                   WHEN k.kind IN ('ANSWER_PROPOSAL', 'WAIT_FOR_ANSWER')
                      THEN (SELECT max(sm.created_at) FROM problem_messages sm WHERE sm.problem_id = p.id AND sm.proposal_status = 'PENDING')
                    WHEN k.kind IN ('WAIT_FOR_REVIEW', 'REVIEW') THEN coalesce(p.submitted_at, p.updated_at)
                    ELSE p.updated_at END AS since,
