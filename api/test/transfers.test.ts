@@ -73,7 +73,9 @@ describe('transfers', () => {
   });
 
   it('inside a duplicate: the new school asks, the old one confirms, the old record is TRANSFERRED_OUT and the problem resolves as TRANSFERRED', async () => {
-    const { problem, oldId, newId } = await pupilAtBoth(schools.a, schools.b);
+    const { problem, oldId, newId, name } = await pupilAtBoth(schools.a, schools.b);
+    // The new school spelt the name its own way: each side is shown its own record's name, never the other's.
+    await app.db.dataSource.query(`UPDATE students SET name = $2 WHERE id = $1`, [newId, `${name}乙`]);
     const requested = await step('requestTransfer', { problemId: problem.id, version: problem.version, fromStudentId: oldId, toStudentId: newId, note: '该生已随父母转来我校' }, tokens.b);
     expect(requested).toMatchObject({ ok: true, error: null });
     const id = requested.transferId;
@@ -87,7 +89,8 @@ describe('transfers', () => {
     expect([await waiting(tokens.a), await waiting(tokens.b)]).toEqual([true, false]);
     // The old school sees what to do; the new one may only withdraw; another school sees nothing.
     const seenByA = await transfer(id, tokens.a);
-    expect(seenByA).toMatchObject({ status: 'REQUESTED', steps: ['ANSWER'], problemId: problem.id, approvalsNeeded: [], fromSchool: { id: schools.a.id } });
+    expect(seenByA).toMatchObject({ status: 'REQUESTED', steps: ['ANSWER'], problemId: problem.id, approvalsNeeded: [], fromSchool: { id: schools.a.id }, pupilName: name });
+    expect((await transfer(id, tokens.b)).pupilName).toBe(`${name}乙`);
     expect((await transfer(id, tokens.b)).steps).toEqual(['WITHDRAW']);
     // 转出 for the old school, 转入 for the new one, for schools and districts alike.
     const listed = async (direction: string, token: string) =>

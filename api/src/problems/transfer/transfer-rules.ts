@@ -17,7 +17,10 @@ export interface TransferRow {
   toRegion: string;
   problemId: string | null;
   status: TransferStatus;
+  /** The name the new school gave: its own record's, or as it typed it in a 转入申请. */
   pupilName: string;
+  /** The old record's name, when the session may read that record. */
+  oldName: string | null;
   note: string | null;
   requestedAt: Date;
   dueAt: Date;

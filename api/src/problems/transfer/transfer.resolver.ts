@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { scopeCoversSchool, scopeOf } from '../../core/auth/caller.js';
 import { authorize } from '../../core/auth/permissions.js';
 import { codeEnum } from '../../core/graphql/code-enum.js';
 import { requireCaller, type Context } from '../../core/graphql/context.js';
@@ -70,7 +71,8 @@ class TransferEventType {
 export class TransferType {
   @Field(() => ID, { description: 'The transfer.' }) id: string;
   @Field(() => TransferStatusEnum, { description: 'Where it stands.' }) status: TransferStatusEnum;
-  @Field(() => String, { description: 'The pupil’s name, as both schools know it.' }) pupilName: string;
+  /** The new school's name for the pupil; `pupilName` chooses what each side is shown. */
+  requestedName: string;
   @Field(() => SchoolRef, { description: 'The old school (转出学校).' }) fromSchool: SchoolRef;
   @Field(() => SchoolRef, { description: 'The new school (转入学校), which asked for it.' }) toSchool: SchoolRef;
   @Field(() => ID, { nullable: true, description: 'The problem it was requested in; null for a request on its own (转入申请).' }) problemId: string | null;
@@ -153,7 +155,8 @@ class TransferFilterInput {
 }
 
 export function transferOf(row: TransferRow): TransferType {
-  return { ...row, status: row.status as TransferStatusEnum, fromSchool: { id: row.fromSchoolId }, toSchool: { id: row.toSchoolId }, row };
+  const { pupilName, ...rest } = row;
+  return { ...rest, requestedName: pupilName, status: row.status as TransferStatusEnum, fromSchool: { id: row.fromSchoolId }, toSchool: { id: row.toSchoolId }, row };
 }
 
 function payload(outcome: TransferOutcome): TransferPayload {
@@ -170,6 +173,16 @@ export class TransferResolver {
   ): Promise<TransferType[]> {
     const caller = requireCaller(ctx);
     return ctx.app.services.transfers.list(caller, filter ?? {}, Math.min(Math.max(first, 1), 200)).then((rows) => rows.map(transferOf));
+  }
+
+  /**
+   * Each side sees the name its own records give: the old school and its district the old record's,
+   * the new school the one it gave (inside a problem, a school is shown the other's record masked).
+   */
+  @FieldResolver(() => String, { description: 'The pupil’s name as your side knows it: the old record’s for the old school and staff over it, the new school’s otherwise.' })
+  pupilName(@Root() transfer: TransferType, @Ctx() ctx: Context): string {
+    const ownsOld = ctx.caller !== null && scopeCoversSchool(scopeOf(ctx.caller), { id: transfer.row.fromSchoolId, regionCode: transfer.row.fromRegion });
+    return ownsOld && transfer.row.oldName ? transfer.row.oldName : transfer.requestedName;
   }
 
   @FieldResolver(() => [TransferStepEnum], { description: 'What you may do with it now.' })

@@ -66,8 +66,9 @@ export const TRANSFER_COLUMNS = `t.id::text, t.student_id::text AS "studentId", 
   t.from_school_id::text AS "fromSchoolId", t.to_school_id::text AS "toSchoolId", fs.region_code AS "fromRegion", ts.region_code AS "toRegion",
   t.problem_id::text AS "problemId", t.status, t.pupil_name AS "pupilName", t.note, t.requested_at AS "requestedAt", t.due_at AS "dueAt",
   t.due_at <= app_now() AS overdue, t.answered_at AS "answeredAt", t.answer_reason AS "answerReason",
-  t.approvals_needed AS "approvalsNeeded", t.approved, t.completed_at AS "completedAt", t.version`;
-const TRANSFER_FROM = `transfers t JOIN schools fs ON fs.id = t.from_school_id JOIN schools ts ON ts.id = t.to_school_id`;
+  t.approvals_needed AS "approvalsNeeded", t.approved, t.completed_at AS "completedAt", t.version, old.name AS "oldName"`;
+// The old record's name, where row security lets the session read it (transfer.resolver.ts decides who is shown it).
+const TRANSFER_FROM = `transfers t JOIN schools fs ON fs.id = t.from_school_id JOIN schools ts ON ts.id = t.to_school_id LEFT JOIN students old ON old.id = t.student_id`;
 
 /**
  * Transfers between schools (学籍转接, DESIGN.md's "transfers"): the new school asks for a pupil —
@@ -118,7 +119,7 @@ export class TransferService {
       const from = members.find((m) => m.studentId === input.fromStudentId && m.schoolId !== caller.schoolId);
       if (!to || !from) refuse('NOT_A_MEMBER', 'fromStudentId');
       const note = text('note', input.note, 'transferNote');
-      const id = await this.insert(manager, caller, { studentId: from.studentId, toStudentId: to.studentId, fromSchoolId: from.schoolId, problemId: problem.id, pupilName: from.name, note, approvals: [] });
+      const id = await this.insert(manager, caller, { studentId: from.studentId, toStudentId: to.studentId, fromSchoolId: from.schoolId, problemId: problem.id, pupilName: to.name, note, approvals: [] });
       await touchProblems(manager, [problem.id]);
       return id;
     });
