@@ -27,6 +27,19 @@ export const ROLES_ALLOWED = {
   transfers: ['SCHOOL_REGISTRAR', 'DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Ask for a pupil's transfer to the own school (requestTransfer, requestTransferIn): a registrar. */
   requestTransfer: ['SCHOOL_REGISTRAR'],
+  /**
+   * Semester verification (学期核查): registrars confirm their classes, district staff open campaigns
+   * and follow them (the API's campaign.confirm and campaign.manage rights).
+   */
+  verification: ['SCHOOL_REGISTRAR', 'DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Open and close campaigns, and follow each school's progress (`campaign.manage`). */
+  manageCampaigns: ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Confirm the own school's classes in a campaign (`campaign.confirm`). */
+  confirmClasses: ['SCHOOL_REGISTRAR'],
+  /** 新生查重 before enrolling (`checkPupil`): a registrar, whose school enrols. */
+  checkPupil: ['SCHOOL_REGISTRAR'],
+  /** Import the police's verification results for a region (`importPoliceResults`, the API's police.import). */
+  policeImport: ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Restore a deleted record (`restoreStudent`): district staff over its school, and system admins. */
   restore: ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Reports over a region: choose the region of a report and share a saved one (the API refuses registrars). */

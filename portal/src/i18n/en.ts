@@ -2,11 +2,13 @@ import type { MessageSchema } from './zh-CN';
 import { accountEn } from '@/features/account/messages';
 import { dashboardEn } from '@/features/dashboard/messages';
 import { importEn } from '@/features/import/messages';
+import { policeEn } from '@/features/police/messages';
 import { problemsEn } from '@/features/problems/messages';
 import { reportsEn } from '@/features/reports/messages';
 import { reviewEn } from '@/features/review/messages';
 import { studentRecordEn } from '@/features/students/messages';
 import { transfersEn } from '@/features/transfers/messages';
+import { verificationEn } from '@/features/verification/messages';
 
 /** English. Typed against the Chinese catalogue, so a missing or extra key fails the type check. */
 const en: MessageSchema = {
@@ -81,6 +83,8 @@ const en: MessageSchema = {
     problems: 'Problem records',
     students: 'Students',
     transfers: 'Transfers',
+    verification: 'Semester verification',
+    police: 'Police verification',
     import: 'Import students',
     review: 'Review',
     dashboard: 'Dashboard',
@@ -150,6 +154,8 @@ const en: MessageSchema = {
   review: reviewEn,
   studentRecord: studentRecordEn,
   transfers: transfersEn,
+  verification: verificationEn,
+  police: policeEn,
   dashboard: dashboardEn,
   reports: reportsEn,
   account: accountEn,

@@ -40,6 +40,13 @@ describe('message catalogues', () => {
     ['NextStepKind', 'problems.detail.nextStep.text'],
     ['ProblemClosure', 'problems.closedBy'],
     ['TransferStatus', 'transfers.status'],
+    ['CampaignStatus', 'verification.status'],
+    ['PupilMarkKind', 'verification.markKind'],
+    ['PupilVerdict', 'studentRecord.check.verdict'],
+    // ImportPreviewRow.problemType and .scope are strings holding these values.
+    ['ProblemType', 'problems.type'],
+    ['ProblemScope', 'problems.scope'],
+    ['PupilVerdict', 'studentRecord.check.next'],
   ] as const)('translates every %s value of the API schema', (enumName, prefix) => {
     const keys = leafKeys(zhCN).filter((key) => key.startsWith(`${prefix}.`)).map((key) => key.slice(prefix.length + 1));
     expect(keys.sort()).toEqual(enumValues(enumName).sort());
@@ -51,6 +58,9 @@ describe('message catalogues', () => {
     ['NegotiationErrorCode', 'problems.errors'],
     ['SuggestionReason', 'problems.suggestion'],
     ['TransferErrorCode', 'transfers.errors'],
+    ['VerificationErrorCode', 'verification.errors'],
+    ['PupilCheckErrorCode', 'studentRecord.check.errors'],
+    ['IdProblemReason', 'problems.idReason'],
   ] as const)('says every %s the API can return, in both languages', (enumName, prefix) => {
     const keys = new Set(leafKeys(zhCN));
     const missing = enumValues(enumName).filter((code) => !keys.has(`${prefix}.${code}`));

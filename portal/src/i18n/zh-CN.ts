@@ -7,11 +7,13 @@
 import { accountZhCN } from '@/features/account/messages';
 import { dashboardZhCN } from '@/features/dashboard/messages';
 import { importZhCN } from '@/features/import/messages';
+import { policeZhCN } from '@/features/police/messages';
 import { problemsZhCN } from '@/features/problems/messages';
 import { reportsZhCN } from '@/features/reports/messages';
 import { reviewZhCN } from '@/features/review/messages';
 import { studentRecordZhCN } from '@/features/students/messages';
 import { transfersZhCN } from '@/features/transfers/messages';
+import { verificationZhCN } from '@/features/verification/messages';
 
 const zhCN = {
   app: {
@@ -85,6 +87,8 @@ const zhCN = {
     problems: '问题学籍',
     students: '学籍查询',
     transfers: '学籍转接',
+    verification: '学期核查',
+    police: '公安核查',
     import: '学籍导入',
     review: '审核与裁决',
     dashboard: '统计概览',
@@ -154,6 +158,8 @@ const zhCN = {
   review: reviewZhCN,
   studentRecord: studentRecordZhCN,
   transfers: transfersZhCN,
+  verification: verificationZhCN,
+  police: policeZhCN,
   dashboard: dashboardZhCN,
   reports: reportsZhCN,
   account: accountZhCN,

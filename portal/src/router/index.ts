@@ -50,6 +50,18 @@ const LAYOUT_PAGES: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.transfers' },
   },
   {
+    path: 'verification',
+    name: 'verification',
+    component: () => import('@/features/verification/VerificationPage.vue'),
+    meta: { titleKey: 'nav.verification' },
+  },
+  {
+    path: 'police',
+    name: 'police',
+    component: () => import('@/features/police/PolicePage.vue'),
+    meta: { titleKey: 'nav.police' },
+  },
+  {
     path: 'import',
     name: 'import',
     component: () => import('@/features/import/ImportPage.vue'),

@@ -21,7 +21,7 @@ describe('navItemsFor', () => {
     for (const role of ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'] as const) {
       expect(paths(role)).toEqual(expect.arrayContaining(['/dashboard', '/reports', '/explorer']));
     }
-    expect(paths('SCHOOL_REGISTRAR')).toEqual(['/problems', '/students', '/transfers', '/import']);
+    expect(paths('SCHOOL_REGISTRAR')).toEqual(['/problems', '/students', '/transfers', '/verification', '/import']);
   });
 
   it('shows transfers to the registrars who ask and answer and the district staff who decide, not to city or province staff', () => {

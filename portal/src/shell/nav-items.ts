@@ -1,4 +1,4 @@
-import { Checked, DataAnalysis, Histogram, Monitor, Search, Switch, Upload, Warning } from '@element-plus/icons-vue';
+import { Checked, DataAnalysis, Finished, Postcard, Histogram, Monitor, Search, Switch, Upload, Warning } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import { can, type Permission } from '@/auth/roles';
 import type { Role } from '@/gql/graphql';
@@ -18,7 +18,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/problems', labelKey: 'nav.problems', icon: Warning },
   { path: '/students', labelKey: 'nav.students', icon: Search },
   { path: '/transfers', labelKey: 'nav.transfers', icon: Switch, permission: 'transfers' },
+  { path: '/verification', labelKey: 'nav.verification', icon: Finished, permission: 'verification' },
   { path: '/review', labelKey: 'nav.review', icon: Checked, permission: 'review' },
+  { path: '/police', labelKey: 'nav.police', icon: Postcard, permission: 'policeImport' },
   { path: '/import', labelKey: 'nav.import', icon: Upload, permission: 'import' },
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: DataAnalysis, permission: 'dashboard' },
   { path: '/reports', labelKey: 'nav.reports', icon: Histogram, permission: 'staffTools' },

@@ -8,6 +8,8 @@ import {
   ImportPage_MeDocument,
   ImportPage_SchoolsDocument,
   ImportPage_StartImportDocument,
+  LaterCopies_CopiesDocument,
+  LaterCopies_DeleteDocument,
   type HeldImportStatus,
   type Role,
 } from '@/gql/graphql';
@@ -44,6 +46,8 @@ function result(
     errors: RowError[];
     opened: number;
     heldImportId: string;
+    dryRun: boolean;
+    preview: { __typename: 'ImportPreviewRow'; row: number; problemType: string; scope: string; opens: boolean }[];
   }>,
 ) {
   const errors = overrides.errors ?? [];
@@ -62,6 +66,9 @@ function result(
     errors: errors.map((e) => ({ __typename: 'ImportRowError', ...e })),
     problems: overrides.ok === false ? null : { __typename: 'DetectionSummary', opened: overrides.opened ?? 0, closed: 0, joined: 0, left: 0 },
     heldImportId: overrides.heldImportId ?? null,
+    dryRun: overrides.dryRun ?? false,
+    preview: overrides.preview ?? null,
+    importId: overrides.ok === false ? null : 'i1',
   };
 }
 
@@ -95,11 +102,13 @@ function job(id: string, fileName: string, phase: string, rowsDone: number, done
   };
 }
 
-function startMock(uploadId: string, started: ReturnType<typeof job>, options: { skipInvalid?: boolean; force?: boolean } = {}): MockedResponse {
+function startMock(uploadId: string, started: ReturnType<typeof job>, options: { skipInvalid?: boolean; force?: boolean; dryRun?: boolean } = {}): MockedResponse {
   return {
     request: {
       query: ImportPage_StartImportDocument,
-      variables: { input: { uploadId, schoolId: SCHOOL.id, skipInvalid: options.skipInvalid ?? false, force: options.force ?? false } },
+      variables: {
+        input: { uploadId, schoolId: SCHOOL.id, skipInvalid: options.skipInvalid ?? false, force: options.force ?? false, ...(options.dryRun ? { dryRun: true } : {}) },
+      },
     },
     result: { data: { importStudents: started } },
   };
@@ -218,6 +227,7 @@ describe('ImportPage', () => {
       message: 'this school already imported the same file (a.xlsx, import 4)',
       failureParams: { file: 'a.xlsx', importId: '4', importedAt: '2026-11-20T02:30:00.000Z' },
     });
+    const deletedCopies = vi.fn(() => ({ data: { bulkActOnRecords: { __typename: 'BulkActionPayload', ok: true, done: 2, failedIndex: null, error: null } } }));
     const { wrapper } = await mountWithApp(ImportPage, {
       route: '/import',
       mocks: [
@@ -227,6 +237,34 @@ describe('ImportPage', () => {
         pollMock(job('j1', 'a.xlsx', 'DONE', 0, duplicate)),
         startMock('up-2', job('j2', 'a.xlsx', 'READING', 0), { force: true }),
         pollMock(job('j2', 'a.xlsx', 'DONE', 3, result({ rowsImported: 3 }))),
+        {
+          request: { query: LaterCopies_CopiesDocument, variables: { importId: 'i1' } },
+          result: {
+            data: {
+              importCopies: [
+                { __typename: 'ImportCopyRow', studentId: '301', problemId: '71', version: 1, row: 2, name: '林小雨' },
+                { __typename: 'ImportCopyRow', studentId: '302', problemId: '72', version: 1, row: 3, name: '王小明' },
+              ],
+            },
+          },
+        },
+        {
+          request: {
+            query: LaterCopies_DeleteDocument,
+            variables: {
+              input: {
+                items: [
+                  { problemId: '71', version: 1, studentId: '301' },
+                  { problemId: '72', version: 1, studentId: '302' },
+                ],
+                action: 'DELETE',
+                deleteReason: 'REDUNDANT',
+                comment: null,
+              },
+            },
+          },
+          result: deletedCopies,
+        },
       ],
     });
     mounted = wrapper;
@@ -251,6 +289,13 @@ describe('ImportPage', () => {
 
     await vi.waitFor(() => expect(wrapper.find('[data-testid="import-summary"]').exists()).toBe(true), { timeout: 4000 });
     expect(sent).toHaveLength(2);
+
+    // Imported twice: the later copies are listed, then deleted as redundant at once.
+    await wrapper.find('[data-testid="import-copies-open"]').trigger('click');
+    await vi.waitFor(() => expect(document.body.querySelector('[data-testid="import-copies-table"]')?.textContent).toContain('王小明'));
+    document.body.querySelector<HTMLButtonElement>('[data-testid="import-copies-delete"]')!.click();
+    await vi.waitFor(() => expect(deletedCopies).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(document.body.querySelector('.el-message')?.textContent).toContain('已删除 2 条重复导入的记录'));
   });
 
   it('tells the registrar in plain words that a held file waits for the district, and lists it with its status', async () => {
@@ -368,5 +413,65 @@ describe('ImportPage', () => {
     mounted = district.wrapper;
     await vi.waitFor(() => expect(district.wrapper.find('[data-testid="import-not-allowed"]').exists()).toBe(true));
     expect(district.wrapper.find('[data-testid="import-start"]').exists()).toBe(false);
+  });
+
+  it('checks a file without importing it, lists the rows that would be problems, then imports it for real', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    fakeXhr([
+      { status: 201, body: { uploadId: 'up-1', size: 10, fileName: '名单.csv' } },
+      { status: 201, body: { uploadId: 'up-2', size: 10, fileName: '名单.csv' } },
+    ]);
+    const preview = [
+      { __typename: 'ImportPreviewRow' as const, row: 2, problemType: 'DUPLICATE_ID', scope: 'CROSS_SCHOOL', opens: true },
+      { __typename: 'ImportPreviewRow' as const, row: 4, problemType: 'INVALID_ID', scope: 'WITHIN_SCHOOL', opens: false },
+    ];
+    const { wrapper } = await mountWithApp(ImportPage, {
+      route: '/import',
+      mocks: [
+        meMock('SCHOOL_REGISTRAR'),
+        heldMock([]),
+        startMock('up-1', job('j1', '名单.csv', 'READING', 0), { dryRun: true }),
+        pollMock(job('j1', '名单.csv', 'DONE', 3, { ...result({ rowsImported: 3, dryRun: true, preview }), problems: null, importId: null })),
+        startMock('up-2', job('j2', '名单.csv', 'READING', 0)),
+        pollMock(job('j2', '名单.csv', 'DONE', 3, result({ rowsImported: 3, opened: 1 }))),
+      ],
+    });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').exists()).toBe(true));
+    await chooseFile(wrapper, new File(['姓名,性别\n'], '名单.csv', { type: 'text/csv' }));
+    await wrapper.find('[data-testid="import-dry-run"] input').setValue(true);
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-dry-run-summary"]').exists()).toBe(true), { timeout: 4000 });
+    expect(wrapper.find('[data-testid="import-dry-run-summary"]').text()).toContain('检查完成，没有写入任何记录');
+    expect(wrapper.find('[data-testid="import-would-import"]').text()).toBe('3');
+    expect(wrapper.find('[data-testid="import-would-open"]').text()).toBe('1');
+    const rows = wrapper.findAll('[data-testid="import-preview"] tbody tr').map((row) => row.findAll('td').map((td) => td.text()));
+    expect(rows).toEqual([
+      ['2', '身份证件号重复', '跨校', '新建问题'],
+      ['4', '身份证件号无效', '校内', '加入已有问题'],
+    ]);
+
+    await wrapper.find('[data-testid="import-now"]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-summary"]').exists()).toBe(true), { timeout: 4000 });
+    expect(wrapper.find('[data-testid="import-rows-imported"]').text()).toBe('3');
+  });
+
+  it('says a dry run of a file that would be held, in the interface language', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    fakeXhr([{ status: 201, body: { uploadId: 'up-1', size: 10, fileName: '名单.csv' } }]);
+    const held = result({ ok: false, failure: 'WOULD_BE_HELD', message: 'an import would be held for review', dryRun: true });
+    const { wrapper } = await mountWithApp(ImportPage, {
+      route: '/import',
+      mocks: [meMock('SCHOOL_REGISTRAR'), heldMock([]), startMock('up-1', job('j1', '名单.csv', 'READING', 0), { dryRun: true }), pollMock(job('j1', '名单.csv', 'DONE', 3, held))],
+    });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-own-school"]').exists()).toBe(true));
+    await chooseFile(wrapper, new File(['姓名,性别\n'], '名单.csv', { type: 'text/csv' }));
+    await wrapper.find('[data-testid="import-dry-run"] input').setValue(true);
+    await wrapper.find('[data-testid="import-start"]').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="import-refused-alert"]').exists()).toBe(true), { timeout: 4000 });
+    expect(wrapper.find('[data-testid="import-refused-alert"]').text()).toContain('检查完成：导入这个文件会先交区县审核');
+    expect(wrapper.text()).not.toContain('an import would be held');
   });
 });

@@ -6,7 +6,7 @@ import {
   ImportPage_StartImportDocument,
   type ImportPage_JobFieldsFragment,
 } from '@/gql/graphql';
-import { UploadFailed, useFileUpload, type UploadFailureCode } from './use-file-upload';
+import { UploadFailed, useFileUpload, type UploadFailureCode } from '@/composables/use-file-upload';
 
 export type ImportJobFields = ImportPage_JobFieldsFragment;
 
@@ -27,6 +27,8 @@ export interface ImportRequest {
   schoolId: string;
   skipInvalid: boolean;
   force: boolean;
+  /** Check the file and say what an import would do, writing nothing. */
+  dryRun?: boolean;
 }
 
 export const POLL_INTERVAL_MS = 1000;
@@ -93,7 +95,9 @@ function useJobStarter(state: ImportState, runs: Runs, uploader: ReturnType<type
       state.stage.value = 'starting';
       const { data } = await resolveClient().mutate({
         mutation: ImportPage_StartImportDocument,
-        variables: { input: { uploadId: uploaded.uploadId, schoolId: next.schoolId, skipInvalid: next.skipInvalid, force: next.force } },
+        variables: {
+          input: { uploadId: uploaded.uploadId, schoolId: next.schoolId, skipInvalid: next.skipInvalid, force: next.force, ...(next.dryRun ? { dryRun: true } : {}) },
+        },
       });
       if (!runs.isCurrent(mine)) return null;
       if (!data) throw new ApolloError({ errorMessage: 'importStudents returned no data' });

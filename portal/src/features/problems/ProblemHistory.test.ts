@@ -16,6 +16,22 @@ async function mountHistory(events: ProblemHistoryEvent[], locale: 'zh-CN' | 'en
 }
 
 describe('ProblemHistory', () => {
+  it('names a withdrawn action, a review sent back and a reopening, with their reasons', async () => {
+    const wrapper = await mountHistory([
+      event('w1', 'ACTION_WITHDRAWN', { studentId: '101', action: 'DELETE', reason: '误删，该生仍在读' }),
+      event('w2', 'PROBLEM_SUBMISSION_WITHDRAWN', { reason: '误删，该生仍在读' }),
+      event('w3', 'PROBLEM_REOPENED', { reason: '删除的学籍实为在读学生' }),
+    ]);
+    const withdrawn = wrapper.find('[data-testid="event-w1"]').text();
+    expect(withdrawn).toContain('撤回操作');
+    expect(withdrawn).toContain('撤回的操作：删除');
+    expect(withdrawn).toContain('误删，该生仍在读');
+    expect(wrapper.find('[data-testid="event-w2"]').text()).toContain('撤回审核申请，退回学校处理');
+    expect(wrapper.find('[data-testid="event-w3"]').text()).toContain('重新打开问题');
+    expect(wrapper.find('[data-testid="event-w3"]').text()).toContain('删除的学籍实为在读学生');
+    wrapper.unmount();
+  });
+
   it("names the fields changed on another school's record, without values", async () => {
     const wrapper = await mountHistory([event('e2', 'ACTION_CHANGE', { studentId: '202', changedFields: ['idNumber', 'phone'], comment: '核对户口本后更正' })]);
     const entry = wrapper.find('[data-testid="event-e2"]');

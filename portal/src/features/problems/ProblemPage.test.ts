@@ -246,7 +246,7 @@ describe('ProblemPage: what the viewer may do', () => {
     const value = problem({
       status: 'PENDING_REVIEW',
       nextStep: nextStep('REVIEW', { waitingFor: [] }),
-      viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: true, decide: false },
+      viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: true, decide: false, reopen: false },
       members: [member('101', { school: SCHOOL_A }), member('202', { school: SCHOOL_B })],
     });
     const { wrapper } = await mountProblem(value, [], { problemMocks: [problemMock(value, { me: STAFF })] });
@@ -263,7 +263,7 @@ describe('ProblemPage: what the viewer may do', () => {
     const { wrapper } = await mountProblem(
       problem({
         status: 'ESCALATED',
-        viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: false, decide: true },
+        viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: false, decide: true, reopen: false },
         members: [member('101', { school: SCHOOL_A }), member('202', { school: SCHOOL_B })],
       }),
     );
@@ -403,7 +403,7 @@ describe('ProblemPage: what happens next', () => {
   it('tells a school that keeps its record there is nothing to do, before and after it accepts', async () => {
     const value = problem({
       nextStep: nextStep('ANSWER_PROPOSAL'),
-      viewerCan: { __typename: 'ProblemAbilities', negotiate: true, escalate: false, review: false, decide: false },
+      viewerCan: { __typename: 'ProblemAbilities', negotiate: true, escalate: false, review: false, decide: false, reopen: false },
       members: [member('101', { ...OURS, allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'] }), member('202', { school: SCHOOL_B })],
       messages: [PENDING_KEEP_OURS],
     });
@@ -439,7 +439,7 @@ describe('ProblemPage: what happens next', () => {
 describe('ProblemPage: negotiation', () => {
   it('lets the other school reject a proposal only with a reason', async () => {
     const value = problem({
-      viewerCan: { __typename: 'ProblemAbilities', negotiate: true, escalate: false, review: false, decide: false },
+      viewerCan: { __typename: 'ProblemAbilities', negotiate: true, escalate: false, review: false, decide: false, reopen: false },
       members: [member('101', { ...OURS, allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'] }), member('202', { school: SCHOOL_B })],
       messages: [
         {

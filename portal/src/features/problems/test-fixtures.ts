@@ -113,7 +113,7 @@ export function problem(overrides: Record<string, unknown> = {}) {
     deadlineAt: '2999-12-01T08:00:00.000Z',
     overdue: false,
     nextStep: nextStep('ACT_ON_RECORD'),
-    viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: false, decide: false },
+    viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: false, decide: false, reopen: false },
     members: [
       member('101', { allowedActions: ['CHANGE', 'CORROBORATE', 'DELETE'], school: SCHOOL_A, student: { __typename: 'Student', id: '101', status: 'ENROLLED' } }),
       member('202', { school: SCHOOL_B }),

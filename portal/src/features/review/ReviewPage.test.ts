@@ -2,7 +2,7 @@ import type { MockedResponse } from '@apollo/client/testing/core';
 import type { VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
-import { HeldImportsPanel_HeldImportsDocument, ReviewPage_CountsDocument, ReviewPage_MeDocument, ReviewPage_QueueDocument, type ProblemStatus, type Role } from '@/gql/graphql';
+import { HeldImportsPanel_HeldImportsDocument, BulkApproveBar_ReviewDocument, ReviewPage_CountsDocument, ReviewPage_MeDocument, ReviewPage_QueueDocument, type ProblemStatus, type Role } from '@/gql/graphql';
 import { relayConnection } from '@/test/connection';
 import { mountWithApp } from '@/test/mount';
 import ReviewPage from './ReviewPage.vue';
@@ -27,6 +27,7 @@ function problem(id: string, status: ProblemStatus, overrides: Record<string, un
     openedAt: new Date(Date.now() - 12 * 24 * 3600 * 1000).toISOString(),
     updatedAt: new Date().toISOString(),
     overdue: false,
+    version: 1,
     members: [
       { __typename: 'ProblemMember', studentId: `${id}1`, name: '王小明', school: school('1', '杭州市上城区胜利小学') },
       { __typename: 'ProblemMember', studentId: `${id}2`, name: '王小明', school: school('2', '杭州市建兰中学') },
@@ -126,5 +127,45 @@ describe('ReviewPage', () => {
     mounted = wrapper;
     await vi.waitFor(() => expect(wrapper.find('[data-testid="review-not-allowed"]').exists()).toBe(true));
     expect(wrapper.find('[data-testid="review-table-toReview"]').exists()).toBe(false);
+  });
+
+  it('approves the ticked problems at once; a refusal names the problem and says why, and the queue is read again', async () => {
+    setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
+    const input = { items: [{ problemId: '41', version: 1 }, { problemId: '42', version: 1 }], decision: 'APPROVE' };
+    const refused = vi.fn(() => ({
+      data: {
+        bulkReviewProblems: {
+          __typename: 'BulkReviewPayload',
+          ok: false,
+          done: 0,
+          failedIndex: 1,
+          error: { __typename: 'ReviewError', code: 'STALE_VERSION', message: 'stale', field: null },
+        },
+      },
+    }));
+    const queue = { ...queueMock('PENDING_REVIEW', [problem('41', 'PENDING_REVIEW'), problem('42', 'PENDING_REVIEW')]), maxUsageCount: Number.POSITIVE_INFINITY };
+    const { wrapper } = await mountWithApp(ReviewPage, {
+      route: '/review',
+      mocks: [
+        meMock('DISTRICT_ADMIN'),
+        { ...countsMock(2, 0), maxUsageCount: Number.POSITIVE_INFINITY },
+        queue,
+        noHeldImports,
+        { request: { query: BulkApproveBar_ReviewDocument, variables: { input } }, result: refused },
+      ],
+    });
+    mounted = wrapper;
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="review-table-toReview"]').text()).toContain('#42'));
+    expect(wrapper.find('[data-testid="bulk-approve-button"]').attributes('disabled')).toBeDefined();
+
+    for (const checkbox of wrapper.findAll('[data-testid="review-table-toReview"] tbody .el-checkbox input')) await checkbox.setValue(true);
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="bulk-approve-button"]').text()).toBe('批量通过（2）'));
+    await wrapper.find('[data-testid="bulk-approve-button"]').trigger('click');
+    await vi.waitFor(() => expect(document.body.querySelector('.el-message-box')).not.toBeNull());
+    document.body.querySelector<HTMLButtonElement>('.el-message-box__btns .el-button--primary')!.click();
+
+    await vi.waitFor(() => expect(refused).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="bulk-approve-error"]').text()).toContain('问题 #42 不能通过，所有问题都未通过'));
+    expect(wrapper.find('[data-testid="bulk-approve-error"]').text()).not.toContain('stale');
   });
 });

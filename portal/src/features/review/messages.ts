@@ -83,6 +83,15 @@ export const reviewZhCN = {
       OTHER: '未能处理，请刷新后重试',
     },
   },
+  bulk: {
+    approve: '批量通过（{count}）',
+    hint: '勾选已核对的问题后一次审核通过；任何一个不能通过时，全部不通过。',
+    confirmTitle: '批量通过',
+    confirmMessage: '确定审核通过所选的 {count} 个问题吗？它们都将标记为已解决。',
+    cancel: '取消',
+    approved: '已审核通过 {count} 个问题',
+    failedAt: '问题 #{id} 不能通过，所有问题都未通过：{reason}',
+  },
   problemType: {
     DUPLICATE_ID: '身份证件号重复',
     DUPLICATE_IDENTITY: '身份信息重复',
@@ -181,6 +190,15 @@ export const reviewEn: ReviewMessages = {
       TOO_LONG: 'The note is too long: at most {max} characters',
       OTHER: 'Could not decide; reload and try again',
     },
+  },
+  bulk: {
+    approve: 'Approve selected ({count})',
+    hint: 'Tick the problems you have checked and approve them at once; if one cannot be approved, none is.',
+    confirmTitle: 'Approve selected',
+    confirmMessage: 'Approve the {count} selected problems? They will all be marked resolved.',
+    cancel: 'Cancel',
+    approved: '{count} problems approved',
+    failedAt: 'Problem #{id} cannot be approved, so none was: {reason}',
   },
   problemType: {
     DUPLICATE_ID: 'Duplicate ID number',
