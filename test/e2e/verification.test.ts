@@ -124,8 +124,8 @@ describe('semester verification: the district opens it, a school confirms a clas
     await screenshot(e2e, district, 'verification-progress');
 
     // ── The registry: the pupil who left for no known school is deleted, the changed one stays ────
-    const records = await query(url, `query($a: ID!, $b: ID!) { a: student(id: $a) { status } b: student(id: $b) { status } }`, { a: left.id, b: changed.id }, bearer);
-    expect(records.a.status).toBe('DELETED');
+    const records = await query(url, `query($a: ID!, $b: ID!) { a: student(id: $a) { status deleteReason } b: student(id: $b) { status } }`, { a: left.id, b: changed.id }, bearer);
+    expect(records.a).toEqual({ status: 'DELETED', deleteReason: 'NOT_STUDYING_HERE' });
     expect(records.b.status).toBe('ENROLLED');
   });
 });

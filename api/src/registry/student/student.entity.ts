@@ -153,6 +153,10 @@ export class Student {
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
 
+  @Field(() => String, { nullable: true, description: 'For DELETED: why — REDUNDANT (imported twice) or NOT_STUDYING_HERE.' })
+  @Column({ name: 'delete_reason', type: 'text', nullable: true })
+  deleteReason: string | null;
+
   @Field(() => ID, { nullable: true, description: 'For TRANSFERRED_OUT: the record at the new school that continues this one.' })
   @Column({ name: 'transferred_to', type: 'bigint', nullable: true })
   transferredTo: string | null;

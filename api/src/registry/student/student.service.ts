@@ -17,7 +17,8 @@ export interface StudentFilter {
 
 const RECORD_COLUMNS = `st.id, st.school_id AS "schoolId", ${selectStudentFields('st')}, st.status,
   st.name_key AS "nameKey", st.id_key AS "idKey", st.version, st.created_at AS "createdAt",
-  st.updated_at AS "updatedAt", st.deleted_at AS "deletedAt", st.transferred_to::text AS "transferredTo", st.transferred_at AS "transferredAt"`;
+  st.updated_at AS "updatedAt", st.deleted_at AS "deletedAt", st.transferred_to::text AS "transferredTo", st.transferred_at AS "transferredAt",
+  st.delete_reason AS "deleteReason"`;
 
 export class StudentService {
   constructor(private readonly db: DataSource) {}
