@@ -29,6 +29,7 @@ import { RevokedDistinctPupils1765152000002 } from './core/db/migrations/1765152
 import { PoliceChecks1765152000003 } from './core/db/migrations/1765152000003-police-checks.js';
 import { VerificationCampaigns1765152000004 } from './core/db/migrations/1765152000004-verification-campaigns.js';
 import { GraduationUrgency1765152000005 } from './core/db/migrations/1765152000005-graduation-urgency.js';
+import { CampaignEscalations1765152000006 } from './core/db/migrations/1765152000006-campaign-escalations.js';
 import { resolveKeyRing, useKeyRing } from './core/crypto/index.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
@@ -70,7 +71,7 @@ import { TransferStatsService } from './reports/stats/transfer-stats.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000, MatchDisclosures1765152000001, RevokedDistinctPupils1765152000002, PoliceChecks1765152000003, VerificationCampaigns1765152000004, GraduationUrgency1765152000005];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000, MatchDisclosures1765152000001, RevokedDistinctPupils1765152000002, PoliceChecks1765152000003, VerificationCampaigns1765152000004, GraduationUrgency1765152000005, CampaignEscalations1765152000006];
 
 export interface App {
   config: Config;

@@ -118,7 +118,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   escalate: {
-    summary: 'escalate every problem still open past its deadline (PROBLEM_DEADLINE_DAYS); the server also does this hourly',
+    summary: 'escalate every problem still open past its deadline (PROBLEM_DEADLINE_DAYS), and each school of a semester verification past its deadline; the server also does this hourly',
     usage: 'escalate [--now 2026-12-31T00:00:00Z] [--json]',
     options: { now: { type: 'string' }, json: { type: 'boolean' } },
     async run(app, values) {
@@ -126,7 +126,8 @@ const COMMANDS: Record<string, Command> = {
       if (Number.isNaN(now.getTime())) throw new UserInputError('--now must be an ISO date-time');
       await migrate(app);
       const escalated = await app.services.escalation.escalateOverdue(now);
-      print(values, { escalated }, `${escalated.length} problem(s) escalated`);
+      const schools = await app.services.verification.escalateOverdue(now);
+      print(values, { escalated, schools }, `${escalated.length} problem(s) escalated, ${schools.length} school(s) past a verification deadline`);
     },
   },
   'graduation:grades': {

@@ -71,11 +71,17 @@ async function main(): Promise<void> {
 
 const HOUR = 60 * 60 * 1000;
 
-/** Escalates overdue problems now and every hour; a failed run is logged and tried again next hour. */
+/**
+ * Escalates overdue problems, and the schools of a semester verification past its deadline, now
+ * and every hour; a failed run is logged and tried again next hour.
+ */
 function scheduleEscalation(app: App): void {
   const run = () =>
-    asSystem(() => app.services.escalation.escalateOverdue()).then(
-      (ids) => ids.length > 0 && app.log.info({ escalated: ids }, 'problems escalated past their deadline'),
+    asSystem(async () => ({ problems: await app.services.escalation.escalateOverdue(), schools: await app.services.verification.escalateOverdue() })).then(
+      ({ problems, schools }) => {
+        if (problems.length > 0) app.log.info({ escalated: problems }, 'problems escalated past their deadline');
+        if (schools.length > 0) app.log.info({ escalated: schools }, 'schools escalated past their verification deadline');
+      },
       (error: unknown) => app.log.error({ err: error }, 'deadline check failed'),
     );
   void run();

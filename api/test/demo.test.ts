@@ -45,6 +45,13 @@ describe('demo data', () => {
     expect(groups.some((g) => g.copies === 3)).toBe(true);
   });
 
+  it('says what kind each school is, so graduating pupils (六年级, 九年级) put some open problems first', async () => {
+    const kinds = (await app.db.dataSource.query(`SELECT kind, count(*)::int AS schools FROM schools GROUP BY kind ORDER BY kind`)) as { kind: string; schools: number }[];
+    expect(kinds).toEqual([{ kind: 'JUNIOR', schools: 4 }, { kind: 'PRIMARY', schools: 8 }]);
+    const [row] = (await app.db.dataSource.query(`SELECT count(*)::int AS graduating FROM problems WHERE urgency = 1 AND status <> 'RESOLVED'`)) as { graduating: number }[];
+    expect(row!.graduating).toBeGreaterThan(0);
+  });
+
   it('has a user of every role, who can log in with the demo password', async () => {
     const roles = (await app.db.dataSource.query(`SELECT DISTINCT role FROM users ORDER BY role`)) as { role: string }[];
     expect(roles.map((r) => r.role)).toEqual(['CITY_ADMIN', 'DISTRICT_ADMIN', 'PROVINCE_ADMIN', 'SCHOOL_REGISTRAR', 'SYSTEM_ADMIN']);

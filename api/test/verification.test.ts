@@ -118,6 +118,15 @@ describe('semester verification', () => {
     const late = await progress();
     expect(late.overdue).toBe(true);
     expect(late.schools.map((s: { done: boolean; overdue: boolean }) => [s.done, s.overdue])).toEqual([[false, true], [true, false]]);
+
+    // The hourly deadline check escalates the unfinished school once, with an event; not the finished one.
+    const now = new Date();
+    expect(await app.services.verification.escalateOverdue(now)).toEqual([{ campaignId, schoolId: schools.a.id, classes: 2, classesDone: 1 }]);
+    expect(await app.services.verification.escalateOverdue(new Date(now.getTime() + 3_600_000))).toEqual([]);
+    const escalations = (await app.db.dataSource.query(`SELECT actor_id, data FROM events WHERE type = 'CAMPAIGN_SCHOOL_ESCALATED' AND subject_id = $1`, [campaignId])) as { actor_id: string | null; data: unknown }[];
+    expect(escalations).toEqual([{ actor_id: null, data: { schoolId: schools.a.id, classes: 2, classesDone: 1, reason: 'DEADLINE' } }]);
+    const seen = (await campaign(tokens.district, 'schools { school { id } escalatedAt }')).schools as { school: { id: string }; escalatedAt: string | null }[];
+    expect(seen.map((s) => [s.school.id, s.escalatedAt === null ? null : new Date(s.escalatedAt).getTime()])).toEqual([[schools.a.id, now.getTime()], [schools.b.id, null]]);
     // A school sees only its own row.
     expect((await campaign(tokens.b, 'schools { school { id } done }')).schools).toEqual([{ school: { id: schools.b.id }, done: true }]);
 

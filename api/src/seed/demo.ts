@@ -29,6 +29,8 @@ const DISTRICTS = [
 
 const PRIMARY: [number, number] = [1, 6];
 const MIDDLE: [number, number] = [7, 9];
+/** Said outright rather than read from the names: 崇文实验学校's name says no kind, and these 中学 are junior highs (七至九年级). */
+const kindOf = (school: DemoSchool) => (school.grades === PRIMARY ? 'PRIMARY' : 'JUNIOR');
 
 export const DEMO_SCHOOLS: DemoSchool[] = [
   { code: '1330102001', name: '杭州市上城区胜利小学', regionCode: '330102', grades: PRIMARY },
@@ -242,8 +244,8 @@ async function seedFirstImport(app: App, regular: SeedStudent[]) {
   const students = regular;
   return app.db.dataSource.transaction(async (manager) => {
     const schoolRows = (await manager.query(
-      `INSERT INTO schools (code, name, region_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) RETURNING id, code`,
-      [DEMO_SCHOOLS.map((s) => s.code), DEMO_SCHOOLS.map((s) => s.name), DEMO_SCHOOLS.map((s) => s.regionCode)],
+      `INSERT INTO schools (code, name, region_code, kind) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) RETURNING id, code`,
+      [DEMO_SCHOOLS.map((s) => s.code), DEMO_SCHOOLS.map((s) => s.name), DEMO_SCHOOLS.map((s) => s.regionCode), DEMO_SCHOOLS.map(kindOf)],
     )) as { id: string; code: string }[];
     const schoolId = new Map(schoolRows.map((r) => [r.code, String(r.id)]));
     await manager.query(

@@ -55,6 +55,7 @@ class CampaignSchoolRow {
   @Field(() => Int, { description: 'Pupils marked as changed.' }) changed: number;
   @Field(() => Boolean, { description: 'Every class confirmed.' }) done: boolean;
   @Field(() => Boolean, { description: 'Not done and past the deadline: the district follows it up.' }) overdue: boolean;
+  @Field(() => Date, { nullable: true, description: 'When the hourly deadline check escalated it to the district, not done past the deadline; null while it has not been.' }) escalatedAt: Date | null;
 }
 
 @ObjectType('CampaignClassRow', { description: 'One class of your school in a campaign.' })

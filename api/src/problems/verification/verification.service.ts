@@ -60,6 +60,15 @@ export interface SchoolProgress {
   left: number;
   changed: number;
   done: boolean;
+  /** When the deadline check escalated it to the district; null while it has not been. */
+  escalatedAt: Date | null;
+}
+
+export interface CampaignEscalation {
+  campaignId: string;
+  schoolId: string;
+  classes: number;
+  classesDone: number;
 }
 
 export interface ClassProgress {
@@ -246,6 +255,37 @@ export class VerificationService {
     });
   }
 
+  /**
+   * Past a campaign's deadline, each of its schools that has not confirmed every class is
+   * escalated to the region's district staff: once per campaign, one event each, like a problem
+   * left open. Run by the hourly deadline check (and `pnpm cli escalate`) with the full scope.
+   */
+  async escalateOverdue(now: Date = new Date()): Promise<CampaignEscalation[]> {
+    return this.db.transaction(async (manager) => {
+      const escalated = (await manager.query(
+        `WITH due AS (SELECT id, region_prefix FROM verification_campaigns WHERE status = 'OPEN' AND due_at <= $1::timestamptz),
+         classes AS (
+           SELECT d.id AS campaign_id, k.school_id, count(*)::int AS classes, count(v.school_id)::int AS classes_done
+           FROM due d
+           CROSS JOIN LATERAL (${CLASSES_SQL.replace('$2', 'd.region_prefix')}) k
+           LEFT JOIN verification_classes v ON v.campaign_id = d.id AND v.school_id = k.school_id AND v.grade = k.grade AND v.class_name = k.class_name
+           GROUP BY 1, 2),
+         inserted AS (
+           INSERT INTO verification_escalations (campaign_id, school_id, classes, classes_done, escalated_at)
+           SELECT campaign_id, school_id, classes, classes_done, $1::timestamptz FROM classes WHERE classes_done < classes
+           ON CONFLICT DO NOTHING
+           RETURNING campaign_id, school_id, classes, classes_done)
+         SELECT campaign_id::text AS "campaignId", school_id::text AS "schoolId", classes, classes_done AS "classesDone" FROM inserted ORDER BY 1, 2`,
+        [now],
+      )) as CampaignEscalation[];
+      await appendEvents(
+        manager,
+        escalated.map((e) => ({ type: 'CAMPAIGN_SCHOOL_ESCALATED', actorId: null, subjectType: 'campaign', subjectId: e.campaignId, data: { schoolId: e.schoolId, classes: e.classes, classesDone: e.classesDone, reason: 'DEADLINE' } })),
+      );
+      return escalated;
+    });
+  }
+
   /** The campaigns the caller's scope is in, newest first. */
   async list(status: 'OPEN' | 'CLOSED' | null): Promise<CampaignRow[]> {
     // Row security limits them to the caller's region and schools.
@@ -261,7 +301,8 @@ export class VerificationService {
            SELECT $1::text AS "campaignId", k.school_id::text AS "schoolId", count(*)::int AS classes, count(v.school_id)::int AS "classesDone",
                   sum(k.pupils)::int AS pupils, count(*) = count(v.school_id) AS done,
                   (SELECT count(*) FROM verification_marks m WHERE m.campaign_id = $1 AND m.school_id = k.school_id AND m.mark = 'LEFT')::int AS left,
-                  (SELECT count(*) FROM verification_marks m WHERE m.campaign_id = $1 AND m.school_id = k.school_id AND m.mark = 'CHANGED')::int AS changed
+                  (SELECT count(*) FROM verification_marks m WHERE m.campaign_id = $1 AND m.school_id = k.school_id AND m.mark = 'CHANGED')::int AS changed,
+                  (SELECT e.escalated_at FROM verification_escalations e WHERE e.campaign_id = $1 AND e.school_id = k.school_id) AS "escalatedAt"
            FROM classes k LEFT JOIN verification_classes v ON v.campaign_id = $1 AND v.school_id = k.school_id AND v.grade = k.grade AND v.class_name = k.class_name
            GROUP BY k.school_id ORDER BY done, k.school_id`,
           [id],

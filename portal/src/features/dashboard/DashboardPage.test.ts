@@ -30,15 +30,15 @@ function statsMock(regionCode: string | null) {
     request: { query: DashboardPage_StatsDocument, variables: { filter: regionCode ? { regionCode } : null } },
     result: {
       data: {
-        totals: [row({ count: 12, unresolved: 7, overdue: 2, resolved: 5, medianDaysToResolve: 3.5, medianOpenAgeDays: 9 })],
+        totals: [row({ count: 12, unresolved: 7, overdue: 2, graduating: 3, resolved: 5, medianDaysToResolve: 3.5, medianOpenAgeDays: 9 })],
         byTypeAndStatus: [
           row({ type: 'DUPLICATE_ID', status: 'OPEN', count: 4 }),
           row({ type: 'DUPLICATE_ID', status: 'RESOLVED', count: 5 }),
           row({ type: 'INVALID_ID', status: 'ESCALATED', count: 3 }),
         ],
         bySchool: [
-          row({ schoolId: 's1', school: { __typename: 'School', id: 's1', name: '文三街小学' }, unresolved: 2 }),
-          row({ schoolId: 's2', school: { __typename: 'School', id: 's2', name: '求是小学' }, unresolved: 5 }),
+          row({ schoolId: 's1', school: { __typename: 'School', id: 's1', name: '文三街小学' }, unresolved: 2, graduating: 0 }),
+          row({ schoolId: 's2', school: { __typename: 'School', id: 's2', name: '求是小学' }, unresolved: 5, graduating: 3 }),
         ],
         byWeek: [row({ openedWeek: thisWeek, count: 12, unresolved: 7 })],
       },
@@ -84,6 +84,8 @@ describe('DashboardPage', () => {
     await vi.waitFor(() => expect(cardValue(wrapper, 'card-unresolved')).toBe('7'));
     expect(cardValue(wrapper, 'card-overdue')).toBe('2');
     expect(wrapper.find('[data-testid="card-overdue"]').text()).toContain('占未解决问题的 29%');
+    expect(cardValue(wrapper, 'card-graduating')).toBe('3');
+    expect(wrapper.find('[data-testid="card-graduating"]').text()).toContain('涉及 1 所学校');
     expect(cardValue(wrapper, 'card-median-days')).toBe('3.5 天');
     await vi.waitFor(() => expect(cardValue(wrapper, 'card-resolved-month')).toBe('1'));
     expect(wrapper.text()).toContain('管理范围：杭州市');
@@ -134,7 +136,7 @@ describe('DashboardPage', () => {
   it('shows an error in every chart with a retry, and an empty state when there are no problems', async () => {
     setAuthToken('t.o.k', '2999-01-01T00:00:00Z');
     const empty = statsMock(null);
-    empty.result.data = { totals: [row({ count: 0, unresolved: 0, overdue: 0, resolved: 0, medianDaysToResolve: null, medianOpenAgeDays: null })], byTypeAndStatus: [], bySchool: [], byWeek: [] };
+    empty.result.data = { totals: [row({ count: 0, unresolved: 0, overdue: 0, graduating: 0, resolved: 0, medianDaysToResolve: null, medianOpenAgeDays: null })], byTypeAndStatus: [], bySchool: [], byWeek: [] };
     const { wrapper } = await mountWithApp(DashboardPage, {
       route: '/dashboard',
       locale: 'en',

@@ -39,10 +39,25 @@ describe('typeStatusChart', () => {
 describe('topSchoolsChart', () => {
   it('keeps the ten schools with the most unresolved problems, largest first', () => {
     const rows = Array.from({ length: 12 }, (_, i) => ({ schoolId: `s${i}`, school: { name: `学校${i}` }, unresolved: i % 6 }));
-    const chart = topSchoolsChart(rows, 'unresolved');
+    const names = { unresolved: 'unresolved', graduating: 'graduating' };
+    const chart = topSchoolsChart(rows, names);
     expect(chart.schools.map((s) => s.unresolved)).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
-    expect(chart.schools[0]).toEqual({ id: 's11', name: '学校11', unresolved: 5 });
-    expect(topSchoolsChart([{ schoolId: 's1', school: null, unresolved: 0 }], 'x').schools).toEqual([]);
+    expect(chart.schools[0]).toEqual({ id: 's11', name: '学校11', unresolved: 5, graduating: 0 });
+    expect(topSchoolsChart([{ schoolId: 's1', school: null, unresolved: 0 }], names).schools).toEqual([]);
+  });
+
+  it('shows beside each school how many of its problems hold a graduating pupil', () => {
+    const chart = topSchoolsChart(
+      [
+        { schoolId: 'a', school: { name: '甲' }, unresolved: 4, graduating: 3 },
+        { schoolId: 'b', school: { name: '乙' }, unresolved: 6 },
+      ],
+      { unresolved: '未解决', graduating: '毕业班' },
+    );
+    const series = chart.option.series as { name: string; data: number[] }[];
+    expect(series.map((s) => s.name)).toEqual(['未解决', '毕业班']);
+    expect(series[0]!.data).toEqual([6, 4]);
+    expect(series[1]!.data).toEqual([0, 3]);
   });
 });
 

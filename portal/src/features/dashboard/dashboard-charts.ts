@@ -63,38 +63,51 @@ export interface SchoolRow {
   schoolId?: string | null;
   school?: { name: string } | null;
   unresolved: number;
+  /** Of those, how many hold a pupil of a graduating grade. */
+  graduating?: number;
 }
 
 export interface TopSchoolsChart {
   option: ChartOption;
   /** The schools of the bars, top first. */
-  schools: { id: string; name: string; unresolved: number }[];
+  schools: { id: string; name: string; unresolved: number; graduating: number }[];
 }
 
-/** The `limit` schools with the most unresolved problems (ties by name), largest at the top. */
-export function topSchoolsChart(rows: readonly SchoolRow[], seriesName: string, limit = 10): TopSchoolsChart {
+/**
+ * The `limit` schools with the most unresolved problems (ties by name), largest at the top; beside
+ * each, how many of them hold a graduating pupil (the ones to settle before graduation day).
+ */
+export function topSchoolsChart(rows: readonly SchoolRow[], names: { unresolved: string; graduating: string }, limit = 10): TopSchoolsChart {
   const schools = rows
     .filter((r): r is SchoolRow & { schoolId: string } => !!r.schoolId && r.unresolved > 0)
-    .map((r) => ({ id: r.schoolId, name: r.school?.name ?? r.schoolId, unresolved: r.unresolved }))
+    .map((r) => ({ id: r.schoolId, name: r.school?.name ?? r.schoolId, unresolved: r.unresolved, graduating: r.graduating ?? 0 }))
     .sort((a, b) => b.unresolved - a.unresolved || a.name.localeCompare(b.name, 'zh-CN'))
     .slice(0, limit);
   return {
     schools,
     option: {
       aria: { enabled: true },
-      color: [CHART_COLORS[0]!],
+      color: [CHART_COLORS[0]!, CHART_COLORS[1]!],
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+      legend: { top: 0, data: [names.unresolved, names.graduating] },
+      grid: { left: 8, right: 40, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       // Categories run bottom-up; inverse puts the largest first, at the top.
       yAxis: { type: 'category', inverse: true, data: schools.map((s) => s.name), axisLabel: { width: 160, overflow: 'truncate' } },
       series: [
         {
           type: 'bar',
-          name: seriesName,
+          name: names.unresolved,
           barMaxWidth: 22,
           label: { show: true, position: 'right' },
           data: schools.map((s) => s.unresolved),
+        },
+        {
+          type: 'bar',
+          name: names.graduating,
+          barMaxWidth: 22,
+          label: { show: true, position: 'right', formatter: ({ value }: { value: unknown }) => (value ? String(value) : '') },
+          data: schools.map((s) => s.graduating),
         },
       ],
     },

@@ -17,6 +17,9 @@ export const dashboardZhCN = {
     unresolvedHint: '累计发现 {count} 个',
     overdue: '已超期',
     overdueHint: '占未解决问题的 {percent}',
+    graduating: '毕业班待解决',
+    graduatingHint: '涉及 {count} 所学校，请在毕业前处理',
+    graduatingNone: '没有涉及毕业班学生的问题',
     resolvedThisMonth: '本月已解决',
     resolvedHint: '累计已解决 {count} 个',
     atLeast: '{count}+',
@@ -36,6 +39,7 @@ export const dashboardZhCN = {
     ageingHint: '按问题发现至今的周数分组，越靠右等待越久。',
     series: {
       unresolved: '未解决',
+      graduating: '其中涉及毕业班',
       opened: '新发现',
     },
     buckets: {
@@ -86,6 +90,9 @@ export const dashboardEn: typeof dashboardZhCN = {
     unresolvedHint: '{count} found in total',
     overdue: 'Overdue',
     overdueHint: '{percent} of unresolved problems',
+    graduating: 'Graduating, unresolved',
+    graduatingHint: 'At {count} schools: settle before graduation',
+    graduatingNone: 'No problem involves a graduating pupil',
     resolvedThisMonth: 'Resolved this month',
     resolvedHint: '{count} resolved in total',
     atLeast: '{count}+',
@@ -105,6 +112,7 @@ export const dashboardEn: typeof dashboardZhCN = {
     ageingHint: 'Grouped by whole weeks since the problem was found; further right has waited longer.',
     series: {
       unresolved: 'Unresolved',
+      graduating: 'Of which graduating',
       opened: 'Found',
     },
     buckets: {

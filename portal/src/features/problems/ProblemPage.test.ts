@@ -205,6 +205,15 @@ describe("ProblemPage: another school's record (disclosure COMPARED)", () => {
     wrapper.unmount();
   });
 
+  it('flags a problem holding a graduating pupil with the days left, and no other', async () => {
+    const graduating = await mountProblem(problem({ graduating: true, daysToGraduation: 0 }));
+    expect(graduating.wrapper.find('[data-testid="problem-graduating"]').text()).toBe('毕业班 · 今天毕业');
+    graduating.wrapper.unmount();
+    const other = await mountProblem(problem());
+    expect(other.wrapper.find('[data-testid="problem-graduating"]').exists()).toBe(false);
+    other.wrapper.unmount();
+  });
+
   it('says the record cannot be compared when none of ours is left in the problem', async () => {
     const other = school('3', '杭州市拱墅区卖鱼桥小学', { code: '330105', name: '拱墅区' });
     const { wrapper } = await mountProblem(problem({ members: [comparedMember('202', null), comparedMember('303', null, { school: other })] }));

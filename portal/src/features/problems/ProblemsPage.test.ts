@@ -18,7 +18,7 @@ describe('ProblemsPage', () => {
       route: '/problems?type=DUPLICATE_ID&waiting=1&sort=OPENED_ASC',
       mocks: [
         problemsMock({ filter: { type: 'DUPLICATE_ID', waitingForMe: true }, orderBy: 'OPENED_ASC' }, [
-          row('7', { overdue: true, deadlineAt: '2026-11-20T08:00:00.000Z' }),
+          row('7', { overdue: true, deadlineAt: '2026-11-20T08:00:00.000Z', graduating: true, daysToGraduation: 42 }),
           row('9', { status: 'PENDING_REVIEW', nextStep: { __typename: 'NextStep', kind: 'WAIT_FOR_REVIEW', yourTurn: false } }),
         ]),
         countsMock({ type: 'DUPLICATE_ID', waitingForMe: true }, COUNTS),
@@ -34,6 +34,8 @@ describe('ProblemsPage', () => {
     expect(wrapper.findAll('[data-testid="problem-next-step-tag"]').map((tag) => tag.text())).toEqual(['待您处理', '等待审核']);
     expect(wrapper.findAll('[data-testid="problem-overdue"]')).toHaveLength(1);
     expect(wrapper.find('[data-testid="problem-overdue"]').text()).toContain('已逾期');
+    // A pupil who graduates soon: flagged with the countdown, on that row only.
+    expect(wrapper.findAll('[data-testid="problem-graduating"]').map((tag) => tag.text())).toEqual(['毕业班 · 距毕业 42 天']);
     expect(wrapper.find('[data-testid="problems-total"]').text()).toBe('共 2 个问题');
 
     // The URL's filters are what the controls show.

@@ -112,6 +112,8 @@ export function problem(overrides: Record<string, unknown> = {}) {
     closedBy: null as string | null,
     deadlineAt: '2999-12-01T08:00:00.000Z',
     overdue: false,
+    graduating: false,
+    daysToGraduation: null as number | null,
     nextStep: nextStep('ACT_ON_RECORD'),
     viewerCan: { __typename: 'ProblemAbilities', negotiate: false, escalate: false, review: false, decide: false, reopen: false },
     members: [
@@ -158,6 +160,8 @@ export function row(id: string, overrides: Record<string, unknown> = {}) {
     updatedAt: '2026-11-02T08:00:00.000Z',
     deadlineAt: '2999-12-01T08:00:00.000Z',
     overdue: false,
+    graduating: false,
+    daysToGraduation: null as number | null,
     nextStep: { __typename: 'NextStep', kind: 'ACT_ON_RECORD', yourTurn: true },
     members: [
       { __typename: 'ProblemMember', studentId: `${id}1`, name: '林小雨', school: { __typename: 'School', id: '1', name: '杭州市西湖区学军小学' } },

@@ -61,5 +61,13 @@ export function useProblemFormat() {
     }
   }
 
-  return { formatDate, formatDateTime, deadlineText };
+  /** "毕业班 · 距毕业 N 天" for a problem holding a graduating pupil; null for the others. */
+  function graduationText(problem: { graduating: boolean; daysToGraduation?: number | null }): string | null {
+    if (!problem.graduating) return null;
+    const days = problem.daysToGraduation ?? 0;
+    const countdown = days === 0 ? t('problems.list.graduatingToday') : t('problems.list.graduatingDays', { days });
+    return `${t('problems.list.graduating')} · ${countdown}`;
+  }
+
+  return { formatDate, formatDateTime, deadlineText, graduationText };
 }

@@ -18,6 +18,7 @@ export const STATS_MEASURES = [
   'resolved',
   'unresolved',
   'overdue',
+  'graduating',
   'medianDaysToResolve',
   'p90DaysToResolve',
   'medianOpenAgeDays',
@@ -75,6 +76,7 @@ export interface StatsRow {
   resolved?: number;
   unresolved?: number;
   overdue?: number;
+  graduating?: number;
   medianDaysToResolve?: number | null;
   p90DaysToResolve?: number | null;
   medianOpenAgeDays?: number | null;

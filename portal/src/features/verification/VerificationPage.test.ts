@@ -22,7 +22,7 @@ describe('VerificationPage: district staff', () => {
   it('open campaigns, follow each school with overdue ones marked, and close only open campaigns', async () => {
     const open = campaign('c2', {
       schools: [
-        schoolRow('1330102001', '胜利小学', { classesDone: 1, overdue: true }),
+        schoolRow('1330102001', '胜利小学', { classesDone: 1, overdue: true, escalatedAt: '2027-01-16T02:00:00.000Z' }),
         schoolRow('1330102002', '天长小学', { classesDone: 4, done: true, left: 2, changed: 1 }),
       ],
     });
@@ -36,6 +36,8 @@ describe('VerificationPage: district staff', () => {
     expect(card.find('[data-testid="campaign-progress"]').text()).toContain('1 所学校逾期未完成');
     expect(card.find('[data-testid="campaign-school-classes-1330102001"]').text()).toBe('1 / 4');
     expect(card.find('[data-testid="campaign-school-state-1330102001"]').text()).toBe('逾期未完成');
+    expect(card.find('[data-testid="campaign-school-escalated-1330102001"]').text()).toBe('2027/01/16 已上报');
+    expect(card.find('[data-testid="campaign-school-escalated-1330102002"]').exists()).toBe(false);
     expect(card.find('[data-testid="campaign-school-state-1330102002"]').text()).toBe('已完成');
     expect(card.find('[data-testid="campaign-close"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="campaign-c1"] [data-testid="campaign-close"]').exists()).toBe(false);

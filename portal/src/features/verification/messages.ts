@@ -59,6 +59,8 @@ export const verificationZhCN = {
     done: '已完成',
     inProgress: '进行中',
     overdue: '逾期未完成',
+    escalated: '{date} 已上报',
+    escalatedHint: '截止日期后仍未完成，系统已按逾期上报区县',
     empty: '没有需要核查的学校',
   },
   classes: {
@@ -204,6 +206,8 @@ export const verificationEn: VerificationMessages = {
     done: 'Done',
     inProgress: 'In progress',
     overdue: 'Overdue',
+    escalated: 'Escalated {date}',
+    escalatedHint: 'Not finished by the deadline: escalated to the district by the deadline check',
     empty: 'No school to verify',
   },
   classes: {

@@ -20,6 +20,7 @@ export function schoolRow(code: string, name: string, overrides: Record<string, 
     changed: 0,
     done: false,
     overdue: false,
+    escalatedAt: null as string | null,
     ...overrides,
   };
 }
