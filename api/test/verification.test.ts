@@ -94,6 +94,9 @@ describe('semester verification', () => {
 
   it('a changed pupil is corrected with materials, outside any problem', async () => {
     const CORRECT = `mutation($i: CorrectRecordInput!) { correctRecord(input: $i) { ok error { code field } } }`;
+    const changed = async (token: string) => (await campaign(token, 'changedPupils { student { id } note correctedAt }')).changedPupils;
+    expect(await changed(tokens.a)).toEqual([{ student: { id: pupils[0] }, note: '姓名有误', correctedAt: null }]);
+    expect(await changed(tokens.district)).toEqual([]);
     const [{ version }] = (await app.db.dataSource.query(`SELECT version FROM students WHERE id = $1`, [pupils[0]])) as [{ version: number }];
     const base = { campaignId, studentId: pupils[0], version, changes: { name: '学生壹' } };
     expect((await gql(CORRECT, { i: { ...base, materialIds: [] } }, tokens.a)).correctRecord.error).toEqual({ code: 'MATERIAL_REQUIRED', field: 'materialIds' });
@@ -105,6 +108,8 @@ describe('semester verification', () => {
     expect((await gql(CORRECT, { i: { ...base, materialIds: [material] } }, tokens.a)).correctRecord).toEqual({ ok: true, error: null });
     const [event] = (await app.db.dataSource.query(`SELECT data FROM events WHERE type = 'STUDENT_CHANGED' AND subject_id = $1`, [pupils[0]])) as { data: any }[];
     expect(event!.data).toMatchObject({ campaignId, materialIds: [material], before: { name: '学生1' }, after: { name: '学生壹' } });
+    // The list says it is done.
+    expect((await changed(tokens.a))[0].correctedAt).not.toBeNull();
   });
 
   it('district staff see each school’s progress; past the deadline the unfinished are overdue; a closed campaign takes no more', async () => {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { png } from '../../api/test/support/images.js';
 import { graphql } from '../support/product-process.js';
 import { startE2E, type E2E } from './support/e2e.js';
 import { DEMO_PASSWORD } from './support/product.js';
@@ -64,7 +65,7 @@ describe('semester verification: the district opens it, a school confirms a clas
     await e2e?.close();
   });
 
-  it('opens a campaign, confirms a class with one pupil left and one changed, shows the progress, and deletes the pupil who left', async () => {
+  it('opens a campaign, confirms a class with one pupil left and one changed, shows the progress, deletes the pupil who left and corrects the changed one', async () => {
     const url = e2e.product.url;
     const title = '端到端测试学期核查';
 
@@ -127,5 +128,30 @@ describe('semester verification: the district opens it, a school confirms a clas
     const records = await query(url, `query($a: ID!, $b: ID!) { a: student(id: $a) { status deleteReason } b: student(id: $b) { status } }`, { a: left.id, b: changed.id }, bearer);
     expect(records.a).toEqual({ status: 'DELETED', deleteReason: 'NOT_STUDYING_HERE' });
     expect(records.b.status).toBe('ENROLLED');
+
+    // ── The registrar corrects the changed pupil, with the household register as proof ────────────
+    const state = school.locator(`[data-testid="changed-state-${changed.id}"]`);
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toBe('待更正');
+    await school.locator(`[data-testid="changed-correct-${changed.id}"]`).click();
+    const correction = school.getByRole('dialog', { name: `更正 ${changed.name} 的学籍信息` });
+    await correction.waitFor({ state: 'visible' });
+    expect(await correction.locator('[data-testid="correct-record-note"]').textContent()).toBe('核查时的备注：户口簿上的出生日期已更正');
+    const nameInput = correction.locator('input[data-testid="change-name"]');
+    await expect.poll(() => nameInput.inputValue(), { timeout: 30_000 }).toBe(changed.name);
+    const newName = `${changed.name.slice(0, -1)}${changed.name.endsWith('欣') ? '悦' : '欣'}`;
+    await nameInput.fill(newName);
+    // Without proof the form says so and sends nothing.
+    await correction.getByRole('button', { name: '提交更正' }).click();
+    await correction.getByText('请至少上传一份证明材料').waitFor({ state: 'visible' });
+    await correction.locator('input[type="file"]').setInputFiles({ name: '户口簿.png', mimeType: 'image/png', buffer: await png() });
+    await correction.getByText('已上传').first().waitFor({ timeout: 30_000 });
+    await correction.locator('textarea[data-testid="correct-record-comment"]').fill('户口簿已更正姓名');
+    await screenshot(e2e, school, 'verification-correct-record');
+    await correction.getByRole('button', { name: '提交更正' }).click();
+    await school.getByText(`已更正 ${changed.name} 的学籍信息`).first().waitFor({ timeout: 30_000 });
+    await correction.waitFor({ state: 'hidden' });
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toMatch(/已更正$/);
+    const corrected = await query(url, `query($b: ID!) { b: student(id: $b) { name status } }`, { b: changed.id }, bearer);
+    expect(corrected.b).toEqual({ name: newName, status: 'ENROLLED' });
   });
 });

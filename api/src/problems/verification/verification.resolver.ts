@@ -68,6 +68,14 @@ class CampaignClassRow {
   @Field(() => Int, { description: 'Marked as changed.' }) changed: number;
 }
 
+@ObjectType('ChangedPupilRow', { description: 'A pupil of your school marked as changed in a campaign: correct the record with materials (correctRecord).' })
+class ChangedPupilRow {
+  @Field(() => StudentRef, { description: 'The record.' }) student: StudentRef;
+  @Field(() => String, { nullable: true, description: 'The note made with the mark.' }) note: string | null;
+  @Field(() => Date, { description: 'When it was marked.' }) markedAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the record was last corrected in this campaign; null while it has not been.' }) correctedAt: Date | null;
+}
+
 @ObjectType('ExpectedArrivalRow', { description: 'A pupil another school marked as gone to yours, not yet transferred: ask for the transfer (requestTransferIn).' })
 class ExpectedArrivalRow {
   @Field(() => ID, { description: 'The campaign the mark was made in.' }) campaignId: string;
@@ -159,6 +167,13 @@ export class VerificationResolver {
   ): Promise<StudentRef[]> {
     const caller = requireCaller(ctx);
     return caller.schoolId ? ctx.app.services.verification.rosterOf(caller, grade, className) : [];
+  }
+
+  @FieldResolver(() => [ChangedPupilRow], { description: 'Your school’s pupils marked as changed in it, the ones not yet corrected first (school registrars).' })
+  async changedPupils(@Root() campaign: CampaignType, @Ctx() ctx: Context): Promise<ChangedPupilRow[]> {
+    const caller = requireCaller(ctx);
+    if (!caller.schoolId) return [];
+    return (await ctx.app.services.verification.changedPupilsOf(caller, campaign.id)).map(({ studentId, ...row }) => ({ ...row, student: { id: studentId } }));
   }
 
   @Query(() => [ExpectedArrivalRow], { description: 'Pupils other schools marked as gone to yours in a campaign, not yet transferred (school registrars).' })

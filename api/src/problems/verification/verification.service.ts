@@ -327,6 +327,19 @@ export class VerificationService {
     )) as ClassProgress[];
   }
 
+  /** The caller's school's pupils marked CHANGED in a campaign, with when each was last corrected in it (correctRecord). */
+  async changedPupilsOf(caller: Caller, campaignId: string): Promise<{ studentId: string; note: string | null; markedAt: Date; correctedAt: Date | null }[]> {
+    return (await this.db.query(
+      `SELECT m.student_id::text AS "studentId", m.note, m.marked_at AS "markedAt",
+              (SELECT max(e.occurred_at) FROM events e
+               WHERE e.type = 'STUDENT_CHANGED' AND e.subject_id = m.student_id::text AND e.data->>'campaignId' = m.campaign_id::text) AS "correctedAt"
+       FROM verification_marks m JOIN students st ON st.id = m.student_id
+       WHERE m.campaign_id = $1 AND m.school_id = $2 AND m.mark = 'CHANGED'
+       ORDER BY "correctedAt" NULLS FIRST, st.name, m.student_id`,
+      [campaignId, caller.schoolId ?? '0'],
+    )) as { studentId: string; note: string | null; markedAt: Date; correctedAt: Date | null }[];
+  }
+
   /** Pupils other schools marked as gone to the caller's school, still active there and not yet transferred: ask for them. */
   async expectedArrivals(caller: Caller): Promise<{ campaignId: string; studentId: string; pupilName: string; fromSchoolId: string; note: string | null; markedAt: Date }[]> {
     // The old school's record is beyond the caller's row scope: read for this list only, its name and school.

@@ -9,7 +9,7 @@ import {
   TransferStepDialog_AnswerDocument,
 } from '@/gql/graphql';
 import { mountWithApp } from '@/test/mount';
-import { residentIdCheckChar } from './id-number';
+import { residentIdCheckChar } from '@/components/record-form/id-number';
 import ProblemPage from './ProblemPage.vue';
 import { SCHOOL_A, SCHOOL_B, comparedMember, comparison, member, nextStep, problem, problemMock, school, transfer } from './test-fixtures';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setAuthToken } from '@/composables/use-auth-token';
 import { mountWithApp } from '@/test/mount';
 import VerificationPage from './VerificationPage.vue';
-import { arrivalsMock, campaign, campaignsMock, classRow, meMock, schoolRow } from './test-fixtures';
+import { arrivalsMock, campaign, campaignsMock, changedRow, classRow, meMock, schoolRow } from './test-fixtures';
 
 let mounted: VueWrapper | undefined;
 afterEach(() => {
@@ -56,8 +56,11 @@ describe('VerificationPage: district staff', () => {
 
 describe('VerificationPage: a registrar', () => {
   it('confirms unconfirmed classes of open campaigns only, with a reminder of how many are left', async () => {
-    const open = campaign('c2', { myClasses: [classRow('一年级', '1班', { confirmedAt: '2026-11-05T02:00:00.000Z', left: 1 }), classRow('一年级', '2班'), classRow('二年级', '1班')] });
-    const closed = campaign('c1', { status: 'CLOSED', myClasses: [classRow('三年级', '1班')] });
+    const open = campaign('c2', {
+      myClasses: [classRow('一年级', '1班', { confirmedAt: '2026-11-05T02:00:00.000Z', left: 1, changed: 2 }), classRow('一年级', '2班'), classRow('二年级', '1班')],
+      changedPupils: [changedRow('101', '林小雨'), changedRow('102', '王晓明', { correctedAt: '2026-11-06T02:00:00.000Z' })],
+    });
+    const closed = campaign('c1', { status: 'CLOSED', myClasses: [classRow('三年级', '1班')], changedPupils: [] });
     const wrapper = await mountPage([meMock('SCHOOL_REGISTRAR'), campaignsMock(true, [open, closed]), arrivalsMock()]);
     await vi.waitFor(() => expect(wrapper.find('[data-testid="campaign-c2"]').exists()).toBe(true));
 
@@ -68,6 +71,11 @@ describe('VerificationPage: a registrar', () => {
     expect(confirmButtons('c2')).toEqual(['确认班级：一年级 2班', '确认班级：二年级 1班']);
     expect(confirmButtons('c1')).toEqual([]);
     expect(wrapper.find('[data-testid="campaign-c2"] [data-testid="campaign-progress"]').text()).toBe('本校已确认 1 / 3 个班级');
+    // Pupils marked as changed: each to correct, or when it was corrected.
+    expect(wrapper.find('[data-testid="changed-state-101"]').text()).toBe('待更正');
+    expect(wrapper.find('[data-testid="changed-state-102"]').text()).toBe('2026/11/06 已更正');
+    expect(wrapper.find('[data-testid="changed-correct-101"]').attributes('aria-label')).toBe('更正 林小雨 的学籍信息');
+    expect(wrapper.find('[data-testid="campaign-c1"] [data-testid="changed-pupils"]').exists()).toBe(false);
     // No pupil is expected from another school: the list stays out of the way.
     expect(wrapper.find('[data-testid="expected-arrivals"]').exists()).toBe(false);
   });

@@ -29,6 +29,18 @@ export function classRow(grade: string, className: string, overrides: Record<str
   return { __typename: 'CampaignClassRow', grade, className, pupils: 3, confirmedAt: null as string | null, left: 0, changed: 0, ...overrides };
 }
 
+/** A pupil marked as changed in a campaign (`changedPupils`), not yet corrected unless overridden. */
+export function changedRow(id: string, name: string, overrides: Record<string, unknown> = {}) {
+  return {
+    __typename: 'ChangedPupilRow',
+    student: { __typename: 'Student', id, name, gender: 'F', birthDate: '2019-03-08', idType: 'RESIDENT_ID', grade: '一年级', className: '1班' },
+    note: '户口簿上的姓名已变更' as string | null,
+    markedAt: '2026-11-05T02:00:00.000Z',
+    correctedAt: null as string | null,
+    ...overrides,
+  };
+}
+
 /** A campaign as district staff see it (`schools`) or a registrar (`myClasses`). */
 export function campaign(id: string, overrides: Record<string, unknown> = {}) {
   return {

@@ -1,8 +1,6 @@
-import type { FormInstance, FormItemRule } from 'element-plus';
-import { computed, nextTick, watch } from 'vue';
-import { useI18n } from 'vue-i18n';
+import type { FormInstance } from 'element-plus';
+import { nextTick } from 'vue';
 import type { RecordActionInput } from '@/gql/graphql';
-import type { MaterialItem } from './MaterialUpload.vue';
 
 /** The part of `actOnRecord`'s input that one flow of the record-action dialog fills in. */
 export type RecordActionPart = Pick<RecordActionInput, 'changes' | 'deleteReason' | 'materialIds'>;
@@ -28,20 +26,4 @@ export async function validateFields(form: FormInstance | undefined, fields: str
   await nextTick();
   body?.querySelector<HTMLElement>('.is-error input, .is-error textarea, .is-error [tabindex="0"]')?.focus();
   return false;
-}
-
-/** The proof a change or a corroboration needs: the uploaded materials, and the rule that asks for one. */
-export function useMaterialsField(items: () => MaterialItem[], form: () => FormInstance | undefined) {
-  const { t } = useI18n();
-  const materialIds = computed(() => items().flatMap((item) => (item.status === 'done' && item.materialId ? [item.materialId] : [])));
-  const uploading = computed(() => items().some((item) => item.status === 'uploading'));
-  const rule = computed<FormItemRule>(() => ({
-    required: true,
-    validator: (_rule, _value, callback) => (materialIds.value.length > 0 ? callback() : callback(new Error(t('problems.materials.required')))),
-    trigger: 'change',
-  }));
-  watch(materialIds, (list) => {
-    if (list.length > 0) form()?.clearValidate('materials');
-  });
-  return { materialIds, uploading, rule };
 }
