@@ -50,12 +50,13 @@ module.exports = {
         'Each subgraph (registry, problems, reports) shows the rest of the code one door, its index.ts: ' +
         'another subgraph, server/, seed/ or an entry point imports that and nothing deeper, so a ' +
         "subgraph can rearrange its own folders freely. Only the composition root (app.ts, loaders.ts), " +
-        "which constructs each domain's services and loaders, reaches inside.",
+        "which constructs each domain's services and loaders, reaches inside. The registry has a second, " +
+        'light door, identity-rules.ts: its pure name and ID-number rules, for matching without a database.',
       // $1 is the importer's top folder (or file): a subgraph's own files reach each other freely.
       from: { path: '^api/src/([^/]+)', pathNot: ['^api/src/core/', COMPOSITION_ROOT] },
       to: {
         path: `^api/src/${SUBGRAPH}/`,
-        pathNot: ['^api/src/$1/', `^api/src/${SUBGRAPH}/index\\.ts$`],
+        pathNot: ['^api/src/$1/', `^api/src/${SUBGRAPH}/index\\.ts$`, '^api/src/registry/identity-rules\\.ts$'],
       },
     },
     {
