@@ -30,6 +30,7 @@ import { PoliceChecks1765152000003 } from './core/db/migrations/1765152000003-po
 import { VerificationCampaigns1765152000004 } from './core/db/migrations/1765152000004-verification-campaigns.js';
 import { GraduationUrgency1765152000005 } from './core/db/migrations/1765152000005-graduation-urgency.js';
 import { CampaignEscalations1765152000006 } from './core/db/migrations/1765152000006-campaign-escalations.js';
+import { MatchSuggestions1765152000007 } from './core/db/migrations/1765152000007-match-suggestions.js';
 import { resolveKeyRing, useKeyRing } from './core/crypto/index.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { resolveJwtSecret } from './core/secrets.js';
@@ -44,6 +45,7 @@ import { ProblemService } from './problems/problem/problem.service.js';
 import { TransferService } from './problems/transfer/transfer.service.js';
 import { PoliceService } from './problems/police/police.service.js';
 import { VerificationService } from './problems/verification/verification.service.js';
+import { SuggestionService } from './problems/suggestion/suggestion.service.js';
 import { NextStepService } from './problems/next-step/next-step.service.js';
 import { ImportJobs } from './registry/import/import-jobs.js';
 import { ImportService } from './registry/import/import.service.js';
@@ -71,7 +73,7 @@ import { TransferStatsService } from './reports/stats/transfer-stats.js';
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [Region, School, Student, User, Problem, ProblemMemberRow];
-export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000, MatchDisclosures1765152000001, RevokedDistinctPupils1765152000002, PoliceChecks1765152000003, VerificationCampaigns1765152000004, GraduationUrgency1765152000005, CampaignEscalations1765152000006];
+export const MIGRATIONS = [InitialSchema1764374400000, LoadRegions1764374400001, ImportAndDetection1764460800000, Materials1764547200000, Actions1764547200001, Negotiation1764547200002, ProblemOrder1764633600000, SavedReports1764633600001, LoginFailures1764633600002, AccessLog1764633600003, RowSecurity1764720000000, Sessions1764806400000, ImportHolds1764892800000, EncryptionAtRest1764892800001, AppClock1764979200000, ProblemScopeKeys1765065600000, Transfers1765152000000, MatchDisclosures1765152000001, RevokedDistinctPupils1765152000002, PoliceChecks1765152000003, VerificationCampaigns1765152000004, GraduationUrgency1765152000005, CampaignEscalations1765152000006, MatchSuggestions1765152000007];
 
 export interface App {
   config: Config;
@@ -103,9 +105,10 @@ function materialStorage(config: Config): BlobStorage {
   });
 }
 
-function createServices(db: Database, keys: TokenKeys, config: Config) {
+function createServices(db: Database, keys: TokenKeys, config: Config, log: Logger) {
   const ds = db.dataSource;
   const detection = new DetectionService();
+  const suggestions = new SuggestionService(ds, detection, (error) => log.error({ err: error }, 'possible-duplicate run failed'));
   const sessions = new SessionService(ds, keys, config.JWT_TTL, config.SESSION_RECHECK_SECONDS * 1000);
   const accessLog = new AccessLog(ds, config.ACCESS_LOG_RETENTION_DAYS);
   const heldDir = path.resolve(config.DATA_DIR, 'held-imports');
@@ -123,6 +126,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     db.mode,
     config.IMPORT_MAX_MB * 1024 * 1024,
     { policy: holdPolicy, heldDir, accessLog },
+    (importId) => suggestions.noticeImport(importId),
   );
   const regions = new RegionService(ds);
   return {
@@ -133,6 +137,7 @@ function createServices(db: Database, keys: TokenKeys, config: Config) {
     transfers: new TransferService(ds, detection, config.TRANSFER_ANSWER_DAYS),
     police: new PoliceService(ds, detection),
     verification: new VerificationService(ds, detection),
+    suggestions,
     restores: new RestoreService(ds, detection),
     escalation: new EscalationService(ds, config.PROBLEM_DEADLINE_DAYS),
     imports,
@@ -197,7 +202,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw error;
   }
   log.debug({ mode: db.mode, dataDir: embeddedDir && path.relative(process.cwd(), embeddedDir) }, 'database open');
-  const services = createServices(db, keys, config);
+  const services = createServices(db, keys, config, log);
   return {
     config,
     log,
@@ -213,6 +218,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
     importJobs: new ImportJobs(services.imports),
     async close() {
+      // Background matching started by an import finishes before the database goes.
+      await services.suggestions.settled();
       await db.close();
       unlock();
     },

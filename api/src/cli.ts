@@ -117,6 +117,17 @@ const COMMANDS: Record<string, Command> = {
       print(values, result, `scan done: ${result.opened} opened, ${result.closed} closed, ${result.joined} members joined, ${result.left} left`);
     },
   },
+  suggest: {
+    summary: 'find possible duplicates the exact rules miss over the whole registry: estimate the matching model, rebuild every record\'s blocking keys, store the suggested pairs (imports do this for their own records in the background)',
+    usage: 'suggest [--json]',
+    options: { json: { type: 'boolean' } },
+    async run(app, values) {
+      await migrate(app);
+      const result = await app.services.suggestions.runAll();
+      const seconds = (result.ms / 1000).toFixed(1);
+      print(values, result, `${result.records} records, ${result.candidatePairs} candidate pairs, ${result.suggested} possible duplicates (${result.opened} newly open, ${result.expired} expired) in ${seconds} s; model #${result.modelId}`);
+    },
+  },
   escalate: {
     summary: 'escalate every problem still open past its deadline (PROBLEM_DEADLINE_DAYS), and each school of a semester verification past its deadline; the server also does this hourly',
     usage: 'escalate [--now 2026-12-31T00:00:00Z] [--json]',

@@ -87,6 +87,10 @@ const MATRIX: Record<string, Row> = {
   answerTransfer: { ...ownSchoolOnly, system: [A, A] },
   approveTransfer: reviewers,
   withdrawTransfer: ownSchoolOnly,
+  // Staff over both records review a suggested pair; the pairs here lie within one school.
+  possibleDuplicates: regionStaff,
+  confirmPossibleDuplicate: regionStaff,
+  dismissPossibleDuplicate: regionStaff,
   // Anyone may save a report; sharing it is for region staff, with their own region or one inside it.
   saveReport: { ...scoped, registrar: [D, D] },
   // Only the owner (here the system admin, who shared the report) deletes it.
@@ -135,6 +139,8 @@ describe('authorization matrix: every operation, role and scope', () => {
     /** A closed campaign over the school's district: closing it again or confirming in it is refused as data. */
     campaignId: string;
     reportId: string;
+    /** A pair of the school's records already dismissed: deciding it again is refused as data. */
+    suggestionId: string;
     deletableReportIds: string[];
   }
   let ops: Record<string, (target: Fixture, token?: string) => Promise<Outcome>>;
@@ -221,6 +227,11 @@ describe('authorization matrix: every operation, role and scope', () => {
         withinProblemId: within.problemId, crossProblemId: cross.problemId, proposalId: proposal.data.postMessage.id, jobId: job.data.importStudents.id,
         holdId: hold!.id,
         schoolCode: school.code,
+        suggestionId: ((await app.db.dataSource.query(
+          `INSERT INTO match_suggestions (student_a, student_b, region_a, region_b, score, probability, explanation, fingerprint_a, fingerprint_b, status, decided_at)
+           VALUES (least($1::bigint, $2::bigint), greatest($1::bigint, $2::bigint), $3, $3, 5, 0.97, '[]', 'a', 'b', 'DISMISSED', now()) RETURNING id::text`,
+          [within.studentId, within.peerStudentId, school.regionCode],
+        )) as { id: string }[])[0]!.id,
         campaignId: ((await app.db.dataSource.query(
           `INSERT INTO verification_campaigns (region_prefix, semester, title, due_at, opened_by, status, closed_at) VALUES ($1, '2025-2026-2', '核查', now(), $2, 'CLOSED', now()) RETURNING id::text`,
           [school.regionCode, importer.id],
@@ -294,6 +305,11 @@ describe('authorization matrix: every operation, role and scope', () => {
       checkPupil: async (t, token) => answered(await q(`query($i: CheckPupilInput!) { checkPupil(input: $i) { check { verdict } error { code } } }`,
         { i: { name: '无此学生', gender: 'M', birthDate: '2015-03-01', idNumber: validId(t.regionCode, '2015-03-01', 'M', 99) } }, token)),
       importPoliceResults: async (_t, token) => answered(await q(`mutation($i: ImportPoliceResultsInput!) { importPoliceResults(input: $i) { ok } }`, { i: { uploadId: 'no-such-upload' } }, token)),
+      possibleDuplicates: async (t, token) =>
+        contains(await q(`{ possibleDuplicates(filter: { status: DISMISSED }) { nodes { id } } }`, {}, token), (d) => d.possibleDuplicates.nodes.some((n: any) => n.id === t.suggestionId)),
+      confirmPossibleDuplicate: async (t, token) => answered(await q(`mutation($i: ConfirmPossibleDuplicateInput!) { confirmPossibleDuplicate(input: $i) { ok error { code } } }`, { i: { id: t.suggestionId } }, token)),
+      dismissPossibleDuplicate: async (t, token) =>
+        answered(await q(`mutation($i: DismissPossibleDuplicateInput!) { dismissPossibleDuplicate(input: $i) { ok error { code } } }`, { i: { id: t.suggestionId, reason: '两名学生' } }, token)),
       verificationCampaigns: async (t, token) => contains(await q(`{ verificationCampaigns { id } }`, {}, token), (d) => d.verificationCampaigns.some((c: any) => c.id === t.campaignId)),
       openVerificationCampaign: async (t, token) => answered(await q(`mutation($i: OpenCampaignInput!) { openVerificationCampaign(input: $i) { ok error { code } } }`,
         { i: { semester: '2026秋', dueDate: '2027-01-15', regionCode: t.regionCode } }, token)),

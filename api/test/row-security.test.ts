@@ -73,7 +73,7 @@ describe('row-level security: the database walls off pupils and problems by scop
       expect(await query(scope, `SELECT current_user AS who`)).toEqual([{ who: APP_ROLE }]);
     }
     const tables = await query<{ table: string }[]>(OWNER, `SELECT relname AS table FROM pg_class WHERE relrowsecurity ORDER BY relname`);
-    expect(tables.map((t) => t.table)).toEqual(['police_checks', 'problems', 'students', 'transfers', 'verification_campaigns', 'verification_classes', 'verification_escalations', 'verification_marks']);
+    expect(tables.map((t) => t.table)).toEqual(['match_suggestions', 'police_checks', 'problems', 'students', 'transfers', 'verification_campaigns', 'verification_classes', 'verification_escalations', 'verification_marks']);
   });
 
   it('a transfer is seen by the scopes of its two schools only', async () => {

@@ -10,6 +10,7 @@ import {
   findSuggestions,
   MODEL_VERSION,
   nameFrequencies,
+  parseGrade,
   parseParameters,
   prepareRecords,
   scorePair,
@@ -102,6 +103,51 @@ describe('name, birth date and gender levels', () => {
   });
 });
 
+describe('school and grade levels', () => {
+  const at = (schoolId: string | null, regionCode: string | null, grade: string | null = null) => ({ schoolId, regionCode, grade });
+  const school = (a: Partial<PupilRecord>, b: Partial<PupilRecord>) => compareRecords(pupil(a), pupil(b)).SCHOOL;
+  const grade = (a: string | null, b: string | null) => compareRecords(pupil({ grade: a }), pupil({ grade: b })).GRADE;
+
+  it('grades where the two pupils study', () => {
+    expect(school(at('S1', '330106'), at('S1', '330106'))).toBe('SAME_SCHOOL');
+    expect(school(at('S1', null), at('S1', '330106'))).toBe('SAME_SCHOOL');
+    expect(school(at('S1', '330106'), at('S2', '330106'))).toBe('SAME_DISTRICT');
+    expect(school(at('S1', '330106'), at('S2', '330108'))).toBe('SAME_CITY');
+    expect(school(at('S1', '330106'), at('S2', '330206'))).toBe('OTHER');
+    expect(school(at('S1', '330106'), at('S2', '510107'))).toBe('OTHER');
+  });
+
+  it('says MISSING when there is nothing to place the two schools by', () => {
+    expect(school({}, {})).toBe('MISSING');
+    expect(school(at('S1', '330106'), {})).toBe('MISSING');
+    expect(school(at('S1', '330106'), at('S2', null))).toBe('MISSING');
+    expect(school(at('S1', '330106'), at('S2', '3301'))).toBe('MISSING');
+    expect(school(at(null, null), at(null, null))).toBe('MISSING');
+  });
+
+  it('grades grades as numbers, whatever way they are written', () => {
+    expect(grade('三年级', '三年级')).toBe('SAME');
+    expect(grade('七年级', '初一')).toBe('SAME');
+    expect(grade('六年级', '初一')).toBe('ADJACENT');
+    expect(grade('初三', '高一')).toBe('ADJACENT');
+    expect(grade('高二', '高一')).toBe('ADJACENT');
+    expect(grade('一年级', '三年级')).toBe('OTHER');
+    expect(grade('初一', '高一')).toBe('OTHER');
+    expect(grade('三年级', null)).toBe('MISSING');
+    expect(grade('学前班', '学前班')).toBe('MISSING');
+    expect(compareRecords(pupil(), pupil()).GRADE).toBe('MISSING');
+  });
+
+  it('parses the ways schools write a grade', () => {
+    const primaryToNinth = ['一年级', '二年级', '三年级', '四年级', '五年级', '六年级', '七年级', '八年级', '九年级'];
+    expect(primaryToNinth.map(parseGrade)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(['初一', '初二', '初三'].map(parseGrade)).toEqual([7, 8, 9]);
+    expect(['高一', '高二', '高三'].map(parseGrade)).toEqual([10, 11, 12]);
+    expect(['十年级', '十一年级', '十二年级', '3年级', ' 三 年级 ', '初中二年级', '高中一年级', '小学五年级'].map(parseGrade)).toEqual([10, 11, 12, 3, 3, 8, 10, 5]);
+    expect([null, undefined, '', '学前班', '初四', '高四', '十三年级', '0年级', '小学七年级'].map(parseGrade)).toEqual([null, null, null, null, null, null, null, null, null]);
+  });
+});
+
 describe('exactlyCaught', () => {
   it('is true for what the exact detector reports, false otherwise', () => {
     expect(exactlyCaught(pupil({ idNumber: null }), pupil({ idNumber: null, name: '王 晓明' }))).toBe(true);
@@ -189,7 +235,9 @@ describe('scoring', () => {
     const scored = scorePair(pupil(), pupil({ birthDate: '2012-05-03', idNumber: null }), parameters, rare);
     const sum = scored.explanation.reduce((total, entry) => total + entry.weight, 0);
     expect(scored.score).toBeCloseTo(Math.log2(parameters.prior / (1 - parameters.prior)) + sum, 9);
-    expect(scored.explanation.map((entry) => entry.level)).toEqual(['MISSING', 'EXACT', 'DAY_MONTH_SWAPPED', 'SAME']);
+    expect(scored.explanation.map((entry) => entry.level)).toEqual(['MISSING', 'EXACT', 'DAY_MONTH_SWAPPED', 'SAME', 'MISSING', 'MISSING']);
+    // Records without school and grade (callers that never send them) lose and gain nothing there.
+    expect(scored.explanation.filter((entry) => entry.field === 'SCHOOL' || entry.field === 'GRADE').map((entry) => entry.weight)).toEqual([0, 0]);
   });
 
   it('weighs an exact match on a common name less than on a rare one (term frequency)', () => {
@@ -210,7 +258,7 @@ describe('estimation', () => {
   const run = findSuggestions(registry.records, { estimation: { seed: 5, trainedAt } });
 
   /** The share of planted duplicates at each level of a field: the m EM should recover. */
-  function empiricalM(field: 'NAME' | 'BIRTH_DATE' | 'GENDER'): Map<string, number> {
+  function empiricalM(field: 'NAME' | 'BIRTH_DATE' | 'GENDER' | 'SCHOOL' | 'GRADE'): Map<string, number> {
     const prepared = prepareRecords(registry.records);
     const counts = new Map<string, number>();
     for (const pair of registry.duplicates) {
@@ -223,7 +271,7 @@ describe('estimation', () => {
 
   it('recovers m probabilities of the planted duplicates within a tolerance', () => {
     expect(run.parameters.estimation?.converged).toBe(true);
-    for (const field of ['NAME', 'BIRTH_DATE', 'GENDER'] as const) {
+    for (const field of ['NAME', 'BIRTH_DATE', 'GENDER', 'SCHOOL', 'GRADE'] as const) {
       const levels = run.parameters.fields[field] as Record<string, { m: number }>;
       for (const [level, share] of empiricalM(field)) expect(Math.abs(levels[level]!.m - share), `${field} ${level}`).toBeLessThan(0.05);
     }
@@ -240,6 +288,32 @@ describe('estimation', () => {
     expect(run.suggestions.filter((pair) => lookAlikes.has(key(pair.a, pair.b))).length).toBeLessThan(registry.lookAlikes.length / 100);
   });
 
+  it('measures u of the grade among pupils of one age, not among random pupils', () => {
+    // Random pupils share a grade about one time in twelve; pupils born within a month, mostly.
+    expect(run.parameters.fields.GRADE.SAME.u).toBeGreaterThan(0.6);
+    expect(run.parameters.fields.SCHOOL.SAME_SCHOOL.m).toBeGreaterThan(0.4);
+    expect(run.parameters.fields.SCHOOL.SAME_SCHOOL.u).toBeLessThan(0.05);
+  });
+
+  it('keeps twins of one school and grade below the threshold', () => {
+    const first = pupil({ name: '陈思涵', gender: 'F', idNumber: ID, schoolId: 'S1', regionCode: '110105', grade: '五年级' });
+    const twin = { ...first, id: 'twin', name: '陈思琪', idNumber: valid('11010520120305124') };
+    const scored = scorePair(first, twin, run.parameters, () => 1e-5);
+    expect(scored.explanation.map((entry) => entry.level)).toEqual(['BOTH_VALID_DIFFERENT', 'ONE_CHAR_DIFFERS', 'EXACT', 'SAME', 'SAME_SCHOOL', 'SAME']);
+    expect(scored.score).toBeLessThan(run.parameters.threshold - 5);
+  });
+
+  it('weighs a no-ID homophone pair in one school above the same pair in different cities', () => {
+    const first = pupil({ name: '王晓明', idNumber: null, schoolId: 'S1', regionCode: '330106', grade: '初一' });
+    const sameSchool = { ...first, id: 'same-school', name: '王小明', idNumber: null, grade: '七年级' };
+    const elsewhere = { ...sameSchool, id: 'elsewhere', schoolId: 'S9', regionCode: '510107' };
+    const [near, far] = [sameSchool, elsewhere].map((other) => scorePair(first, other, run.parameters, () => 1e-5));
+    expect(near!.explanation.map((entry) => entry.level)).toEqual(['MISSING', 'SAME_PINYIN', 'EXACT', 'SAME', 'SAME_SCHOOL', 'SAME']);
+    expect(far!.explanation.find((entry) => entry.field === 'SCHOOL')!.level).toBe('OTHER');
+    expect(near!.score).toBeGreaterThan(far!.score + 5);
+    expect(near!.score).toBeGreaterThan(run.parameters.threshold);
+  });
+
   it('is deterministic for one seed', () => {
     const prepared = prepareRecords(registry.records);
     const pairs = candidatePairsOf(prepared);
@@ -252,16 +326,29 @@ describe('estimation', () => {
     const stored: unknown = JSON.parse(JSON.stringify(run.parameters));
     expect(parseParameters(stored)).toEqual(run.parameters);
     expect(() => parseParameters({ ...(stored as ModelParameters), version: MODEL_VERSION + 1 })).toThrow();
+    // A model stored before SCHOOL and GRADE existed: version 1, and without those fields.
+    const { SCHOOL: _school, GRADE: _grade, ...oldFields } = (stored as ModelParameters).fields;
+    expect(MODEL_VERSION).toBe(2);
+    expect(() => parseParameters({ ...(stored as ModelParameters), version: 1, fields: oldFields })).toThrow();
+    expect(() => parseParameters({ ...(stored as ModelParameters), version: 1 })).toThrow();
+    expect(() => parseParameters({ ...(stored as ModelParameters), fields: oldFields })).toThrow();
     const { fields } = stored as ModelParameters;
     const withoutLevel = { ...(stored as ModelParameters), fields: { ...fields, NAME: { ...fields.NAME, SAME_PINYIN: undefined } } };
     expect(() => parseParameters(withoutLevel)).toThrow();
   });
 
-  it('falls back to the defaults for a registry too small for EM', () => {
-    const tiny = [pupil(), pupil({ name: '王小明', idNumber: substitute(ID, 4) }), pupil({ name: '李建国', idNumber: null })];
+  it('falls back to the defaults for a registry too small for EM, with school and grade u measured on it', () => {
+    const school = { schoolId: 's1', regionCode: '330106' };
+    const tiny = [pupil(school), pupil({ ...school, name: '王小明', idNumber: substitute(ID, 4) }), pupil({ ...school, name: '李建国', idNumber: null })];
     const result = findSuggestions(tiny);
     expect(result.parameters.estimation).toBeNull();
-    expect(result.parameters.fields).toEqual(defaultParameters(3).fields);
+    const { SCHOOL, GRADE, ...rest } = result.parameters.fields;
+    const { SCHOOL: defaultSchool, GRADE: defaultGrade, ...defaultRest } = defaultParameters(3).fields;
+    expect(rest).toEqual(defaultRest);
+    // m stays the built-in one; u says how alike this registry's pupils of one age are.
+    expect(Object.values(SCHOOL).map((level) => level.m)).toEqual(Object.values(defaultSchool).map((level) => level.m));
+    expect(Object.values(GRADE).map((level) => level.m)).toEqual(Object.values(defaultGrade).map((level) => level.m));
+    expect(SCHOOL.SAME_SCHOOL.u).toBeGreaterThan(defaultSchool.SAME_SCHOOL.u);
     expect(result.suggestions.map((pair) => [pair.a, pair.b])).toEqual([[tiny[0]!.id, tiny[1]!.id]]);
     expect(parseParameters(JSON.parse(JSON.stringify(result.parameters)))).toEqual(result.parameters);
   });

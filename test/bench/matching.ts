@@ -8,7 +8,6 @@ import {
   prepareRecords,
   Scorer,
   suggestedPairs,
-  vectorOf,
   type ScoredPair,
 } from '../../api/src/problems/suggestion/model/index.js';
 import { generateRegistry, LOOK_ALIKE_KINDS, MIXES, NEAR_DUPLICATE_KINDS, type SyntheticRegistry } from './support/matching-data.js';
@@ -111,7 +110,7 @@ for (const kind of [...LOOK_ALIKE_KINDS, 'NOT_PLANTED']) {
 
 function sweep(): void {
   console.log('\nthreshold  precision  recall  F1');
-  for (const threshold of [-2, 0, 1, 1.5, 2, 3, 4, 6]) {
+  for (const threshold of [-2, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 4, 6]) {
     const found: ScoredPair[] = [];
     for (let k = 0; k < pairs.count; k++) {
       const [i, j] = [pairs.left[k]!, pairs.right[k]!];
@@ -123,16 +122,19 @@ function sweep(): void {
 }
 
 function patternsOf(selected: [number, number][]): void {
-  const counts = countBy(selected.map(([i, j]) => JSON.stringify(vectorOf(patterns[0]!) && scorer.explain(i, j).explanation.map((e) => `${e.level}`))));
+  const counts = countBy(selected.map(([i, j]) => JSON.stringify(scorer.explain(i, j).explanation.map((e) => `${e.level}`))));
   for (const [pattern, count] of [...counts].sort((x, y) => y[1] - x[1]).slice(0, 12)) console.log(`  ${String(count).padStart(6)}  ${pattern}`);
 }
 
 if (VERBOSE) {
   sweep();
   const suggested = new Set(suggestions.map((pair) => pairKey(indexOf(pair.a), indexOf(pair.b))));
-  console.log('\nmissed near-duplicates by comparison (ID, name, date, gender):');
+  console.log('\nmissed near-duplicates by comparison (ID, name, date, gender, school, grade):');
   patternsOf(registry.duplicates.filter((pair) => !suggested.has(pairKey(pair.a, pair.b))).map((pair) => [pair.a, pair.b]));
   console.log('false positives by comparison:');
   patternsOf(suggestions.filter((pair) => !truth.get(pairKey(indexOf(pair.a), indexOf(pair.b)))?.duplicate).map((pair) => [indexOf(pair.a), indexOf(pair.b)]));
-  console.log('\nweights:', JSON.stringify(parameters.fields));
+  console.log('\nweights (m, u, log2 m/u):');
+  for (const [field, levels] of Object.entries(parameters.fields) as [string, Record<string, { m: number; u: number }>][]) {
+    console.log(`  ${field.padEnd(11)} ${Object.entries(levels).map(([level, { m, u }]) => `${level} ${m.toPrecision(2)}/${u.toPrecision(2)} ${f(Math.log2(m / u), 1)}`).join('  ')}`);
+  }
 }

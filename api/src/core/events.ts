@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 export interface NewEvent {
   type: string;
   actorId: string | null;
-  subjectType: 'student' | 'school' | 'user' | 'problem' | 'import' | 'import_hold' | 'material' | 'report' | 'transfer' | 'police_import' | 'campaign';
+  subjectType: 'student' | 'school' | 'user' | 'problem' | 'import' | 'import_hold' | 'material' | 'report' | 'transfer' | 'police_import' | 'campaign' | 'suggestion';
   subjectId: string;
   problemId?: string | null;
   data?: Record<string, unknown>;

@@ -26,6 +26,8 @@ export const TEXT_LIMITS = {
   transferReason: 500,
   /** confirmClass mark `note`, openVerificationCampaign `title`: a line about a pupil or a campaign. */
   verificationNote: 500,
+  /** confirmPossibleDuplicate `note`, dismissPossibleDuplicate `reason`: why staff decided a suggested pair so. */
+  suggestionReason: 500,
   /** The name of an uploaded file (x-file-name): not typed by anyone, so cut to this length rather than refused. */
   fileName: 200,
 } as const;

@@ -8,12 +8,13 @@ import { recordOfEvent } from './problem/disclosure.js';
 import type { ProblemEvent, ProblemMember } from './problem/problem-member.type.js';
 import { PoliceResolver } from './police/police.resolver.js';
 import { VerificationResolver } from './verification/verification.resolver.js';
+import { SuggestionResolver } from './suggestion/suggestion.resolver.js';
 import { ProblemTransfersResolver, TransferResolver, type TransferType } from './transfer/transfer.resolver.js';
 import { ProblemMemberResolver, ProblemResolver, SchoolProblemsResolver, StudentProblemsResolver } from './problem/problem.resolver.js';
 
 export const problemsSubgraph: SubgraphDefinition = {
   name: 'problems',
-  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver, NextStepResolver, MemberSuggestionResolver, TransferResolver, ProblemTransfersResolver, PoliceResolver, VerificationResolver],
+  resolvers: [ProblemResolver, ProblemMemberResolver, StudentProblemsResolver, SchoolProblemsResolver, ActionResolver, ReviewResolver, NegotiationResolver, NextStepResolver, MemberSuggestionResolver, TransferResolver, ProblemTransfersResolver, PoliceResolver, VerificationResolver, SuggestionResolver],
   references: {
     Problem: { __resolveReference: resolveProblemReference },
     Student: { __resolveReference: resolveStudentRef },

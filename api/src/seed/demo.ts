@@ -118,6 +118,53 @@ function pupil(random: Random, school: DemoSchool, used: Set<string>): SeedStude
   };
 }
 
+/** Given-name characters and a homophone people write instead (same pinyin). */
+const HOMOPHONES: Record<string, string> = { 晓: '小', 明: '铭', 伟: '玮', 静: '婧', 杰: '洁', 涵: '含', 宇: '雨', 浩: '昊', 琪: '琦', 怡: '仪' };
+
+/** One digit of a resident ID number changed (the check character then no longer fits). */
+function mistype(id: string, position: number): string {
+  return `${id.slice(0, position)}${id[position] === '9' ? '0' : String(Number(id[position]) + 1)}${id.slice(position + 1)}`;
+}
+
+/**
+ * Pupils recorded twice with small slips that the exact rules cannot see (the possible duplicates
+ * district staff review): a digit mistyped and the birth date a day off, two digits and the birth
+ * date's day and month swapped, a homophone in the name besides a mistyped digit, within a school
+ * and across schools. A stream of their own, so
+ * the other planted cases stay as they were.
+ */
+function plantNearDuplicates(random: Random, used: Set<string>, regular: SeedStudent[], planted: SeedStudent[][]): void {
+  const original = (test: (p: SeedStudent) => boolean = () => true) => {
+    for (;;) {
+      const p = pupil(random, random.pick(DEMO_SCHOOLS), used);
+      if (test(p) && !/·/.test(p.name)) return p;
+    }
+  };
+  const elsewhere = (p: SeedStudent) => random.pick(DEMO_SCHOOLS.filter((s) => s.code !== p.schoolCode && s.grades === DEMO_SCHOOLS.find((d) => d.code === p.schoolCode)!.grades)).code;
+  const twice = (p: SeedStudent, copy: SeedStudent) => {
+    regular.push(p);
+    planted.push([copy]);
+  };
+  // With the name, gender and birth date alike the exact rules would report them: each copy's
+  // birth date slipped too, a day off or with day and month swapped.
+  for (let i = 0; i < 3; i++) {
+    const p = original((q) => Number(q.birthDate.slice(8)) < 28);
+    const nextDay = `${p.birthDate.slice(0, 8)}${String(Number(p.birthDate.slice(8)) + 1).padStart(2, '0')}`;
+    twice(p, { ...p, birthDate: nextDay, idNumber: mistype(p.idNumber!, 14 + i) });
+  }
+  for (let i = 0; i < 2; i++) {
+    const p = original((q) => q.idNumber![14] !== q.idNumber![15] && Number(q.birthDate.slice(8)) <= 12 && q.birthDate.slice(5, 7) !== q.birthDate.slice(8));
+    const id = p.idNumber!;
+    const swapped = `${p.birthDate.slice(0, 5)}${p.birthDate.slice(8)}-${p.birthDate.slice(5, 7)}`;
+    twice(p, { ...p, birthDate: swapped, schoolCode: elsewhere(p), idNumber: `${id.slice(0, 14)}${id[15]}${id[14]}${id.slice(16)}` });
+  }
+  for (let i = 0; i < 3; i++) {
+    const p = original((q) => [...q.name].slice(1).some((ch) => ch in HOMOPHONES));
+    const name = [...p.name].map((ch, k) => (k > 0 && ch in HOMOPHONES ? HOMOPHONES[ch] : ch)).join('');
+    twice(p, { ...p, name, schoolCode: i === 0 ? p.schoolCode : elsewhere(p), idNumber: mistype(p.idNumber!, 10) });
+  }
+}
+
 /** The demo's pupils: those imported at the start of the school year, and the mistakes that came later. */
 export interface DemoCohorts {
   regular: SeedStudent[];
@@ -176,6 +223,7 @@ export function demoCohorts(seed = 20261128): DemoCohorts {
     corrections.set(wrong, id);
     planted.push([{ ...p, idNumber: wrong }]);
   }
+  plantNearDuplicates(createRandom(seed + 7), used, regular, planted);
   // Recent moves between districts of one city, for the walkthrough (README) and its test.
   for (const move of WALKTHROUGH_MOVES) {
     const from = DEMO_SCHOOLS.find((s) => s.code === move.from)!;
@@ -229,6 +277,8 @@ export async function seedDemo(app: App, now = new Date()): Promise<DemoCounts> 
     );
   }
   const story = await asSystem(() => new DemoStory(app, createRandom(20261202), now, cohorts.corrections).play());
+  // The review queue of possible duplicates starts filled, as after the registry's first full run.
+  await asSystem(() => app.services.suggestions.runAll());
   const students = cohorts.regular.length + cohorts.planted.flat().length;
   await app.db.dataSource.transaction((manager) =>
     appendEvents(manager, [

@@ -1,5 +1,5 @@
 import { toTraditional, tonelessPinyin } from '../../../api/src/problems/suggestion/model/chinese.js';
-import { exactlyCaught, type PupilRecord } from '../../../api/src/problems/suggestion/model/index.js';
+import { exactlyCaught, parseGrade, type PupilRecord } from '../../../api/src/problems/suggestion/model/index.js';
 import { randomInt, seededRandom, type Random } from '../../../api/src/problems/suggestion/model/random.js';
 import { residentIdCheckChar } from '../../../api/src/registry/student/id-number.js';
 
@@ -7,6 +7,27 @@ import { residentIdCheckChar } from '../../../api/src/registry/student/id-number
  * A synthetic pupil registry for the matching benchmark and tests: realistic background records,
  * planted near-duplicates of each kind (one pupil, two records, missed by the exact rules) and
  * planted look-alikes (two pupils that resemble each other), with the ground truth.
+ *
+ * Where pupils study — the assumptions, which the model's SCHOOL and GRADE weights rest on:
+ * - Geography: 6 cities of 5 counties each (real 6-digit county codes; a city is the first four
+ *   digits). Each county has max(2, records / 30 000) schools, each teaching every grade; every
+ *   pupil studies at one school drawn uniformly, and the record carries the school id and its
+ *   county code. The ID number's county is the school's county for 85% of pupils, another county
+ *   for the rest (born elsewhere).
+ * - Grade: follows the birth date for the school year starting September 2026 (born September
+ *   2019 – August 2020: 一年级; twelve years later: 高三); 3% of pupils are one grade off (early or
+ *   late school entry, a repeated year), 2% have no grade recorded, and pupils outside 1–12
+ *   (older learners) have none. Grades 7–9 are written 七年级 or 初一 depending on the school,
+ *   10–12 as 高一…高三.
+ * - Near-duplicates, by where the second record studies: default mix 50% the same school and
+ *   grade (a template re-imported with a typo), 35% moved (another school of the same county, or
+ *   of another county of the same city, 60:40; grade the same, or one apart for 30% of them), 15%
+ *   anywhere (any school of any city, grade as for a move). The harsh mix moves more pupils
+ *   across cities: 35% same school, 35% moved, 30% anywhere.
+ * - Look-alikes: twins share school and grade (and surname, birth date, consecutive valid ID
+ *   numbers); pupils with a common name born the same day, and pupils with the same name born a
+ *   few days apart, each study at a school drawn at random.
+ * - Ethnicity (民族) is not generated: the model does not compare it.
  */
 
 export const NEAR_DUPLICATE_KINDS = [
@@ -50,6 +71,8 @@ export interface Mix {
   commonNames: number;
   nearDuplicateWeights: Record<NearDuplicateKind, number>;
   lookAlikeWeights: Record<LookAlikeKind, number>;
+  /** Where a near-duplicate's second record studies: shares of the same school and of a move nearby; the rest anywhere. */
+  placement: { sameSchool: number; moved: number };
 }
 
 const EVEN_NEAR = Object.fromEntries(NEAR_DUPLICATE_KINDS.map((kind) => [kind, 1])) as Record<NearDuplicateKind, number>;
@@ -64,6 +87,7 @@ export const MIXES: Record<string, Mix> = {
     commonNames: 0.02,
     nearDuplicateWeights: EVEN_NEAR,
     lookAlikeWeights: { TWINS: 1, COMMON_NAME_SAME_DAY: 1, SAME_NAME_DAYS_APART: 1 },
+    placement: { sameSchool: 0.5, moved: 0.35 },
   },
   /** More duplicates, more of them without an ID number, more look-alikes and common names. */
   harsh: {
@@ -75,6 +99,7 @@ export const MIXES: Record<string, Mix> = {
     commonNames: 0.05,
     nearDuplicateWeights: { ...EVEN_NEAR, NAME_HOMOPHONE: 2, NAME_ONE_CHAR: 2, DATE_SAME_MONTH: 2, DATE_ONE_DAY: 2, ID_LEGACY: 0.5 },
     lookAlikeWeights: { TWINS: 2, COMMON_NAME_SAME_DAY: 2, SAME_NAME_DAYS_APART: 1 },
+    placement: { sameSchool: 0.35, moved: 0.35 },
   },
 };
 
@@ -105,10 +130,21 @@ const COMMON_NAMES: readonly [string, string][] = [
   ['刘伟', '刘玮'], ['王静', '王婧'], ['李静', '李婧'], ['张敏', '章敏'], ['刘洋', '刘阳'], ['王磊', '汪磊'],
 ];
 
-/** County address codes (first six digits of the ID number). */
-const COUNTIES = ['110105', '310115', '440106', '510107', '330106', '420111', '320102', '610113'];
+/** County codes by city (杭州, 宁波, 南京, 成都, 武汉, 广州): where schools are and ID numbers begin. */
+const CITIES: readonly (readonly string[])[] = [
+  ['330102', '330105', '330106', '330108', '330110'],
+  ['330203', '330205', '330206', '330211', '330212'],
+  ['320102', '320104', '320105', '320106', '320111'],
+  ['510104', '510105', '510106', '510107', '510108'],
+  ['420102', '420103', '420104', '420105', '420106'],
+  ['440103', '440104', '440105', '440106', '440111'],
+];
+const COUNTIES = CITIES.flat();
+const PUPILS_PER_SCHOOL = 1000;
 const FIRST_YEAR = 2008;
 const YEARS = 12;
+/** The school year the registry describes starts in September of this year. */
+const SCHOOL_YEAR = 2026;
 
 function cumulative(weights: readonly number[]): Float64Array {
   const sums = new Float64Array(weights.length);
@@ -134,11 +170,59 @@ function pick<T>(random: Random, items: readonly T[]): T {
 const SURNAME_SUMS = cumulative(SURNAMES.map(([, share]) => share));
 const GIVEN_SUMS = cumulative(GIVEN_CHARS.map((_, rank) => 1 / (rank + 8)));
 
+export interface School {
+  id: string;
+  region: string;
+  /** Writes grades 7–9 as 初一…初三 rather than 七年级…九年级. */
+  juniorStyle: boolean;
+}
+
 export interface Person {
   name: string;
   gender: 'M' | 'F';
   birth: Date;
+  /** The county of the ID number. */
   county: string;
+  school: School;
+  /** 1–12, null when not recorded. */
+  grade: number | null;
+}
+
+function buildSchools(random: Random, records: number): Map<string, School[]> {
+  const perCounty = Math.max(2, Math.round(records / COUNTIES.length / PUPILS_PER_SCHOOL));
+  const byCounty = new Map<string, School[]>();
+  for (const region of COUNTIES) {
+    byCounty.set(
+      region,
+      Array.from({ length: perCounty }, (_, k) => ({ id: `S${region}${String(k).padStart(3, '0')}`, region, juniorStyle: random() < 0.5 })),
+    );
+  }
+  return byCounty;
+}
+
+const GRADE_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+function gradeText(grade: number | null, school: School): string | null {
+  if (grade === null) return null;
+  if (grade >= 10) return `高${GRADE_NUMERALS[grade - 9]}`;
+  return grade >= 7 && school.juniorStyle ? `初${GRADE_NUMERALS[grade - 6]}` : `${GRADE_NUMERALS[grade]}年级`;
+}
+
+/** The grade a pupil born on this date is in (school entry in the September after turning six). */
+function gradeForBirth(birth: Date): number | null {
+  const entryYear = birth.getUTCFullYear() + (birth.getUTCMonth() >= 8 ? 7 : 6);
+  const grade = SCHOOL_YEAR - entryYear + 1;
+  return grade >= 1 && grade <= 12 ? grade : null;
+}
+
+/** The birth date's grade, one off for a few pupils, unrecorded for a few more. */
+function drawGrade(random: Random, birth: Date): number | null {
+  const grade = gradeForBirth(birth);
+  const roll = random();
+  if (grade === null || roll < 0.02) return null;
+  if (roll >= 0.05) return grade;
+  const shifted = grade + (random() < 0.5 ? -1 : 1);
+  return shifted >= 1 && shifted <= 12 ? shifted : grade;
 }
 
 function drawGivenName(random: Random): string {
@@ -331,11 +415,17 @@ class RegistryBuilder {
   /** Background records with a valid number not yet used as the original of a planted pair. */
   private readonly bases: number[] = [];
 
+  private readonly schools: Map<string, School[]>;
+  private readonly allSchools: School[];
+
   constructor(
     private readonly random: Random,
     private readonly mix: Mix,
+    records: number,
   ) {
     this.ids = new IdNumbers(random);
+    this.schools = buildSchools(random, records);
+    this.allSchools = [...this.schools.values()].flat();
   }
 
   add(record: Omit<PupilRecord, 'id'> & { id?: string }): number {
@@ -346,12 +436,16 @@ class RegistryBuilder {
 
   person(firstYear = FIRST_YEAR, years = YEARS): Person {
     const gender = this.random() < 0.5 ? 'M' : 'F';
-    return { name: drawName(this.random, this.mix.commonNames), gender, birth: drawBirth(this.random, firstYear, years), county: pick(this.random, COUNTIES) };
+    const birth = drawBirth(this.random, firstYear, years);
+    const school = pick(this.random, this.allSchools);
+    const county = this.random() < 0.85 ? school.region : pick(this.random, COUNTIES);
+    return { name: drawName(this.random, this.mix.commonNames), gender, birth, county, school, grade: drawGrade(this.random, birth) };
   }
 
   addPerson(person: Person, near?: number): number {
     const idNumber = this.ids.issue(person.county, person.birth, person.gender, near);
-    return this.add({ name: person.name, gender: person.gender, birthDate: isoDate(person.birth), idNumber });
+    const { name, gender, school, grade } = person;
+    return this.add({ name, gender, birthDate: isoDate(person.birth), idNumber, schoolId: school.id, regionCode: school.region, grade: gradeText(grade, school) });
   }
 
   background(count: number): void {
@@ -383,10 +477,31 @@ class RegistryBuilder {
       const source = kind === 'ID_LEGACY' ? this.legacyForm(this.records[original]!) : PRIMARY[kind](this.random, this.records[original]!);
       const copy = source && this.secondDifference(kind, source);
       if (!copy || exactlyCaught(this.records[original]!, copy)) continue;
-      this.duplicates.push({ a: original, b: this.add(copy), kind });
+      this.duplicates.push({ a: original, b: this.add(this.placed(copy)), kind });
       return true;
     }
     return false;
+  }
+
+  /**
+   * Where the second record studies: kept (a re-import), another school nearby (a move: same
+   * county, else same city), or anywhere; after a move or from anywhere the grade may be one off.
+   */
+  private placed(copy: PupilRecord): PupilRecord {
+    const roll = this.random();
+    const { sameSchool, moved } = this.mix.placement;
+    if (roll < sameSchool) return copy;
+    const school = roll < sameSchool + moved ? this.nearbySchool(copy.regionCode!, copy.schoolId!) : pick(this.random, this.allSchools);
+    let grade = parseGrade(copy.grade);
+    if (grade !== null && this.random() < 0.3) grade = Math.min(12, Math.max(1, grade + (this.random() < 0.5 ? -1 : 1)));
+    return { ...copy, schoolId: school.id, regionCode: school.region, grade: gradeText(grade, school) };
+  }
+
+  private nearbySchool(region: string, schoolId: string): School {
+    const sameCounty = this.random() < 0.6;
+    const city = CITIES.find((counties) => counties.includes(region))!;
+    const county = sameCounty ? region : pick(this.random, city.filter((code) => code !== region));
+    return pick(this.random, this.schools.get(county)!.filter((school) => school.id !== schoolId));
   }
 
   private secondDifference(kind: NearDuplicateKind, record: PupilRecord): PupilRecord | null {
@@ -418,7 +533,7 @@ class RegistryBuilder {
     return true;
   }
 
-  /** Twins: same surname, birth date and county, sequence numbers next to each other, another given name. */
+  /** Twins: same surname, birth date, county, school and grade, sequence numbers next to each other, another given name. */
   private twins(): { a: number; b: number } | null {
     const a = this.takeBase();
     if (a === null) return null;
@@ -430,28 +545,31 @@ class RegistryBuilder {
       name = chars[0]! + given;
     }
     const gender = this.random() < 0.5 ? 'M' : 'F';
-    const twin: Person = { name, gender, birth: new Date(`${first.birthDate}T00:00:00Z`), county: first.idNumber!.slice(0, 6) };
-    return { a, b: this.addPerson(twin, Number(first.idNumber!.slice(14, 17))) };
+    const twin: Person = { ...this.person(), name, gender, birth: new Date(`${first.birthDate}T00:00:00Z`), county: first.idNumber!.slice(0, 6) };
+    const b = this.addPerson(twin, Number(first.idNumber!.slice(14, 17)));
+    Object.assign(this.records[b]!, { schoolId: first.schoolId, regionCode: first.regionCode, grade: first.grade });
+    return { a, b };
   }
 
-  /** Two pupils with a very common name (or one read the same way), born the same day in different counties. */
+  /** Two pupils with a very common name (or one read the same way), born the same day in different counties, at random schools. */
   private commonNameSameDay(): { a: number; b: number } {
     const [name, variant] = pick(this.random, COMMON_NAMES);
     const first = { ...this.person(), name };
     const county = pick(this.random, COUNTIES.filter((code) => code !== first.county));
     const sameGender = this.random() < 0.7;
     const gender = sameGender ? first.gender : first.gender === 'M' ? 'F' : 'M';
-    return { a: this.addPerson(first), b: this.addPerson({ ...first, name: sameGender ? variant : name, gender, county }) };
+    const school = pick(this.random, this.allSchools);
+    return { a: this.addPerson(first), b: this.addPerson({ ...first, name: sameGender ? variant : name, gender, county, school }) };
   }
 
-  /** Two pupils with the same name and gender, born a few days apart. */
+  /** Two pupils with the same name and gender, born a few days apart, the second at a random school. */
   private sameNameDaysApart(): { a: number; b: number } | null {
     const a = this.takeBase();
     if (a === null) return null;
     const first = this.records[a]!;
     const days = (2 + randomInt(this.random, 5)) * (this.random() < 0.5 ? -1 : 1);
     const birth = addDays(new Date(`${first.birthDate}T00:00:00Z`), days);
-    return { a, b: this.addPerson({ name: first.name, gender: first.gender, birth, county: pick(this.random, COUNTIES) }) };
+    return { a, b: this.addPerson({ ...this.person(), name: first.name, gender: first.gender, birth, grade: drawGrade(this.random, birth) }) };
   }
 }
 
@@ -472,7 +590,7 @@ export function generateRegistry(options: RegistryOptions): SyntheticRegistry {
   const lookKinds = drawKinds(random, Math.round(options.records * mix.lookAlikes), mix.lookAlikeWeights);
   const extra =
     nearKinds.length + nearKinds.filter((kind) => kind === 'ID_LEGACY').length + lookKinds.length + lookKinds.filter((kind) => kind === 'COMMON_NAME_SAME_DAY').length;
-  const builder = new RegistryBuilder(random, mix);
+  const builder = new RegistryBuilder(random, mix, options.records);
   builder.background(Math.max(0, options.records - extra));
   for (const kind of nearKinds) builder.plantNearDuplicate(kind);
   for (const kind of lookKinds) builder.plantLookAlike(kind);

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'police.import': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Upload a file to import (POST /uploads): a template, or a police verification file. */
   'file.upload': ['SCHOOL_REGISTRAR', 'DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
+  /** Review possible duplicates the exact rules miss: confirm a pair as one pupil, or dismiss it. Staff over both records. */
+  'suggestion.review': ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
   /** Open and close a semester verification campaign (学期核查) for the region: district staff. */
   'campaign.manage': ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Confirm a class of its own school in a campaign, marking who left or changed: the school's registrar. */

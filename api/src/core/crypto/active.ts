@@ -1,4 +1,4 @@
-import { blindIndex, open, seal } from './cipher.js';
+import { blindIndex, blindKey64, open, seal } from './cipher.js';
 import type { KeyRing } from './key-ring.js';
 
 /**
@@ -30,4 +30,9 @@ export function openText(value: string | null | undefined, place: string): strin
 /** The blind index of a normalised value of a kind (`resident-id`). */
 export function blindText(kind: string, normalised: string): string {
   return blindIndex(keyRing(), kind, normalised);
+}
+
+/** The 64-bit blind key of a normalised value of a kind (cipher.ts). */
+export function blindKey(kind: string, normalised: string): bigint {
+  return blindKey64(keyRing(), kind, normalised);
 }

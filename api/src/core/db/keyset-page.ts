@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, invalidCursor, toPage, type Page, type Page
 /** One column of a list's order: its SQL expression and the type its cursor value is cast back to. */
 export interface SortColumn {
   sql: string;
-  type: 'bigint' | 'integer' | 'text' | 'timestamptz';
+  type: 'bigint' | 'integer' | 'text' | 'timestamptz' | 'float8';
 }
 
 export interface KeysetQuery<T> {

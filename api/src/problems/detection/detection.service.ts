@@ -73,6 +73,7 @@ export class DetectionService {
     await desireDuplicateIds(manager, all);
     await desireDuplicateIdentities(manager, all);
     await dropProvenDifferentPupils(manager);
+    await desireConfirmedMatches(manager, all);
     await desireInvalidIds(manager, all);
     await collectLiveProblems(manager, all);
     const opened = await openProblems(manager);
@@ -217,6 +218,29 @@ async function dropProvenDifferentPupils(manager: EntityManager): Promise<void> 
       AND d.student_id NOT IN (SELECT id FROM matched)`);
 }
 
+/**
+ * Possible duplicates district staff confirmed as one pupil (match_suggestions): a
+ * DUPLICATE_IDENTITY group of the two (MATCH:<suggestion>) while both are active, the exact rules
+ * do not already group them and they have not since been proven different pupils.
+ */
+async function desireConfirmedMatches(manager: EntityManager, all: boolean): Promise<void> {
+  const targets = all ? '' : 'AND (m.student_a IN (SELECT student_id FROM detect_targets) OR m.student_b IN (SELECT student_id FROM detect_targets))';
+  await manager.query(`
+    INSERT INTO detect_desired (type, group_key, student_id, school_id, reasons)
+    SELECT 'DUPLICATE_IDENTITY', 'MATCH:' || m.id, member.id, member.school_id, '{}'::text[]
+    FROM match_suggestions m
+    JOIN students a ON a.id = m.student_a
+    JOIN students b ON b.id = m.student_b
+    CROSS JOIN LATERAL (VALUES (a.id, a.school_id), (b.id, b.school_id)) AS member (id, school_id)
+    WHERE m.status = 'CONFIRMED' AND ${activeStudentSql('a')} AND ${activeStudentSql('b')} ${targets}
+      AND (a.id_key IS NULL OR b.id_key IS NULL OR a.id_key <> b.id_key) AND a.identity_key <> b.identity_key
+      AND NOT EXISTS (
+        SELECT 1 FROM distinct_pupils p
+        WHERE p.student_a = m.student_a AND p.student_b = m.student_b AND p.revoked_at IS NULL
+          AND p.fingerprint_a = identity_fingerprint(a.name_key, a.gender, a.birth_date, a.id_key)
+          AND p.fingerprint_b = identity_fingerprint(b.name_key, b.gender, b.birth_date, b.id_key))`);
+}
+
 async function desireInvalidIds(manager: EntityManager, all: boolean): Promise<void> {
   const targets = all ? '' : 'AND id IN (SELECT student_id FROM detect_targets)';
   await manager.query(`
@@ -313,9 +337,10 @@ function leaveMembers(manager: EntityManager): Promise<number> {
         -- A problem that closes (or that a school is settling) keeps the records that still carry
         -- its key, as the record of what was settled; only records that changed or went inactive leave.
         AND (EXISTS (SELECT 1 FROM detect_desired d WHERE d.type = l.type AND d.group_key = l.group_key)
-             OR NOT coalesce(${activeStudentSql('s')} AND CASE l.type
-                  WHEN 'DUPLICATE_ID' THEN 'ID:' || s.id_key
-                  WHEN 'DUPLICATE_IDENTITY' THEN 'IDENT:' || s.identity_key
+             OR NOT coalesce(${activeStudentSql('s')} AND CASE
+                  WHEN l.group_key LIKE 'MATCH:%' THEN l.group_key
+                  WHEN l.type = 'DUPLICATE_ID' THEN 'ID:' || s.id_key
+                  WHEN l.type = 'DUPLICATE_IDENTITY' THEN 'IDENT:' || s.identity_key
                   ELSE CASE WHEN cardinality(s.id_problems) > 0 OR police_reason(s.id, s.id_key, s.name_key) IS NOT NULL THEN 'INV:' || s.id END
                 END = l.group_key, false))
       RETURNING pm.problem_id, pm.student_id

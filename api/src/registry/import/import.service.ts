@@ -178,6 +178,8 @@ export class ImportService {
     private readonly mode: 'server' | 'embedded',
     private readonly maxBytes: number,
     private readonly screening: ImportScreening,
+    /** Told of each import once it has landed (committed), to look at its records again in the background. */
+    private readonly onImported: (importId: string) => void = () => {},
   ) {}
 
   /** sha256 of the content and, for text, its number of lines: one pass over the file. */
@@ -225,6 +227,7 @@ export class ImportService {
     // The matched records reached the importer as problems: the read log says who learned of them.
     if (options.importer) await this.screening.accessLog.record(options.importer, 'student', landed.otherStudentIds, 'import-match', options.requestId ?? null);
     progress('DONE', result.rowsRead);
+    this.onImported(result.importId!);
     result.ok = true;
     result.message = `imported ${result.rowsImported} of ${result.rowsRead} rows${result.rowsSkipped ? ` (${result.rowsSkipped} skipped)` : ''}; ${result.problems?.opened ?? 0} problems opened`;
     return result;

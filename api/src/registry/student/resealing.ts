@@ -172,7 +172,7 @@ async function resealEvents(db: DataSource, keyId: string, report: ResealReport,
 
 /** DUPLICATE_ID group keys made from plain numbers ('ID:' || number) become 'ID:' || blind index, in one statement. */
 async function reindexProblems(m: EntityManager): Promise<number> {
-  const rows = (await m.query(`SELECT id::text, substr(group_key, 4) AS key FROM problems WHERE type = 'DUPLICATE_ID'`)) as { id: string; key: string }[];
+  const rows = (await m.query(`SELECT id::text, substr(group_key, 4) AS key FROM problems WHERE type = 'DUPLICATE_ID' AND group_key LIKE 'ID:%'`)) as { id: string; key: string }[];
   if (rows.length === 0) return 0;
   await m.query(`UPDATE problems p SET group_key = v.group_key FROM unnest($1::bigint[], $2::text[]) AS v(id, group_key) WHERE p.id = v.id`, [
     rows.map((r) => r.id),

@@ -1,4 +1,5 @@
-import { DATE, encodePattern, GENDER, ID, NAME, vectorOf, type ComparisonVector } from './levels.js';
+import { cityOf } from './context.js';
+import { DATE, encodePattern, GENDER, GRADE, ID, NAME, SCHOOL, vectorOf, type ComparisonVector } from './levels.js';
 import { ID_LEGACY, ID_PRESENT, ID_VALID, prepareRecords, type PreparedRecords, type PupilRecord } from './prepared.js';
 
 /**
@@ -66,10 +67,30 @@ export function birthDateLevelAt(p: PreparedRecords, i: number, j: number): numb
   return yearMonthA === yearMonthB ? DATE.SAME_YEAR_MONTH : DATE.OTHER;
 }
 
+/**
+ * The same school id, else how close the two schools' regions are. Two different schools of
+ * which one has no region cannot be placed: MISSING, like no school at all.
+ */
+export function schoolLevelAt(p: PreparedRecords, i: number, j: number): number {
+  const school = p.school[i]!;
+  if (school >= 0 && school === p.school[j]) return SCHOOL.SAME_SCHOOL;
+  const [a, b] = [p.region[i]!, p.region[j]!];
+  if (a < 0 || b < 0) return SCHOOL.MISSING;
+  if (a === b) return SCHOOL.SAME_DISTRICT;
+  return cityOf(a) === cityOf(b) ? SCHOOL.SAME_CITY : SCHOOL.OTHER;
+}
+
+export function gradeLevelAt(p: PreparedRecords, i: number, j: number): number {
+  const [a, b] = [p.grade[i]!, p.grade[j]!];
+  if (a < 0 || b < 0) return GRADE.MISSING;
+  if (a === b) return GRADE.SAME;
+  return Math.abs(a - b) === 1 ? GRADE.ADJACENT : GRADE.OTHER;
+}
+
 /** The comparison vector of records i and j, encoded (see encodePattern). */
 export function patternAt(p: PreparedRecords, i: number, j: number): number {
   const gender = p.gender[i] === p.gender[j] ? GENDER.SAME : GENDER.DIFFERENT;
-  return encodePattern(idLevelAt(p, i, j), nameLevelAt(p, i, j), birthDateLevelAt(p, i, j), gender);
+  return encodePattern(idLevelAt(p, i, j), nameLevelAt(p, i, j), birthDateLevelAt(p, i, j), gender, schoolLevelAt(p, i, j), gradeLevelAt(p, i, j));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { FIRST_NAME_RULE } from './blocking.js';
 import type { CandidatePairs } from './candidates.js';
-import { patternAt } from './compare.js';
-import { decodePattern, FIELD_LEVELS, FIELDS, ID, PATTERN_COUNT } from './levels.js';
+import { gradeLevelAt, patternAt, schoolLevelAt } from './compare.js';
+import { decodePattern, FIELD_INDEX, FIELD_LEVELS, FIELDS, ID, LEVEL_COUNTS, PATTERN_COUNT } from './levels.js';
 import { DEFAULT_THRESHOLD, defaultParameters, MODEL_VERSION, type FieldParameters, type ModelParameters } from './parameters.js';
 import type { PreparedRecords } from './prepared.js';
 import { randomInt, seededRandom } from './random.js';
@@ -22,7 +22,6 @@ export interface EstimationOptions {
 /** Probabilities per field (FIELDS order) and level. */
 type LevelTable = number[][];
 
-const LEVEL_COUNTS = FIELDS.map((field) => FIELD_LEVELS[field].length);
 const DECODED = Array.from({ length: PATTERN_COUNT }, (_, pattern) => decodePattern(pattern));
 
 function zeros(): LevelTable {
@@ -50,6 +49,62 @@ export function estimateU(p: PreparedRecords, seed: number, samplePairs: number)
     add(i, j);
   }
   return { u: normalise(counts, samplePairs), sampled: samplePairs };
+}
+
+/** Records grouped by birth day: the day range, and per day the records born on it. */
+interface BirthDays {
+  first: number;
+  starts: Int32Array;
+  members: Int32Array;
+}
+
+function birthDays(p: PreparedRecords): BirthDays | null {
+  let [first, last] = [Infinity, -Infinity];
+  for (let i = 0; i < p.size; i++) {
+    const day = p.birthDay[i]!;
+    if (day < 0) continue;
+    [first, last] = [Math.min(first, day), Math.max(last, day)];
+  }
+  if (first > last) return null;
+  const starts = new Int32Array(last - first + 2);
+  for (let i = 0; i < p.size; i++) if (p.birthDay[i]! >= 0) starts[p.birthDay[i]! - first + 1]!++;
+  for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1]!;
+  const fill = starts.slice(0, -1);
+  const members = new Int32Array(starts[starts.length - 1]!);
+  for (let i = 0; i < p.size; i++) if (p.birthDay[i]! >= 0) members[fill[p.birthDay[i]! - first]!++] = i;
+  return { first, starts, members };
+}
+
+/** Pupils born within this many days of each other are of one cohort. */
+const COHORT_DAYS = 31;
+
+/**
+ * u of SCHOOL and GRADE among pairs born within COHORT_DAYS of each other, not among random
+ * pairs. The grade follows the birth date, and schools often teach one stage only: two strangers
+ * of one age share a grade far more often than two random pupils. Candidate pairs all agree on
+ * at least part of the birth date, so u from random pairs would count the birth date twice
+ * (GRADE SAME would look like evidence of one pupil). Returns null when no pair can be drawn.
+ */
+export function estimateCohortU(p: PreparedRecords, seed: number, samplePairs: number): [number[], number[]] | null {
+  const days = birthDays(p);
+  if (days === null || days.members.length < 2) return null;
+  const [school, grade] = [new Array<number>(LEVEL_COUNTS[FIELD_INDEX.SCHOOL]!).fill(0), new Array<number>(LEVEL_COUNTS[FIELD_INDEX.GRADE]!).fill(0)];
+  // A stream of its own, so these pairs do not start from the same records as estimateU's.
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  let sampled = 0;
+  for (let attempt = 0; attempt < samplePairs * 4 && sampled < samplePairs; attempt++) {
+    const i = days.members[randomInt(random, days.members.length)]!;
+    const day = p.birthDay[i]! - days.first + randomInt(random, 2 * COHORT_DAYS + 1) - COHORT_DAYS;
+    if (day < 0 || day >= days.starts.length - 1) continue;
+    const [from, to] = [days.starts[day]!, days.starts[day + 1]!];
+    const j = to > from ? days.members[from + randomInt(random, to - from)]! : i;
+    if (j === i) continue;
+    school[schoolLevelAt(p, i, j)]!++;
+    grade[gradeLevelAt(p, i, j)]!++;
+    sampled++;
+  }
+  if (sampled === 0) return null;
+  return normalise([school, grade], sampled) as [number[], number[]];
 }
 
 export function patternHistogram(patterns: Uint16Array): Float64Array {
@@ -155,6 +210,19 @@ function toTable(fields: FieldParameters, key: 'm' | 'u'): LevelTable {
   });
 }
 
+/**
+ * The defaults with school and grade u measured on the registry: how often two pupils of one age
+ * share a school depends on how many schools it has (in a registry of three schools, nearly a
+ * third of them do), where the built-in u assumes a national one. The other fields' u hold
+ * anywhere; their rare levels need more pairs than a small registry has.
+ */
+function withContextU(fields: FieldParameters, [school, grade]: [number[], number[]]): FieldParameters {
+  const out = structuredClone(fields);
+  FIELD_LEVELS.SCHOOL.forEach((level, l) => (out.SCHOOL[level].u = school[l]!));
+  FIELD_LEVELS.GRADE.forEach((level, l) => (out.GRADE[level].u = grade[l]!));
+  return out;
+}
+
 function toFields(m: LevelTable, u: LevelTable): FieldParameters {
   return Object.fromEntries(
     FIELDS.map((field, f) => [field, Object.fromEntries(FIELD_LEVELS[field].map((level, l) => [level, { m: m[f]![l]!, u: u[f]![l]! }]))]),
@@ -176,18 +244,21 @@ interface Sessions {
   converged: boolean;
 }
 
+const ONLY_ID_ESTIMATED = FIELDS.map((field) => field !== 'ID_NUMBER');
+
 /**
  * EM in two sessions, as Splink trains per blocking rule. Pairs that share part of an ID number
  * are mostly strangers with unrelated names, so there every field's m can be learnt. Pairs that
  * share a name and birth month are full of different pupils with a common name; there only the
  * ID number's m is estimated (the missing-number pupils are only found there), the other fields
- * keep the first session's m. The sessions partition the candidates, so the ID number's m is
- * the two sessions' m weighted by their expected matches.
+ * (school and grade too: a moved pupil is as likely among ID typos as among name typos) keep the
+ * first session's m. The sessions partition the candidates, so the ID number's m is the two
+ * sessions' m weighted by their expected matches.
  */
 function emSessions(patterns: Uint16Array, rules: Uint8Array, defaults: FieldParameters, limits: { maxIterations: number; tolerance: number }): Sessions {
   const [byId, byName] = sessionHistograms(patterns, rules);
   const first = runEm(byId, { m: toTable(defaults, 'm'), u: marginals(byId), matchShare: 0.01 }, limits.maxIterations, limits.tolerance);
-  const second = runEm(byName, { m: first.m, u: marginals(byName), matchShare: 0.01, fixed: [false, true, true, true] }, limits.maxIterations, limits.tolerance);
+  const second = runEm(byName, { m: first.m, u: marginals(byName), matchShare: 0.01, fixed: ONLY_ID_ESTIMATED }, limits.maxIterations, limits.tolerance);
   const sizes = [byId, byName].map((histogram) => histogram.reduce((sum, count) => sum + count, 0));
   const [matchesFirst, matchesSecond] = [first.matchShare * sizes[0]!, second.matchShare * sizes[1]!];
   const matches = matchesFirst + matchesSecond;
@@ -201,15 +272,22 @@ function emSessions(patterns: Uint16Array, rules: Uint8Array, defaults: FieldPar
 }
 
 /**
- * Estimates the parameters from the registry itself (Splink's approach): u from random pairs, m
- * by EM over the candidate pairs, the prior from EM's expected matches over all pairs.
+ * Estimates the parameters from the registry itself (Splink's approach): u from random pairs
+ * (school and grade from pairs of one cohort, see estimateCohortU), m by EM over the candidate
+ * pairs, the prior from EM's expected matches over all pairs.
  * Deterministic for one seed. Falls back to the defaults when there are too few candidate pairs.
  */
 export function estimateParameters(p: PreparedRecords, pairs: CandidatePairs, patterns: Uint16Array, options: EstimationOptions): ModelParameters {
   const defaults = defaultParameters(p.size);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  if (pairs.count < (options.minCandidatePairs ?? 1000)) return { ...defaults, candidatePairCount: pairs.count, threshold };
-  const { u, sampled } = estimateU(p, options.seed, options.uSamplePairs ?? 1_000_000);
+  const samplePairs = options.uSamplePairs ?? 1_000_000;
+  if (pairs.count < (options.minCandidatePairs ?? 1000)) {
+    const cohort = estimateCohortU(p, options.seed, samplePairs);
+    return { ...defaults, fields: cohort ? withContextU(defaults.fields, cohort) : defaults.fields, candidatePairCount: pairs.count, threshold };
+  }
+  const { u, sampled } = estimateU(p, options.seed, samplePairs);
+  const cohort = estimateCohortU(p, options.seed, samplePairs);
+  if (cohort) [u[FIELD_INDEX.SCHOOL], u[FIELD_INDEX.GRADE]] = cohort;
   const em = emSessions(patterns, pairs.rule, defaults.fields, { maxIterations: options.maxIterations ?? 200, tolerance: options.tolerance ?? 1e-6 });
   const allPairs = (p.size * (p.size - 1)) / 2;
   return {

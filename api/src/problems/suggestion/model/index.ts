@@ -1,7 +1,8 @@
 /**
  * Record linkage for possible duplicate pupils the exact rules miss (Fellegi–Sunter, as in Splink):
- * blocking, comparison levels per field, m/u estimated from the registry, term-frequency
- * adjustment for names. Pure: no database, no I/O.
+ * blocking, comparison levels per field (the ID number, name, birth date and gender, and where the
+ * pupil studies: school and grade), m/u estimated from the registry, term-frequency adjustment
+ * for names. Pure: no database, no I/O.
  */
 export { BLOCKING_RULES, blockingKeys, type BlockingRule } from './blocking.js';
 export {
@@ -15,6 +16,7 @@ export {
 } from './candidates.js';
 export { toSimplified, tonelessPinyin } from './chinese.js';
 export { compareRecords, exactlyCaught, exactlyCaughtAt, patternAt } from './compare.js';
+export { parseGrade } from './context.js';
 export { estimateParameters, estimateU, patternHistogram, runEm, type EmResult, type EstimationOptions } from './estimate.js';
 export {
   BIRTH_DATE_LEVELS,
@@ -22,16 +24,20 @@ export {
   FIELD_LEVELS,
   FIELDS,
   GENDER_LEVELS,
+  GRADE_LEVELS,
   ID_NUMBER_LEVELS,
   NAME_LEVELS,
   PATTERN_COUNT,
+  SCHOOL_LEVELS,
   vectorOf,
   type BirthDateLevel,
   type ComparisonVector,
   type Field,
   type GenderLevel,
+  type GradeLevel,
   type IdNumberLevel,
   type NameLevel,
+  type SchoolLevel,
 } from './levels.js';
 export {
   DEFAULT_THRESHOLD,

@@ -1,4 +1,5 @@
 import { toSimplified, tonelessPinyin } from './chinese.js';
+import { parseGrade, parseRegion } from './context.js';
 import { normalizeName, residentIdCheckChar, residentIdKey } from './registry-rules.js';
 
 /** A pupil record as the matcher sees it. */
@@ -10,6 +11,15 @@ export interface PupilRecord {
   birthDate: string;
   /** The normalised resident ID number (18 characters, or a legacy 15-digit one), null without one. */
   idNumber: string | null;
+  /**
+   * Where the pupil studies. Optional so callers without them keep working: a missing value
+   * compares at its field's MISSING level, which weighs nothing (see levelWeights).
+   */
+  schoolId?: string | null;
+  /** The school's 6-digit county code (e.g. 330106); its first four digits are the city. */
+  regionCode?: string | null;
+  /** 年级 as written (三年级, 初一, 高二 …), see parseGrade. */
+  grade?: string | null;
 }
 
 export const ID_PRESENT = 1;
@@ -42,6 +52,12 @@ export interface PreparedRecords {
   readonly birthDay: Int32Array;
   /** 0 male, 1 female. */
   readonly gender: Uint8Array;
+  /** The school id interned (equal id, equal code), -1 without one. */
+  readonly school: Int32Array;
+  /** The 6-digit region code as a number, -1 without a well-formed one. */
+  readonly region: Int32Array;
+  /** The grade as 1–12 (parseGrade), -1 when unknown. */
+  readonly grade: Int8Array;
 }
 
 class Interner {
@@ -79,6 +95,32 @@ function idFlagsOf(raw: string | null, key: string | null): number {
   if (EIGHTEEN.test(key) && residentIdCheckChar(key.slice(0, 17)) === key[17]) flags |= ID_VALID;
   if (raw !== null && /^\d{15}$/.test(raw.trim())) flags |= ID_LEGACY;
   return flags;
+}
+
+interface ContextColumns {
+  school: Int32Array;
+  region: Int32Array;
+  grade: Int8Array;
+}
+
+/** School, region and grade of every record; grades are parsed once per distinct text. */
+function contextColumns(records: readonly PupilRecord[]): ContextColumns {
+  const n = records.length;
+  const columns = { school: new Int32Array(n), region: new Int32Array(n), grade: new Int8Array(n) };
+  const schools = new Interner();
+  const grades = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const { schoolId, regionCode, grade } = records[i]!;
+    columns.school[i] = schoolId ? schools.code(schoolId) : -1;
+    columns.region[i] = parseRegion(regionCode);
+    let parsed = grade ? grades.get(grade) : -1;
+    if (parsed === undefined) {
+      parsed = parseGrade(grade) ?? -1;
+      grades.set(grade!, parsed);
+    }
+    columns.grade[i] = parsed;
+  }
+  return columns;
 }
 
 interface Columns {
@@ -140,5 +182,6 @@ export function prepareRecords(records: readonly PupilRecord[]): PreparedRecords
     birth,
     birthDay,
     gender,
+    ...contextColumns(records),
   };
 }

@@ -1,6 +1,6 @@
 import { exactlyCaughtAt, patternAt } from './compare.js';
 import type { CandidatePairs } from './candidates.js';
-import { decodePattern, FIELD_LEVELS, FIELDS, NAME, type Field } from './levels.js';
+import { decodePattern, FIELD_INDEX, FIELD_LEVELS, FIELDS, NAME, nameLevelOf, type Field } from './levels.js';
 import { levelWeights, patternWeights, priorWeight, probabilityOf, type ModelParameters } from './parameters.js';
 import { prepareRecords, type PreparedRecords, type PupilRecord } from './prepared.js';
 import { normalizeName } from './registry-rules.js';
@@ -82,7 +82,7 @@ export class Scorer {
 
   /** How much the name's term frequency moves the weight of its level for record i (0 for other levels). */
   tfCorrection(nameLevel: number, i: number): number {
-    const levelWeight = this.weights[1]![nameLevel]!;
+    const levelWeight = this.weights[FIELD_INDEX.NAME]![nameLevel]!;
     if (nameLevel === NAME.EXACT) {
       return this.exactNames.get(this.p.nameCode[i]!, () => tfWeight(this.parameters, 'EXACT', this.nameFrequency(this.p.name[i]!)) - levelWeight);
     }
@@ -94,13 +94,13 @@ export class Scorer {
   }
 
   scoreOf(pattern: number, i: number): number {
-    return this.table[pattern]! + this.tfCorrection(decodePattern(pattern)[1], i);
+    return this.table[pattern]! + this.tfCorrection(nameLevelOf(pattern), i);
   }
 
   explain(i: number, j: number): ScoredPair {
     const pattern = patternAt(this.p, i, j);
     const explanation = decodePattern(pattern).map((level, field) => {
-      const tf = field === 1 ? this.tfCorrection(level, i) : 0;
+      const tf = field === FIELD_INDEX.NAME ? this.tfCorrection(level, i) : 0;
       return { field: FIELDS[field]!, level: FIELD_LEVELS[FIELDS[field]!][level]!, weight: this.weights[field]![level]! + tf };
     });
     const score = priorWeight(this.parameters.prior) + explanation.reduce((sum, entry) => sum + entry.weight, 0);
