@@ -83,6 +83,18 @@ describe('the read log covers every path to a pupil\'s data (walked from the sch
       token,
     );
     expect(deleted.data?.actOnRecord).toEqual({ ok: true, error: null });
+    // 学期核查: a campaign over school A in which the pupil was marked as changed (changedPupils).
+    const [campaign] = (await app.db.dataSource.query(
+      `INSERT INTO verification_campaigns (region_prefix, semester, title, due_at, opened_by) VALUES ('330106', '2026-2027-1', '核查', now() + interval '30 days', $1) RETURNING id::text`,
+      [users[1]!.id],
+    )) as { id: string }[];
+    await app.db.dataSource.query(`INSERT INTO verification_marks (campaign_id, student_id, school_id, mark, marked_by) VALUES ($1, $2, $3, 'CHANGED', $4)`, [campaign!.id, students[0], schoolA.id, users[0]!.id]);
+    // A possible duplicate of the two records, for the staff over both (possibleDuplicates.records).
+    await app.db.dataSource.query(
+      `INSERT INTO match_suggestions (student_a, student_b, region_a, region_b, score, probability, explanation, fingerprint_a, fingerprint_b)
+       VALUES ($1, $2, '330106', '330102', 12, 0.99, '[]', 'a', 'b')`,
+      [students[0], students[1]],
+    );
   });
   afterAll(async () => {
     await product?.close();

@@ -27,6 +27,9 @@ export const problemsSubgraph: SubgraphDefinition = {
     ProblemEvent: { subject: 'student', idOf: (event) => recordOfEvent(event as ProblemEvent) },
     // A transfer names its pupil.
     Transfer: { subject: 'student', idOf: (transfer) => (transfer as TransferType).studentId },
+    // A suggested pair names its two records; a campaign's changed pupil its record.
+    PossibleDuplicate: { subject: 'student', idOf: (pair) => (pair as { records: { id: string }[] }).records.map((r) => r.id) },
+    ChangedPupilRow: { subject: 'student', idOf: (row) => (row as { student: { id: string } }).student.id },
   },
 };
 export { lifecycleDiagram } from './lifecycle/index.js';

@@ -32,7 +32,7 @@ export function blindText(kind: string, normalised: string): string {
   return blindIndex(keyRing(), kind, normalised);
 }
 
-/** The 64-bit blind key of a normalised value of a kind (cipher.ts). */
-export function blindKey(kind: string, normalised: string): bigint {
+/** The 64-bit blind key of a normalised value of a kind (cipher.ts), as a bigint column's text. */
+export function blindKey(kind: string, normalised: string): string {
   return blindKey64(keyRing(), kind, normalised);
 }

@@ -3,10 +3,10 @@ import { isObjectType, Kind, type GraphQLResolveInfo, type GraphQLSchema } from 
 import type { AccessSubject } from '../audit/access-log.js';
 import type { Context } from './context.js';
 
-/** Which kind of record an object of a watched type is, and its id (null: nothing personal in it). */
+/** Which kind of record an object of a watched type is, and its id or ids (null: nothing personal in it). */
 export interface WatchedType {
   subject: AccessSubject;
-  idOf(value: unknown): string | null | undefined;
+  idOf(value: unknown): string | readonly string[] | null | undefined;
 }
 
 /** The root field (its name, not an alias) under which a value was reached: "students", "problem", "entities". */
@@ -34,8 +34,8 @@ export function watchReads(schema: GraphQLSchema, watched: Record<string, Watche
     if (type.getInterfaces().length > 0) throw new Error(`read log: ${name} implements an interface; its isTypeOf would be asked while resolving types`);
     const previous = type.isTypeOf;
     type.isTypeOf = (value, context: Context, info) => {
-      const id = watch.idOf(value);
-      if (id) context.reads.add(watch.subject, rootFieldOf(info), String(id));
+      const ids = watch.idOf(value);
+      for (const id of typeof ids === 'string' ? [ids] : (ids ?? [])) context.reads.add(watch.subject, rootFieldOf(info), String(id));
       return previous ? previous(value, context, info) : true;
     };
   }

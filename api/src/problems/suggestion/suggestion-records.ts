@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { blindKey } from '../../core/crypto/index.js';
 import { activeStudentSql, openStudentRow } from '../../registry/index.js';
 import { normalizeName, residentIdKey } from '../../registry/identity-rules.js';
-import { blockingKeys, type NameFrequency, type PupilRecord } from './model/index.js';
+import { blockingKeysAt, type NameFrequency, type PreparedRecords, type PupilRecord } from './model/index.js';
 
 /** An active record as the matcher reads it, with what a suggestion stores of it. */
 export interface StoredRecord extends PupilRecord {
@@ -55,15 +55,13 @@ export async function activeRecordsById(manager: EntityManager, ids: readonly st
   return rows.map(toRecord);
 }
 
-/** A record's blocking keys as stored: blind, since an ID number's keys hold most of its digits. */
-export function storedKeys(record: PupilRecord): string[] {
-  return blockingKeys(record).map((key) => String(blindKey('match-key', key)));
-}
-
 const KEY_BATCH = 50_000;
 
-/** Stores records' keys (after their old ones are dropped by the caller), a batch per statement. */
-export async function insertKeys(manager: EntityManager, records: readonly StoredRecord[]): Promise<number> {
+/**
+ * Stores the prepared records' blocking keys (after their old ones are dropped by the caller), a
+ * batch per statement; blind, since an ID number's keys hold most of its digits.
+ */
+export async function insertKeys(manager: EntityManager, prepared: PreparedRecords): Promise<number> {
   const keys: string[] = [];
   const owners: string[] = [];
   let stored = 0;
@@ -74,10 +72,10 @@ export async function insertKeys(manager: EntityManager, records: readonly Store
     keys.length = 0;
     owners.length = 0;
   };
-  for (const record of records) {
-    for (const key of storedKeys(record)) {
-      keys.push(key);
-      owners.push(record.id);
+  for (let i = 0; i < prepared.size; i++) {
+    for (const key of blockingKeysAt(prepared, i)) {
+      keys.push(blindKey('match-key', key));
+      owners.push(prepared.recordIds[i]!);
     }
     if (keys.length >= KEY_BATCH) await flush();
   }

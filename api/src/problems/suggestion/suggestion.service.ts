@@ -9,7 +9,7 @@ import type { Page, PageRequest } from '../../core/graphql/connection.js';
 import { tooLong } from '../../core/text-limits.js';
 import { activeStudentSql } from '../../registry/index.js';
 import type { DetectionService } from '../detection/detection.service.js';
-import { defaultParameters, findSuggestions, MODEL_VERSION, parseParameters, type Explanation, type ModelParameters } from './model/index.js';
+import { defaultParameters, findSuggestions, MODEL_VERSION, parseParameters, prepareRecords, type Explanation, type ModelParameters } from './model/index.js';
 import { activeRecords, activeRecordsById, candidatesOf, insertKeys, nameFrequencyOf, type StoredRecord } from './suggestion-records.js';
 import { storeSuggestions, type StoreSummary } from './suggestion-store.js';
 
@@ -47,6 +47,8 @@ export interface RunSummary extends StoreSummary {
   suggested: number;
   modelId: number | null;
   ms: number;
+  /** Milliseconds per step of a full run: read (and open) the records, match, store keys, store pairs. */
+  phases?: Record<string, number>;
 }
 
 /** An import of more records than this that is also a quarter of the registry or more is followed by a full run. */
@@ -79,14 +81,28 @@ export class SuggestionService {
   runAll(): Promise<RunSummary> {
     return this.inTransaction(async (manager) => {
       const started = performance.now();
-      const records: StoredRecord[] = [];
-      for await (const batch of activeRecords(manager)) for (const record of batch) records.push(record);
-      const run = findSuggestions(records, { estimation: { seed: 1 } });
+      const phases: Record<string, number> = {};
+      const timed = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
+        const at = performance.now();
+        const result = await fn();
+        phases[phase] = Math.round(performance.now() - at);
+        return result;
+      };
+      const records = await timed('read', async () => {
+        const all: StoredRecord[] = [];
+        for await (const batch of activeRecords(manager)) for (const record of batch) all.push(record);
+        return all;
+      });
+      const run = await timed('match', () => findSuggestions(records, { estimation: { seed: 1 } }));
       const modelId = await saveModel(manager, run.parameters);
-      await manager.query(`TRUNCATE match_keys`);
-      await insertKeys(manager, records);
-      const stored = await storeSuggestions(manager, run.suggestions, new Map(records.map((r) => [r.id, r])), modelId, { kind: 'all' });
-      return { records: records.length, candidatePairs: run.pairs.count, suggested: run.suggestions.length, modelId, ...stored, ms: performance.now() - started };
+      await timed('keys', async () => {
+        // A bulk load: the indexes are built once afterwards rather than kept up key by key.
+        await manager.query(`TRUNCATE match_keys; DROP INDEX match_keys_key_idx, match_keys_student_idx`);
+        await insertKeys(manager, run.prepared);
+        await manager.query(`CREATE INDEX match_keys_key_idx ON match_keys (key); CREATE INDEX match_keys_student_idx ON match_keys (student_id)`);
+      });
+      const stored = await timed('store', () => storeSuggestions(manager, run.suggestions, new Map(records.map((r) => [r.id, r])), modelId, { kind: 'all' }));
+      return { records: records.length, candidatePairs: run.pairs.count, suggested: run.suggestions.length, modelId, ...stored, ms: performance.now() - started, phases };
     });
   }
 
@@ -96,7 +112,7 @@ export class SuggestionService {
       const started = performance.now();
       const targets = await activeRecordsById(manager, studentIds);
       await manager.query(`DELETE FROM match_keys WHERE student_id = ANY($1::bigint[])`, [studentIds]);
-      await insertKeys(manager, targets);
+      await insertKeys(manager, prepareRecords(targets));
       const others = await activeRecordsById(manager, await candidatesOf(manager, targets.map((t) => t.id)));
       const records = [...targets, ...others];
       const { parameters, modelId } = await currentModel(manager);

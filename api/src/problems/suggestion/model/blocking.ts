@@ -69,15 +69,19 @@ export function ruleKeyAt(p: PreparedRecords, rule: number, i: number): string |
 }
 
 /**
- * A record's blocking keys, each prefixed with its rule's number: at most nine, always in rule
+ * Record i's blocking keys, each prefixed with its rule's number: at most nine, always in rule
  * order, deterministic (they are stored, hashed, to find a new record's candidates).
  */
-export function blockingKeys(record: PupilRecord): string[] {
-  const prepared = prepareRecords([record]);
+export function blockingKeysAt(prepared: PreparedRecords, i: number): string[] {
   const keys: string[] = [];
-  BLOCKING_RULES.forEach((_, rule) => {
-    const key = ruleKeyAt(prepared, rule, 0);
+  for (let rule = 0; rule < BLOCKING_RULES.length; rule++) {
+    const key = ruleKeyAt(prepared, rule, i);
     if (key !== null) keys.push(`${rule}:${key}`);
-  });
+  }
   return keys;
+}
+
+/** One record's blocking keys (blockingKeysAt). */
+export function blockingKeys(record: PupilRecord): string[] {
+  return blockingKeysAt(prepareRecords([record]), 0);
 }

@@ -4,7 +4,7 @@
  * pupil studies: school and grade), m/u estimated from the registry, term-frequency adjustment
  * for names. Pure: no database, no I/O.
  */
-export { BLOCKING_RULES, blockingKeys, type BlockingRule } from './blocking.js';
+export { BLOCKING_RULES, blockingKeys, blockingKeysAt, type BlockingRule } from './blocking.js';
 export {
   candidatePairs,
   candidatePairsOf,
