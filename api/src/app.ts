@@ -108,7 +108,7 @@ function materialStorage(config: Config): BlobStorage {
 function createServices(db: Database, keys: TokenKeys, config: Config, log: Logger) {
   const ds = db.dataSource;
   const detection = new DetectionService();
-  const suggestions = new SuggestionService(ds, detection, (error) => log.error({ err: error }, 'possible-duplicate run failed'));
+  const suggestions = new SuggestionService(ds, detection, (error) => log.error({ err: error }, 'possible-duplicate run failed'), db.mode);
   const sessions = new SessionService(ds, keys, config.JWT_TTL, config.SESSION_RECHECK_SECONDS * 1000);
   const accessLog = new AccessLog(ds, config.ACCESS_LOG_RETENTION_DAYS);
   const heldDir = path.resolve(config.DATA_DIR, 'held-imports');

@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import { blindKey } from '../../core/crypto/index.js';
 import { activeStudentSql, openStudentRow } from '../../registry/index.js';
@@ -57,30 +60,52 @@ export async function activeRecordsById(manager: EntityManager, ids: readonly st
 
 const KEY_BATCH = 50_000;
 
-/**
- * Stores the prepared records' blocking keys (after their old ones are dropped by the caller), a
- * batch per statement; blind, since an ID number's keys hold most of its digits.
- */
-export async function insertKeys(manager: EntityManager, prepared: PreparedRecords): Promise<number> {
-  const keys: string[] = [];
-  const owners: string[] = [];
-  let stored = 0;
-  const flush = async () => {
-    if (keys.length === 0) return;
-    await manager.query(`INSERT INTO match_keys (key, student_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])`, [keys, owners]);
-    stored += keys.length;
-    keys.length = 0;
-    owners.length = 0;
+/** Where a full run's keys go: one COPY stream (PostgreSQL server), or batched INSERTs (the embedded database takes no COPY). */
+export type KeySink = (lines: AsyncIterable<{ keys: string[]; owners: string[] }>) => Promise<void>;
+
+export function insertSink(manager: EntityManager): KeySink {
+  return async (batches) => {
+    for await (const { keys, owners } of batches) {
+      await manager.query(`INSERT INTO match_keys (key, student_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])`, [keys, owners]);
+    }
   };
+}
+
+export function copySink(client: PoolClient): KeySink {
+  return async (batches) => {
+    const stream = client.query(copyFrom(`COPY match_keys (key, student_id) FROM STDIN`));
+    const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+    failed.catch(() => {});
+    for await (const { keys, owners } of batches) {
+      let text = '';
+      for (let k = 0; k < keys.length; k++) text += `${keys[k]}\t${owners[k]}\n`;
+      if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
+    }
+    stream.end();
+    await Promise.race([once(stream, 'finish'), failed]);
+  };
+}
+
+/** The prepared records' blocking keys in batches, blind: an ID number's keys hold most of its digits. */
+async function* keyBatches(prepared: PreparedRecords): AsyncGenerator<{ keys: string[]; owners: string[] }> {
+  let keys: string[] = [];
+  let owners: string[] = [];
   for (let i = 0; i < prepared.size; i++) {
     for (const key of blockingKeysAt(prepared, i)) {
       keys.push(blindKey('match-key', key));
       owners.push(prepared.recordIds[i]!);
     }
-    if (keys.length >= KEY_BATCH) await flush();
+    if (keys.length >= KEY_BATCH) {
+      yield { keys, owners };
+      [keys, owners] = [[], []];
+    }
   }
-  await flush();
-  return stored;
+  if (keys.length > 0) yield { keys, owners };
+}
+
+/** Stores the prepared records' keys (their old ones dropped by the caller). */
+export function insertKeys(sink: KeySink, prepared: PreparedRecords): Promise<void> {
+  return sink(keyBatches(prepared));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { can } from '../../core/auth/permissions.js';
 import { regionPrefix, type Caller } from '../../core/auth/caller.js';
@@ -10,7 +11,7 @@ import { tooLong } from '../../core/text-limits.js';
 import { activeStudentSql } from '../../registry/index.js';
 import type { DetectionService } from '../detection/detection.service.js';
 import { defaultParameters, findSuggestions, MODEL_VERSION, parseParameters, prepareRecords, type Explanation, type ModelParameters } from './model/index.js';
-import { activeRecords, activeRecordsById, candidatesOf, insertKeys, nameFrequencyOf, type StoredRecord } from './suggestion-records.js';
+import { activeRecords, activeRecordsById, candidatesOf, copySink, insertKeys, insertSink, nameFrequencyOf, type StoredRecord } from './suggestion-records.js';
 import { storeSuggestions, type StoreSummary } from './suggestion-store.js';
 
 /** Why a decision on a suggested pair was not taken, each code with what it means. */
@@ -75,6 +76,8 @@ export class SuggestionService {
     private readonly db: DataSource,
     private readonly detection: DetectionService,
     private readonly onBackgroundError: (error: unknown) => void,
+    /** A PostgreSQL server takes a full run's keys by COPY; the embedded database by INSERT. */
+    private readonly mode: 'server' | 'embedded',
   ) {}
 
   /** The whole registry: the model estimated from it and saved, every record's keys rebuilt, the pairs stored. */
@@ -98,7 +101,8 @@ export class SuggestionService {
       await timed('keys', async () => {
         // A bulk load: the indexes are built once afterwards rather than kept up key by key.
         await manager.query(`TRUNCATE match_keys; DROP INDEX match_keys_key_idx, match_keys_student_idx`);
-        await insertKeys(manager, run.prepared);
+        const sink = this.mode === 'server' ? copySink((await manager.queryRunner!.connect()) as PoolClient) : insertSink(manager);
+        await insertKeys(sink, run.prepared);
         await manager.query(`CREATE INDEX match_keys_key_idx ON match_keys (key); CREATE INDEX match_keys_student_idx ON match_keys (student_id)`);
       });
       const stored = await timed('store', () => storeSuggestions(manager, run.suggestions, new Map(records.map((r) => [r.id, r])), modelId, { kind: 'all' }));
@@ -112,7 +116,7 @@ export class SuggestionService {
       const started = performance.now();
       const targets = await activeRecordsById(manager, studentIds);
       await manager.query(`DELETE FROM match_keys WHERE student_id = ANY($1::bigint[])`, [studentIds]);
-      await insertKeys(manager, prepareRecords(targets));
+      await insertKeys(insertSink(manager), prepareRecords(targets));
       const others = await activeRecordsById(manager, await candidatesOf(manager, targets.map((t) => t.id)));
       const records = [...targets, ...others];
       const { parameters, modelId } = await currentModel(manager);
