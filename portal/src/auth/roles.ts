@@ -44,6 +44,12 @@ export const ROLES_ALLOWED = {
   restore: ['DISTRICT_ADMIN', 'SYSTEM_ADMIN'],
   /** Reports over a region: choose the region of a report and share a saved one (the API refuses registrars). */
   reportOnRegion: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
+  /**
+   * The possible duplicates the matching model suggests (可能重复的学籍): list them, confirm a pair as
+   * one pupil or dismiss it (`possibleDuplicates`, `confirmPossibleDuplicate`, `dismissPossibleDuplicate`,
+   * the API's suggestion.review): district, city and province staff, and system admins.
+   */
+  reviewPossibleDuplicates: ['DISTRICT_ADMIN', 'CITY_ADMIN', 'PROVINCE_ADMIN', 'SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLES_ALLOWED;

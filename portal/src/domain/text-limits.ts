@@ -15,6 +15,7 @@ export const TEXT_LIMITS = {
   transferNote: 500,
   transferReason: 500,
   verificationNote: 500,
+  suggestionReason: 500,
 } as const;
 
 /** The limit a TOO_LONG refusal names, read from the API's message ("… at most 500 characters …"). */

@@ -1,6 +1,7 @@
 import type { MessageSchema } from './zh-CN';
 import { accountEn } from '@/features/account/messages';
 import { dashboardEn } from '@/features/dashboard/messages';
+import { duplicatesEn } from '@/features/duplicates/messages';
 import { importEn } from '@/features/import/messages';
 import { policeEn } from '@/features/police/messages';
 import { problemsEn } from '@/features/problems/messages';
@@ -87,6 +88,7 @@ const en: MessageSchema = {
     police: 'Police verification',
     import: 'Import students',
     review: 'Review',
+    possibleDuplicates: 'Possible duplicates',
     dashboard: 'Dashboard',
     reports: 'Custom reports',
     explorer: 'GraphQL explorer',
@@ -156,6 +158,7 @@ const en: MessageSchema = {
   transfers: transfersEn,
   verification: verificationEn,
   police: policeEn,
+  duplicates: duplicatesEn,
   dashboard: dashboardEn,
   reports: reportsEn,
   account: accountEn,

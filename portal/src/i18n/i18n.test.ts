@@ -47,6 +47,8 @@ describe('message catalogues', () => {
     ['ProblemType', 'problems.type'],
     ['ProblemScope', 'problems.scope'],
     ['PupilVerdict', 'studentRecord.check.next'],
+    ['PossibleDuplicateStatus', 'duplicates.status'],
+    ['MatchField', 'duplicates.field'],
   ] as const)('translates every %s value of the API schema', (enumName, prefix) => {
     const keys = leafKeys(zhCN).filter((key) => key.startsWith(`${prefix}.`)).map((key) => key.slice(prefix.length + 1));
     expect(keys.sort()).toEqual(enumValues(enumName).sort());
@@ -61,6 +63,7 @@ describe('message catalogues', () => {
     ['VerificationErrorCode', 'verification.errors'],
     ['PupilCheckErrorCode', 'studentRecord.check.errors'],
     ['IdProblemReason', 'problems.idReason'],
+    ['PossibleDuplicateErrorCode', 'duplicates.errors'],
   ] as const)('says every %s the API can return, in both languages', (enumName, prefix) => {
     const keys = new Set(leafKeys(zhCN));
     const missing = enumValues(enumName).filter((code) => !keys.has(`${prefix}.${code}`));

@@ -6,6 +6,7 @@
  */
 import { accountZhCN } from '@/features/account/messages';
 import { dashboardZhCN } from '@/features/dashboard/messages';
+import { duplicatesZhCN } from '@/features/duplicates/messages';
 import { importZhCN } from '@/features/import/messages';
 import { policeZhCN } from '@/features/police/messages';
 import { problemsZhCN } from '@/features/problems/messages';
@@ -91,6 +92,7 @@ const zhCN = {
     police: '公安核查',
     import: '学籍导入',
     review: '审核与裁决',
+    possibleDuplicates: '可能重复',
     dashboard: '统计概览',
     reports: '自定义报表',
     explorer: 'GraphQL 查询',
@@ -160,6 +162,7 @@ const zhCN = {
   transfers: transfersZhCN,
   verification: verificationZhCN,
   police: policeZhCN,
+  duplicates: duplicatesZhCN,
   dashboard: dashboardZhCN,
   reports: reportsZhCN,
   account: accountZhCN,

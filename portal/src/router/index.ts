@@ -56,6 +56,12 @@ const LAYOUT_PAGES: RouteRecordRaw[] = [
     meta: { titleKey: 'nav.verification' },
   },
   {
+    path: 'possible-duplicates',
+    name: 'possible-duplicates',
+    component: () => import('@/features/duplicates/PossibleDuplicatesPage.vue'),
+    meta: { titleKey: 'nav.possibleDuplicates' },
+  },
+  {
     path: 'police',
     name: 'police',
     component: () => import('@/features/police/PolicePage.vue'),

@@ -28,6 +28,14 @@ describe('route guard', () => {
     clearAuthToken();
   });
 
+  it('has a page for the possible duplicates, named for links', () => {
+    const router = createAppRouter(createMemoryHistory());
+    const route = router.resolve('/possible-duplicates');
+    expect(route.name).toBe('possible-duplicates');
+    expect(route.meta.titleKey).toBe('nav.possibleDuplicates');
+    expect(router.resolve({ name: 'problem', params: { id: '77' } }).href).toBe('/problems/77');
+  });
+
   it('sends unknown paths to the problem list (the home page)', async () => {
     setAuthToken('a.token');
     const router = createAppRouter(createMemoryHistory());

@@ -1,4 +1,4 @@
-import { Checked, DataAnalysis, Finished, Postcard, Histogram, Monitor, Search, Switch, Upload, Warning } from '@element-plus/icons-vue';
+import { Checked, CopyDocument, DataAnalysis, Finished, Postcard, Histogram, Monitor, Search, Switch, Upload, Warning } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import { can, type Permission } from '@/auth/roles';
 import type { Role } from '@/gql/graphql';
@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/transfers', labelKey: 'nav.transfers', icon: Switch, permission: 'transfers' },
   { path: '/verification', labelKey: 'nav.verification', icon: Finished, permission: 'verification' },
   { path: '/review', labelKey: 'nav.review', icon: Checked, permission: 'review' },
+  { path: '/possible-duplicates', labelKey: 'nav.possibleDuplicates', icon: CopyDocument, permission: 'reviewPossibleDuplicates' },
   { path: '/police', labelKey: 'nav.police', icon: Postcard, permission: 'policeImport' },
   { path: '/import', labelKey: 'nav.import', icon: Upload, permission: 'import' },
   { path: '/dashboard', labelKey: 'nav.dashboard', icon: DataAnalysis, permission: 'dashboard' },
