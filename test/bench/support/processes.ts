@@ -10,8 +10,11 @@ const MAIN = path.join(ROOT, 'api/src/main.ts');
 const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
 const POSTGRAPHILE = fileURLToPath(new URL('./postgraphile.ts', import.meta.url));
 
-/** How the product processes load TypeScript: tsx, with the API's compiler options (legacy decorators). */
-const TSX = { execArgv: ['--import', 'tsx'], env: { TSX_TSCONFIG_PATH: path.join(ROOT, 'api/tsconfig.json') } };
+/**
+ * How the product processes load TypeScript: tsx, with the API's compiler options (legacy
+ * decorators), and the young generation `pnpm start` gives the server (package.json).
+ */
+const TSX = { execArgv: ['--import', 'tsx', '--max-semi-space-size=64'], env: { TSX_TSCONFIG_PATH: path.join(ROOT, 'api/tsconfig.json') } };
 
 export interface ProductProcess {
   url: string;

@@ -80,24 +80,32 @@ function inScope(scope: Scope, member: Pick<MemberValues, 'schoolId' | 'regionCo
   return scopeCoversSchool(scope, { id: member.schoolId, regionCode: member.regionCode });
 }
 
-function fullView(member: MemberValues): ProblemMember {
-  return {
-    ...common(member, true),
-    disclosure: Disclosure.FULL,
-    name: member.name,
-    gender: member.gender,
-    birthDate: member.birthDate,
-    grade: member.grade,
-    className: member.className,
-    enrollmentMonth: member.enrollmentMonth,
-    importFile: member.importFile,
-    idNumberMasked: maskIdNumber(member.idNumber),
-    // Checked when asked for: the list page shows no check, and would pay for one per member.
-    get idCheck() {
-      return idCheckOf(member);
-    },
-    comparison: null,
-  };
+/**
+ * A record in scope, shown in full. A class rather than an object literal with a getter: every list
+ * page builds one per member, and a literal with an accessor gets a map of its own each time.
+ */
+// The fields come from Object.assign; the interface declares them (declaration merging).
+interface FullView extends Omit<ProblemMember, 'idCheck'> {}
+class FullView {
+  constructor(private readonly values: MemberValues) {
+    Object.assign(this, common(values, true), {
+      disclosure: Disclosure.FULL,
+      name: values.name,
+      gender: values.gender,
+      birthDate: values.birthDate,
+      grade: values.grade,
+      className: values.className,
+      enrollmentMonth: values.enrollmentMonth,
+      importFile: values.importFile,
+      idNumberMasked: maskIdNumber(values.idNumber),
+      comparison: null,
+    });
+  }
+
+  /** Checked when asked for: the list page shows no check, and would pay for one per member. */
+  get idCheck(): ProblemMember['idCheck'] {
+    return idCheckOf(this.values);
+  }
 }
 
 function idCheckOf(member: MemberValues): ProblemMember['idCheck'] {
@@ -151,7 +159,7 @@ function common(member: MemberValues, mine: boolean) {
  */
 export function discloseMembers(scope: Scope, members: readonly MemberValues[], compareWith: readonly MemberValues[] = members): ProblemMember[] {
   const ours = compareWith.find((member) => inScope(scope, member));
-  return members.map((member) => (inScope(scope, member) ? fullView(member) : comparedView(member, ours)));
+  return members.map((member) => (inScope(scope, member) ? new FullView(member) : comparedView(member, ours)));
 }
 
 /** The record an event of a problem's history is about, if any. */

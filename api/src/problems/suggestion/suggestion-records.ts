@@ -126,14 +126,17 @@ export async function candidatesOf(manager: EntityManager, ids: readonly string[
   return rows.map((r) => r.id);
 }
 
-/** How common each of these names is among the active records (the term-frequency adjustment). */
-export async function nameFrequencyOf(manager: EntityManager, rawNames: readonly string[]): Promise<NameFrequency> {
+/**
+ * How common each of these names is among the `total` active records (the term-frequency
+ * adjustment). The caller knows the total from the saved model: counting every active record
+ * again for each import's run would cost a full scan of the registry.
+ */
+export async function nameFrequencyOf(manager: EntityManager, rawNames: readonly string[], total: number): Promise<NameFrequency> {
   const names = rawNames.map(normalizeName);
   const rows = (await manager.query(
     `SELECT name_key AS name, count(*)::int AS n FROM students s WHERE ${ACTIVE} AND name_key = ANY($1::text[]) GROUP BY name_key`,
     [[...new Set(names)]],
   )) as { name: string; n: number }[];
-  const [{ total }] = (await manager.query(`SELECT count(*)::int AS total FROM students s WHERE ${ACTIVE}`)) as [{ total: number }];
   const counts = new Map(rows.map((r) => [r.name, r.n]));
   return (name) => (counts.get(normalizeName(name)) ?? 0) / Math.max(1, total);
 }

@@ -120,7 +120,7 @@ export class SuggestionService {
       const others = await activeRecordsById(manager, await candidatesOf(manager, targets.map((t) => t.id)));
       const records = [...targets, ...others];
       const { parameters, modelId } = await currentModel(manager);
-      const run = findSuggestions(records, { parameters, nameFrequency: await nameFrequencyOf(manager, records.map((r) => r.name)) });
+      const run = findSuggestions(records, { parameters, nameFrequency: await nameFrequencyOf(manager, records.map((r) => r.name), parameters.recordCount) });
       const wanted = new Set(targets.map((t) => t.id));
       const suggestions = run.suggestions.filter((s) => wanted.has(s.a) || wanted.has(s.b));
       const stored = await storeSuggestions(manager, suggestions, new Map(records.map((r) => [r.id, r])), modelId, { kind: 'records', ids: studentIds });
