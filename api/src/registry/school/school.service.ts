@@ -1,4 +1,4 @@
-import { In, IsNull, type DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import { regionPrefix, scopeCoversSchool, scopeSql, type Scope } from '../../core/auth/caller.js';
 import { appendEvents } from '../../core/events.js';
 import { readCsv } from '../../core/files/csv.js';
@@ -28,8 +28,14 @@ export interface SchoolImportResult {
 export class SchoolService {
   constructor(private readonly db: DataSource) {}
 
-  byIds(ids: readonly string[]): Promise<School[]> {
-    return this.db.getRepository(School).findBy({ id: In([...ids]) });
+  /** Plain SQL rather than the repository's `findBy`: every list page loads its schools by id, and TypeORM's query builder cost more CPU than the statement. */
+  async byIds(ids: readonly string[]): Promise<School[]> {
+    const rows = (await this.db.query(
+      `SELECT ${SCHOOL_FIELDS}, s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.deleted_at AS "deletedAt"
+       FROM schools s WHERE s.id = ANY($1::bigint[]) AND s.deleted_at IS NULL`,
+      [ids],
+    )) as object[];
+    return rows.map((row) => Object.assign(new School(), row));
   }
 
   byCode(code: string): Promise<School | null> {

@@ -157,20 +157,30 @@ function problemConditions(filter: StatsFilter, params: unknown[]): string[] {
   return where;
 }
 
-function groupOf(dimension: StatsDimension): { column: string; sql: string } {
-  if (dimension === StatsDimension.SCHOOL) return { column: 'schoolId', sql: 'u.school_id::text' };
+/** A dimension's column, what it shows (`sql`) and, when cheaper, what rows are grouped by (`key`). */
+interface Group {
+  column: string;
+  sql: string;
+  key?: string;
+}
+
+function groupOf(dimension: StatsDimension): Group {
+  // Grouped by the bigint and shown as text: grouping and sorting the units by the text took a
+  // fifth of a city's statistics by school.
+  if (dimension === StatsDimension.SCHOOL) return { column: 'schoolId', sql: 'u.school_id::text', key: 'u.school_id' };
   if (dimension === StatsDimension.REGION) return { column: 'regionCode', sql: 'u.region_code' };
   return DIMENSION_SQL[dimension];
 }
 
 /** The statistics query: the units counted (problems by their key, or problem per school or region from the members), then the figures per group. */
-function statsSql(q: { units: string | null; problemWhere: string[]; groups: { column: string; sql: string }[]; deadline: string }): string {
+function statsSql(q: { units: string | null; problemWhere: string[]; groups: Group[]; deadline: string }): string {
   const select = ALL_COLUMNS.map((column) => {
     const group = q.groups.find((g) => g.column === column);
     return `${group ? group.sql : 'NULL::text'} AS "${column}"`;
   });
   const days = (end: string) => `extract(epoch FROM ${end} - p.opened_at) / 86400`;
-  const groupSql = q.groups.map((g) => g.sql).join(', ');
+  const groupBy = q.groups.map((g) => g.key ?? g.sql).join(', ');
+  const orderBy = q.groups.map((g) => g.sql).join(', ');
   return `${q.units ? `WITH u AS (${q.units})` : ''}
        SELECT ${select.join(', ')},
               count(*)::int AS count,
@@ -186,5 +196,5 @@ function statsSql(q: { units: string | null; problemWhere: string[]; groups: { c
               round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days('app_now()')}) FILTER (WHERE p.status <> 'RESOLVED'))::numeric, 1)::float8 AS "medianOpenAgeDays"
        FROM ${q.units ? 'u JOIN problems p ON p.id = u.problem_id' : 'problems p'}
        ${q.problemWhere.length ? `WHERE ${q.problemWhere.join(' AND ')}` : ''}
-       ${q.groups.length ? `GROUP BY ${groupSql} ORDER BY ${groupSql}` : ''}`;
+       ${q.groups.length ? `GROUP BY ${groupBy} ORDER BY ${orderBy}` : ''}`;
 }
