@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskName } from '../src/problems/problem/disclosure.js';
+import { discloseMembers, maskName, type MemberValues } from '../src/problems/problem/disclosure.js';
 import { compareIdNumbers, IdNumberPart } from '../src/registry/student/id-number.js';
 import { IdType, type Gender } from '../src/registry/student/student.entity.js';
 import { makeSchool, makeUser } from './support/factories.js';
@@ -177,6 +177,22 @@ describe('the disclosure model: another school\'s pupil is compared, not disclos
     expect(members.every((m: { disclosure: string }) => m.disclosure === 'FULL')).toBe(true);
     expect(JSON.stringify(district)).toContain('李思琪');
     expect(JSON.stringify(district)).toContain('2016-04-05');
+  });
+
+  it('keeps a full view\'s stored values out of every copy of it: spread, JSON and its keys carry the masked number only', () => {
+    const idNumber = validId('330106', '2015-03-09', 'M', 12);
+    const member: MemberValues = {
+      studentId: '1', schoolId: '7', regionCode: '330106', name: '张三', gender: 'M' as Gender, birthDate: '2015-03-09', idType: IdType.RESIDENT_ID,
+      idNumber, addressCodeKnown: true, corroborated: false, joinedAt: new Date(), leftAt: null, grade: '3', className: '1',
+      enrollmentMonth: '2021-09', importedAt: new Date(), importFile: null, lastChangedAt: new Date(), problemId: '9', problemStatus: 'OPEN',
+    };
+    const [view] = discloseMembers({ kind: 'school', schoolId: '7' }, [member]);
+    expect(view!.idNumberMasked).not.toBe(idNumber);
+    for (const copy of [JSON.stringify(view), JSON.stringify({ ...view }), Object.keys(view!).join(' '), JSON.stringify(Object.values(view!))]) {
+      expect(copy).not.toContain(idNumber);
+    }
+    // The check is still made from the whole number when asked for.
+    expect(view!.idCheck).toMatchObject({ valid: true });
   });
 
   it('masks names to their first and last characters, and names which part of an ID number differs', () => {

@@ -87,7 +87,12 @@ function inScope(scope: Scope, member: Pick<MemberValues, 'schoolId' | 'regionCo
 // The fields come from Object.assign; the interface declares them (declaration merging).
 interface FullView extends Omit<ProblemMember, 'idCheck'> {}
 class FullView {
-  constructor(private readonly values: MemberValues) {
+  // An ES private field: the stored values (the whole ID number) are neither enumerable nor
+  // serialised, so no spread or JSON of a view can carry them.
+  readonly #values: MemberValues;
+
+  constructor(values: MemberValues) {
+    this.#values = values;
     Object.assign(this, common(values, true), {
       disclosure: Disclosure.FULL,
       name: values.name,
@@ -104,7 +109,7 @@ class FullView {
 
   /** Checked when asked for: the list page shows no check, and would pay for one per member. */
   get idCheck(): ProblemMember['idCheck'] {
-    return idCheckOf(this.values);
+    return idCheckOf(this.#values);
   }
 }
 
