@@ -1,6 +1,6 @@
 /** The documents the read and scale benchmarks send (the problem list page of the portal, and its parts). */
-const MEMBER_FIELDS = 'studentId name gender birthDate idNumberMasked corroborated';
-const PROBLEM_FIELDS = 'id type scope status openedAt updatedAt deadlineAt overdue';
+export const MEMBER_FIELDS = 'studentId name gender birthDate idNumberMasked corroborated';
+export const PROBLEM_FIELDS = 'id type scope status openedAt updatedAt deadlineAt overdue';
 
 /** The problem list page: 50 problems with members, each member's school, its district and city (two subgraphs). */
 export const FULL_PAGE = `query BenchProblemList($first: Int!) { problems(first: $first) { totalCount pageInfo { endCursor hasNextPage }
