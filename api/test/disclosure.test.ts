@@ -182,7 +182,7 @@ describe('the disclosure model: another school\'s pupil is compared, not disclos
   it('keeps a full view\'s stored values out of every copy of it: spread, JSON and its keys carry the masked number only', () => {
     const idNumber = validId('330106', '2015-03-09', 'M', 12);
     const member: MemberValues = {
-      studentId: '1', schoolId: '7', regionCode: '330106', name: '张三', gender: 'M' as Gender, birthDate: '2015-03-09', idType: IdType.RESIDENT_ID,
+      studentId: '1', schoolId: '7', schoolCode: '3301060001', schoolName: '西湖小学', regionCode: '330106', regionName: '西湖区', parentCode: '330100', parentName: '杭州市', name: '张三', gender: 'M' as Gender, birthDate: '2015-03-09', idType: IdType.RESIDENT_ID,
       idNumber, addressCodeKnown: true, corroborated: false, joinedAt: new Date(), leftAt: null, grade: '3', className: '1',
       enrollmentMonth: '2021-09', importedAt: new Date(), importFile: null, lastChangedAt: new Date(), problemId: '9', problemStatus: 'OPEN',
     };

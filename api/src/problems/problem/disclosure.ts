@@ -9,6 +9,7 @@ import {
   type IdType,
 } from '../../registry/index.js';
 import { Disclosure, Sameness, type MemberComparison, type ProblemEvent, type ProblemMember } from './problem-member.type.js';
+import type { SchoolRef } from './references.js';
 
 /**
  * The disclosure model (README, "Disclosure model"), in one place: every view of a problem's
@@ -26,7 +27,13 @@ import { Disclosure, Sameness, type MemberComparison, type ProblemEvent, type Pr
 export interface MemberValues {
   studentId: string;
   schoolId: string;
+  /** The school as a problem list shows it: code, name, district and that district's city. */
+  schoolCode: string;
+  schoolName: string;
   regionCode: string;
+  regionName: string;
+  parentCode: string | null;
+  parentName: string | null;
   name: string;
   gender: Gender;
   birthDate: string;
@@ -144,7 +151,7 @@ function comparedView(member: MemberValues, ours: MemberValues | undefined): Pro
 function common(member: MemberValues, mine: boolean) {
   return {
     studentId: member.studentId,
-    school: { id: member.schoolId },
+    school: schoolOf(member),
     student: mine ? { id: member.studentId } : null,
     inMyScope: mine,
     idType: member.idType,
@@ -156,6 +163,12 @@ function common(member: MemberValues, mine: boolean) {
     problemId: member.problemId,
     problemStatus: member.problemStatus,
   };
+}
+
+/** A member's school with what `ProblemMember.school` provides of it: names are not personal data. */
+function schoolOf(member: MemberValues): SchoolRef {
+  const parent = member.parentCode === null ? null : { code: member.parentCode, name: member.parentName ?? '' };
+  return { id: member.schoolId, code: member.schoolCode, name: member.schoolName, region: { code: member.regionCode, name: member.regionName, parent } };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Gender, IdNumberPart, IdProblemReason, IdType } from '../../registry/index.js';
 import { SchoolRef, StudentRef } from './references.js';
 
@@ -111,6 +111,9 @@ export class ProblemMember {
   @Field(() => ID, { description: 'The record.' })
   studentId: string;
 
+  // What a problem list shows of each member's school comes with the member (read in the same
+  // statement), so that the gateway need not call the registry for a page of problems.
+  @Directive('@provides(fields: "code name region { name parent { name } }")')
   @Field(() => SchoolRef, { description: 'The school the record belongs to.' })
   school: SchoolRef;
 

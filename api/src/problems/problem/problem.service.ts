@@ -34,7 +34,8 @@ const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKe
 
 /** The members of problems (current and former) with what the disclosure model needs of each record. */
 const MEMBER_COLUMNS = `pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",
-  sc.region_code AS "regionCode", st.name, st.gender, st.birth_date::text AS "birthDate",
+  sc.code AS "schoolCode", sc.name AS "schoolName", sc.region_code AS "regionCode", rg.name AS "regionName",
+  rg.parent_code AS "parentCode", rp.name AS "parentName", st.name, st.gender, st.birth_date::text AS "birthDate",
   st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt", pm.left_at AS "leftAt",
   pm.corroborated_at IS NOT NULL AS corroborated, mp.status AS "problemStatus",
   st.grade, st.class_name AS "className", st.enrollment_month AS "enrollmentMonth",
@@ -43,6 +44,8 @@ const MEMBER_FROM = `FROM problem_members pm
   JOIN problems mp ON mp.id = pm.problem_id
   JOIN students st ON st.id = pm.student_id
   JOIN schools sc ON sc.id = pm.school_id
+  JOIN regions rg ON rg.code = sc.region_code
+  LEFT JOIN regions rp ON rp.code = rg.parent_code
   LEFT JOIN imports im ON im.id = st.import_id`;
 const MEMBER_ORDER = 'pm.left_at NULLS FIRST, pm.student_id';
 /** A problem's member rows as one JSON value, beside the problem in a list (`listWithMembers`). */

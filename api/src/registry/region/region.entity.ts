@@ -24,6 +24,8 @@ export class Region {
   @PrimaryColumn({ type: 'text' })
   code: string;
 
+  // @shareable: the problems subgraph also answers it, for a problem's members (ProblemMember.school @provides).
+  @Directive('@shareable')
   @Field(() => String, { description: 'Region name, e.g. 西湖区.' })
   @Column({ type: 'text' })
   name: string;

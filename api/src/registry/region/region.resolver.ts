@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { requireCaller, type Context } from '../../core/graphql/context.js';
 import { Region } from './region.entity.js';
 
@@ -17,6 +17,8 @@ export class RegionResolver {
     return ctx.loaders.region.load(code);
   }
 
+  // @shareable: the problems subgraph also answers it, for a problem's members (ProblemMember.school @provides).
+  @Directive('@shareable')
   @FieldResolver(() => Region, { nullable: true, description: 'The region one level up: the city of a district, the province of a city; null for a province.' })
   parent(@Root() region: Region, @Ctx() ctx: Context): Promise<Region | null> | null {
     return region.parentCode ? ctx.loaders.region.load(region.parentCode) : null;

@@ -32,10 +32,13 @@ export class School {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
+  // @shareable: the problems subgraph also answers these, for a problem's members (ProblemMember.school @provides).
+  @Directive('@shareable')
   @Field(() => String, { description: '学校标识码: ten digits.' })
   @Column({ type: 'text' })
   code: string;
 
+  @Directive('@shareable')
   @Field(() => String, { description: '学校名称: the school name.' })
   @Column({ type: 'text' })
   name: string;

@@ -1,4 +1,4 @@
-import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, ArgsType, Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../core/errors.js';
 import { Connection, PageArgs, pageRequest } from '../../core/graphql/connection.js';
 import { requireScope, type Context } from '../../core/graphql/context.js';
@@ -31,6 +31,8 @@ export class SchoolResolver {
     return school;
   }
 
+  // @shareable: the problems subgraph also answers it, for a problem's members (ProblemMember.school @provides).
+  @Directive('@shareable')
   @FieldResolver(() => Region, { description: 'The district the school belongs to.' })
   async region(@Root() school: School, @Ctx() ctx: Context): Promise<Region> {
     const region = await ctx.loaders.region.load(school.regionCode);
