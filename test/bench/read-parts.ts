@@ -10,8 +10,8 @@ import { f, percentile, table, today } from './support/report.js';
 /**
  * `pnpm bench:read-parts`: where the list page's Node.js CPU goes. The product (`pnpm start`'s
  * single process) answers the page of `bench:read` built up in parts — its total alone, the page
- * without members, with members, with the members' school ids (the problems subgraph alone), and
- * the full page (the registry's school, district and city too) — BENCH_ROUNDS interleaved rounds
+ * without members, with members, with the members' school ids, and
+ * the full page (the school's name and code, its district and city too) — BENCH_ROUNDS interleaved rounds
  * (default 3) at BENCH_CONNECTIONS for BENCH_DURATION s each; medians. Each part's CPU less the
  * previous part's is what that part of the page costs. A diagnostic, not part of `pnpm bench`:
  * splitting the page this way is how the members' object-literal getter (README, Performance) was
@@ -25,8 +25,8 @@ const PARTS: [string, string][] = [
   ['total only', `query PartTotal($first: Int!) { problems(first: $first) { totalCount } }`],
   ['page without members', `query PartPage($first: Int!) { problems(first: $first) { totalCount nodes { ${PROBLEM_FIELDS} } } }`],
   ['+ members', `query PartMembers($first: Int!) { problems(first: $first) { totalCount nodes { ${PROBLEM_FIELDS} members { ${MEMBER_FIELDS} } } } }`],
-  ['+ school ids (problems subgraph alone)', ONE_SUBGRAPH_PAGE],
-  ['+ school, district, city (full page, two subgraphs)', FULL_PAGE],
+  ['+ school ids', ONE_SUBGRAPH_PAGE],
+  ['+ school name and code, district, city (full page)', FULL_PAGE],
 ];
 
 async function measure(product: ServedProcess, query: string, session: string) {

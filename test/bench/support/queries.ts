@@ -2,11 +2,15 @@
 export const MEMBER_FIELDS = 'studentId name gender birthDate idNumberMasked corroborated';
 export const PROBLEM_FIELDS = 'id type scope status openedAt updatedAt deadlineAt overdue';
 
-/** The problem list page: 50 problems with members, each member's school, its district and city (two subgraphs). */
+/**
+ * The problem list page: 50 problems with members, each member's school, its district and city. One
+ * call of the problems subgraph since the members provide their school's fields (ProblemMember.school
+ * @provides); the registry answered those in a second call before.
+ */
 export const FULL_PAGE = `query BenchProblemList($first: Int!) { problems(first: $first) { totalCount pageInfo { endCursor hasNextPage }
   nodes { ${PROBLEM_FIELDS} members { ${MEMBER_FIELDS} school { id name code region { code name parent { name } } } } } } }`;
 
-/** The same list without what only the registry knows: the problems subgraph answers it alone. */
+/** The same list with only the members' school ids: what a `--subgraph problems` process answers alone, without the gateway. */
 export const ONE_SUBGRAPH_PAGE = `query BenchProblemListOwn($first: Int!) { problems(first: $first) { totalCount pageInfo { endCursor hasNextPage }
   nodes { ${PROBLEM_FIELDS} members { ${MEMBER_FIELDS} school { id } } } } }`;
 
