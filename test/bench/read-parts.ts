@@ -10,10 +10,10 @@ import { f, percentile, table, today } from './support/report.js';
 /**
  * `pnpm bench:read-parts`: where the list page's Node.js CPU goes. The product (`pnpm start`'s
  * single process) answers the page of `bench:read` built up in parts — its total alone, the page
- * without members, with members, with the members' school ids, and
- * the full page (the school's name and code, its district and city too) — BENCH_ROUNDS interleaved rounds
- * (default 3) at BENCH_CONNECTIONS for BENCH_DURATION s each; medians. Each part's CPU less the
- * previous part's is what that part of the page costs. A diagnostic, not part of `pnpm bench`:
+ * without members, with members, with the members' school ids, and the full page (the school's
+ * name and code, its district and city too) — BENCH_ROUNDS interleaved rounds (default 3) at
+ * BENCH_CONNECTIONS for BENCH_DURATION s each; medians. Each part's CPU less the previous part's
+ * is what that part of the page costs. A diagnostic, not part of `pnpm bench`:
  * splitting the page this way is how the members' object-literal getter (README, Performance) was
  * found. BENCH_STUDENTS records (default 300,000), or the data set of BENCH_DATABASE.
  */

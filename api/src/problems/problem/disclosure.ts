@@ -32,6 +32,7 @@ export interface MemberValues {
   schoolName: string;
   regionCode: string;
   regionName: string;
+  /** The district's city, both null for a region with none above it. */
   parentCode: string | null;
   parentName: string | null;
   name: string;
@@ -167,7 +168,7 @@ function common(member: MemberValues, mine: boolean) {
 
 /** A member's school with what `ProblemMember.school` provides of it: names are not personal data. */
 function schoolOf(member: MemberValues): SchoolRef {
-  const parent = member.parentCode === null ? null : { code: member.parentCode, name: member.parentName ?? '' };
+  const parent = member.parentCode === null || member.parentName === null ? null : { code: member.parentCode, name: member.parentName };
   return { id: member.schoolId, code: member.schoolCode, name: member.schoolName, region: { code: member.regionCode, name: member.regionName, parent } };
 }
 

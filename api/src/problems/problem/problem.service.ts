@@ -35,7 +35,7 @@ const PROBLEM_FIELDS = `p.id, p.type, p.scope, p.status, p.group_key AS "groupKe
 /** The members of problems (current and former) with what the disclosure model needs of each record. */
 const MEMBER_COLUMNS = `pm.problem_id::text AS "problemId", pm.student_id::text AS "studentId", pm.school_id::text AS "schoolId",
   sc.code AS "schoolCode", sc.name AS "schoolName", sc.region_code AS "regionCode", rg.name AS "regionName",
-  rg.parent_code AS "parentCode", rp.name AS "parentName", st.name, st.gender, st.birth_date::text AS "birthDate",
+  rp.code AS "parentCode", rp.name AS "parentName", st.name, st.gender, st.birth_date::text AS "birthDate",
   st.id_type AS "idType", st.id_number AS "idNumber", pm.joined_at AS "joinedAt", pm.left_at AS "leftAt",
   pm.corroborated_at IS NOT NULL AS corroborated, mp.status AS "problemStatus",
   st.grade, st.class_name AS "className", st.enrollment_month AS "enrollmentMonth",
